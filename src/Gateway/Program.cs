@@ -1,0 +1,2 @@
+var app = Loyalty.Gateway.GatewayApp.Build(args);
+app.Run();

@@ -1,0 +1,1 @@
+namespace Loyalty.Grains.Interfaces;

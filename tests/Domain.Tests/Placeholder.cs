@@ -1,0 +1,1 @@
+namespace Loyalty.Domain.Tests;
