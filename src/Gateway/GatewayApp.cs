@@ -1,11 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Loyalty.Gateway.Events;
+using Loyalty.Gateway.Health;
+using Loyalty.Gateway.Http;
+using Loyalty.Gateway.Leaderboards;
+using Loyalty.Gateway.Members;
+using Loyalty.Gateway.Programs;
+using Loyalty.Grains.Ingestion;
+using Loyalty.Grains.Programs;
+using Loyalty.Silo;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
 namespace Loyalty.Gateway;
 
+/// <summary>The HTTP gateway. In the embedded profile it co-hosts a silo, so one process is the whole product.</summary>
 public static class GatewayApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, _ => { });
+
+    /// <param name="configure">A last say over the builder, for tests and benchmarks.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.UseOrleans(silo => silo.AddLoyaltyEmbeddedSilo(builder.Configuration));
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProgramRulesCache>();
+        builder.Services.AddSingleton<MemberEventPublisher>();
+        if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
+        {
+            builder.Services.AddHostedService<DemoProgram>();
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = EventEndpoints.MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.AddLoyaltyTelemetry("loyalty-gateway")
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+
+        configure(builder);
+
         var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Kestrel's own refusals (body too large, bad framing) keep their 4xx status.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+        });
+
+        app.MapProgramEndpoints();
+        app.MapEventEndpoints();
+        app.MapMemberEndpoints();
+        app.MapLeaderboardEndpoints();
         return app;
     }
 }

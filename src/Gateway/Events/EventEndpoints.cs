@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Loyalty.Gateway.Http;
+using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Ingestion;
+using Loyalty.Grains.Programs;
+using Loyalty.Grains.Telemetry;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Loyalty.Gateway.Events;
+
+public static class EventEndpoints
+{
+    public const int MaxEventsPerBatch = 5_000;
+    public const long MaxBodyBytes = 32L << 20;
+
+    public static void MapEventEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/programs/{programId}/events", Ingest)
+            .WithTags("Events")
+            .Accepts<JsonElement>("application/json")
+            .Produces<EventBatchResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item.");
+    }
+
+    private static async Task<IResult> Ingest(
+        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, TimeProvider clock)
+    {
+        var rules = Identifiers.IsValid(programId) ? await programs.Get(programId) : null;
+        if (rules is null)
+        {
+            return Problems.ProgramNotFound(programId);
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge($"The body exceeds {MaxBodyBytes} bytes.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return Problems.Invalid("body", $"malformed JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return Problems.Invalid("body", "must be a JSON array of events");
+            }
+
+            var count = document.RootElement.GetArrayLength();
+            if (count > MaxEventsPerBatch)
+            {
+                return TooLarge($"A batch holds at most {MaxEventsPerBatch} events; this one has {count}.");
+            }
+
+            var batch = EventBatch.Read(document.RootElement, new EventItemReader(rules.Config, clock.GetUtcNow()));
+            var outcome = await ingestion.Publish(programId, batch.Valid);
+            if (!outcome.Complete)
+            {
+                return Problems.Unavailable(context, "Some events could not be stored; resend the batch (stored events will answer as duplicates).");
+            }
+
+            var response = batch.Answer(outcome.Duplicates);
+            LoyaltyMetrics.EventsAccepted.Add(response.Accepted);
+            LoyaltyMetrics.EventsDuplicate.Add(response.Duplicates);
+            LoyaltyMetrics.EventsRejected.Add(response.Rejected);
+            return TypedResults.Ok(response);
+        }
+    }
+
+    private static IResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+}

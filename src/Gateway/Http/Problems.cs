@@ -1,0 +1,25 @@
+namespace Loyalty.Gateway.Http;
+
+/// <summary>The RFC 9457 answers the API gives, in one place so every route words them alike.</summary>
+public static class Problems
+{
+    public static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult Invalid(IEnumerable<(string Field, string Message)> errors) =>
+        TypedResults.ValidationProblem(errors
+            .GroupBy(error => error.Field)
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()));
+
+    public static IResult ProgramNotFound(string programId) =>
+        NotFound("Program not found", $"Program '{programId}' is not configured.");
+
+    public static IResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
+
+    public static IResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable");
+    }
+}

@@ -1,0 +1,71 @@
+using Loyalty.Gateway.Http;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Gateway.Members;
+
+public static class MemberEndpoints
+{
+    public const int MaxLedgerPage = 500;
+
+    public static void MapMemberEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var members = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Members");
+
+        members.MapGet("", async (string programId, string memberId, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            var snapshot = Identifiers.IsValid(memberId)
+                ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetSnapshot()
+                : null;
+            return snapshot is null ? MemberNotFound(programId, memberId) : TypedResults.Ok(snapshot);
+        })
+        .Produces<MemberSnapshot>()
+        .WithSummary("The member's balances, tier with progress to the next, streak and badges.");
+
+        members.MapGet("/ledger", async (
+            string programId, string memberId, int? offset, int? limit, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            if (offset is < 0)
+            {
+                return Problems.Invalid("offset", "must be 0 or more");
+            }
+
+            if (limit is < 1 or > MaxLedgerPage)
+            {
+                return Problems.Invalid("limit", $"must be between 1 and {MaxLedgerPage}");
+            }
+
+            if (!Identifiers.IsValid(memberId))
+            {
+                return MemberNotFound(programId, memberId);
+            }
+
+            var member = cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId));
+            if (await member.GetSnapshot() is null)
+            {
+                return MemberNotFound(programId, memberId);
+            }
+
+            var page = await member.GetLedger(offset ?? 0, limit ?? 50);
+            return TypedResults.Ok(new LedgerResponse(memberId, page.Total, page.Offset, page.Entries));
+        })
+        .Produces<LedgerResponse>()
+        .WithSummary("The member's ledger, newest first, paged with offset and limit.");
+    }
+
+    private static IResult MemberNotFound(string programId, string memberId) =>
+        Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.");
+}
+
+public sealed record LedgerResponse(string MemberId, int Total, int Offset, IReadOnlyList<LedgerLine> Entries);

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Loyalty.Gateway.Http;
+using Loyalty.Grains.Interfaces.Programs;
+using Loyalty.Grains.Programs;
+using Microsoft.Net.Http.Headers;
+
+namespace Loyalty.Gateway.Programs;
+
+/// <summary>PUT/GET of a program's configuration. The version travels as the ETag; If-Match makes a PUT conditional.</summary>
+public static class ProgramEndpoints
+{
+    private const int MaxConfigurationBytes = 1 << 20;
+
+    public static void MapProgramEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Programs");
+
+        programs.MapGet("", async (string programId, IClusterClient cluster, HttpContext context) =>
+        {
+            if (!Identifiers.IsValid(programId))
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            var snapshot = await cluster.GetGrain<IProgramGrain>(programId).GetConfiguration();
+            return snapshot is null ? Problems.ProgramNotFound(programId) : Configuration(context, snapshot);
+        })
+        .WithSummary("The program's current configuration; its version is the ETag.");
+
+        programs.MapPut("", async (string programId, IClusterClient cluster, ProgramRulesCache rules, HttpContext context) =>
+        {
+            if (!Identifiers.IsValid(programId))
+            {
+                return Problems.Invalid("programId", Identifiers.Rule);
+            }
+
+            if (!TryReadExpectedVersion(context.Request, out var expectedVersion))
+            {
+                return Problems.Invalid("If-Match", "must be the ETag of the current version, e.g. \"3\"");
+            }
+
+            var body = await ReadBody(context.Request);
+            if (body is null)
+            {
+                return Problems.Invalid("body", $"the configuration must be a JSON object of at most {MaxConfigurationBytes} bytes");
+            }
+
+            var grain = cluster.GetGrain<IProgramGrain>(programId);
+            var result = await grain.Configure(body, expectedVersion);
+            rules.Invalidate(programId);
+            return result.Status switch
+            {
+                ConfigureStatus.Saved => Configuration(context, result.Snapshot!, created: result.Snapshot!.Version == 1),
+                ConfigureStatus.VersionConflict => TypedResults.Problem(
+                    $"The configuration is at version {result.Snapshot?.Version ?? 0}; read it again and retry.",
+                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Version conflict"),
+                _ => Problems.Invalid(result.Errors.Select(error => (error.Field, error.Message))),
+            };
+        })
+        .Accepts<Domain.ProgramConfig>("application/json")
+        .WithSummary("Validates and stores a new version of the program's configuration.");
+    }
+
+    private static IResult Configuration(HttpContext context, ProgramSnapshot snapshot, bool created = false)
+    {
+        context.Response.Headers.ETag = $"\"{snapshot.Version}\"";
+        context.Response.Headers.LastModified = snapshot.UpdatedAt.ToString("R", CultureInfo.InvariantCulture);
+        return created
+            ? TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8, StatusCodes.Status201Created)
+            : TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8);
+    }
+
+    private static bool TryReadExpectedVersion(HttpRequest request, out int? version)
+    {
+        version = null;
+        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return true;
+        }
+
+        if (int.TryParse(ifMatch.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task<string?> ReadBody(HttpRequest request)
+    {
+        if (request.ContentLength > MaxConfigurationBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[MaxConfigurationBytes + 1];
+        var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
+        return length is 0 or > MaxConfigurationBytes ? null : new string(buffer, 0, length);
+    }
+}

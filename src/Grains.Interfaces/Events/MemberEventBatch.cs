@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace Loyalty.Grains.Interfaces.Events;
+
+/// <summary>The events of one member from one ingestion request: one stream item, applied and persisted together.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.member-event-batch")]
+public sealed record MemberEventBatch(
+    [property: Id(0)] string ProgramId,
+    [property: Id(1)] string MemberId,
+    [property: Id(2)] ImmutableArray<MemberEvent> Events);

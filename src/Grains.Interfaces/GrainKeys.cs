@@ -1,0 +1,20 @@
+namespace Loyalty.Grains.Interfaces;
+
+/// <summary>
+/// Every grain key starts with the program id, so programs never share a grain.
+/// Ids are validated at the edge to exclude '/', which keeps these keys unambiguous.
+/// </summary>
+public static class GrainKeys
+{
+    public const char Separator = '/';
+
+    public static string Member(string programId, string memberId) => $"{programId}/{memberId}";
+
+    public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";
+
+    public static (string ProgramId, string Remainder) SplitProgram(string key)
+    {
+        var slash = key.IndexOf(Separator);
+        return slash < 0 ? (key, "") : (key[..slash], key[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Loyalty.Grains.Interfaces.Members;
+
+[GenerateSerializer, Immutable, Alias("loyalty.member-snapshot")]
+public sealed record MemberSnapshot(
+    [property: Id(0)] string MemberId,
+    [property: Id(1)] PointsSnapshot Points,
+    [property: Id(2)] long LifetimeSpendMinor,
+    [property: Id(3)] TierSnapshot Tier,
+    [property: Id(4)] StreakSnapshot Streak,
+    [property: Id(5)] ImmutableArray<BadgeSnapshot> Badges);
+
+[GenerateSerializer, Immutable, Alias("loyalty.points-snapshot")]
+public sealed record PointsSnapshot(
+    [property: Id(0)] long Available,
+    [property: Id(1)] long Pending,
+    [property: Id(2)] long LifetimeEarned,
+    [property: Id(3)] long ClawedBack,
+    [property: Id(4)] long Redeemed,
+    [property: Id(5)] long Expired);
+
+[GenerateSerializer, Immutable, Alias("loyalty.tier-snapshot")]
+public sealed record TierSnapshot(
+    [property: Id(0)] string Current,
+    [property: Id(1)] string? Next,
+    [property: Id(2)] long QualifyingSpendMinor,
+    [property: Id(3)] long? NextThresholdMinor);
+
+[GenerateSerializer, Immutable, Alias("loyalty.streak-snapshot")]
+public sealed record StreakSnapshot(
+    [property: Id(0)] string Unit,
+    [property: Id(1)] int Current,
+    [property: Id(2)] int Best);
+
+[GenerateSerializer, Immutable, Alias("loyalty.badge-snapshot")]
+public sealed record BadgeSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateTimeOffset AwardedAt);

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Interfaces.Leaderboards;
+using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Programs;
+using Loyalty.Grains.Telemetry;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>
+/// Applies one member's events in order through the rule book, persists once per delivered batch, then publishes
+/// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks.
+/// </summary>
+[ImplicitStreamSubscription(MemberEventStream.Namespace)]
+public sealed class MemberGrain(
+    [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
+    ProgramRulesCache programs,
+    TimeProvider clock,
+    ILogger<MemberGrain> logger)
+    : Grain, IMemberGrain, IStreamSubscriptionObserver
+{
+    // Ids handed out for publication but not applied yet; lets a quick producer retry be answered "duplicate".
+    private readonly HashSet<string> claimed = new(StringComparer.Ordinal);
+
+    private string programId = "";
+    private string memberId = "";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
+        if (!state.RecordExists)
+        {
+            state.State = new MemberAccount(memberId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<MemberEventBatch>().ResumeAsync(OnBatch);
+
+    public Task<ImmutableArray<string>> ClaimEventIds(ImmutableArray<string> eventIds)
+    {
+        var duplicates = ImmutableArray.CreateBuilder<string>();
+        foreach (var id in eventIds)
+        {
+            if (state.State.HasSeen(id) || !claimed.Add(id))
+            {
+                duplicates.Add(id);
+            }
+        }
+
+        return Task.FromResult(duplicates.ToImmutable());
+    }
+
+    public Task ReleaseEventIds(ImmutableArray<string> eventIds)
+    {
+        foreach (var id in eventIds)
+        {
+            claimed.Remove(id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<MemberSnapshot?> GetSnapshot()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var rules = await RequireRules();
+        var now = clock.GetUtcNow();
+        if (state.State.Advance(rules.Config, now))
+        {
+            await state.WriteStateAsync();
+        }
+
+        return state.State.View(rules.Config, now).ToSnapshot();
+    }
+
+    public Task<LedgerPage> GetLedger(int offset, int limit)
+    {
+        var ledger = state.State.Ledger;
+        return Task.FromResult(new LedgerPage(ledger.Count, offset, MemberMapping.NewestFirst(ledger, offset, limit)));
+    }
+
+    private async Task OnBatch(IList<SequentialItem<MemberEventBatch>> items)
+    {
+        var rules = await RequireRules();
+        var now = clock.GetUtcNow();
+        var account = state.State;
+        var touchedPeriods = new HashSet<string>(StringComparer.Ordinal);
+        var applied = 0;
+        var earnedBefore = account.View(rules.Config, now).Points.LifetimeEarned;
+
+        foreach (var e in items.SelectMany(item => item.Item.Events))
+        {
+            claimed.Remove(e.EventId);
+            if (account.Apply(e.ToDomain(), rules.Config, now) == ApplyOutcome.Applied)
+            {
+                applied++;
+                touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
+            }
+        }
+
+        var advanced = account.Advance(rules.Config, now);
+        if (applied == 0 && !advanced)
+        {
+            return;
+        }
+
+        await Persist();
+        LoyaltyMetrics.EventsApplied.Add(applied);
+        LoyaltyMetrics.PointsIssued.Add(account.View(rules.Config, now).Points.LifetimeEarned - earnedBefore);
+        await PublishScores(touchedPeriods);
+    }
+
+    /// <summary>
+    /// Writes the state; on failure, reloads the last stored state before rethrowing, so the redelivered batch
+    /// is applied to what is stored and no half-applied change lingers in memory.
+    /// </summary>
+    private async Task Persist()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Persisting member {GrainKey} failed; reloading stored state", this.GetPrimaryKeyString());
+            await state.ReadStateAsync();
+            if (!state.RecordExists)
+            {
+                state.State = new MemberAccount(memberId);
+            }
+
+            throw;
+        }
+    }
+
+    private Task PublishScores(HashSet<string> periods)
+    {
+        if (periods.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var account = state.State;
+        var updates = ImmutableArray.CreateBuilder<BoardScoreUpdate>(periods.Count * Boards.All.Count);
+        foreach (var period in periods)
+        {
+            if (!account.Periods.TryGetValue(period, out var totals))
+            {
+                continue;
+            }
+
+            updates.Add(new BoardScoreUpdate(
+                GrainKeys.Leaderboard(programId, Boards.Points, period),
+                new ScoreUpdate(memberId, totals.NetPoints, totals.ReachedAt, account.Version)));
+            updates.Add(new BoardScoreUpdate(
+                GrainKeys.Leaderboard(programId, Boards.Spend, period),
+                new ScoreUpdate(memberId, totals.NetSpendMinor, totals.ReachedAt, account.Version)));
+        }
+
+        return GrainFactory.GetGrain<ILeaderboardBuffer>(0).Submit(updates.ToImmutable());
+    }
+
+    private async Task<ProgramRules> RequireRules() =>
+        await programs.Get(programId)
+        ?? throw new InvalidOperationException($"Program '{programId}' is not configured.");
+}

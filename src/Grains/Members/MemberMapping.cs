@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Interfaces.Members;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>Translates between the wire records and the rule book's types.</summary>
+internal static class MemberMapping
+{
+    public static LoyaltyEvent ToDomain(this MemberEvent e) => e.Kind switch
+    {
+        MemberEventKind.Purchase => new Purchase(
+            e.EventId, e.MemberId, e.OccurredAt, e.AmountMinor, e.Currency,
+            e.Lines.IsDefault ? [] : [.. e.Lines.Select(l => new PurchaseLine(l.Sku, l.Category, l.Quantity, l.UnitPriceMinor))],
+            e.Channel),
+        MemberEventKind.Return => new Return(e.EventId, e.MemberId, e.OccurredAt, e.AmountMinor, e.Currency, e.OriginalEventId),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Unknown event kind."),
+    };
+
+    public static MemberSnapshot ToSnapshot(this MemberView view) => new(
+        view.MemberId,
+        new PointsSnapshot(
+            view.Points.Available, view.Points.Pending, view.Points.LifetimeEarned,
+            view.Points.ClawedBack, view.Points.Redeemed, view.Points.Expired),
+        view.LifetimeSpendMinor,
+        new TierSnapshot(view.Tier.Current, view.Tier.Next, view.Tier.QualifyingSpendMinor, view.Tier.NextThresholdMinor),
+        new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best),
+        [.. view.Badges.Select(b => new BadgeSnapshot(b.Id, b.AwardedAt))]);
+
+    public static LedgerLine ToLine(this LedgerEntry entry) => new(
+        entry.Sequence,
+        JsonNamingPolicy.CamelCase.ConvertName(entry.Kind.ToString()),
+        JsonNamingPolicy.CamelCase.ConvertName(entry.Balance.ToString()),
+        entry.Points,
+        entry.Reason,
+        entry.EventId,
+        entry.OccurredAt);
+
+    public static ImmutableArray<LedgerLine> NewestFirst(IReadOnlyList<LedgerEntry> ledger, int offset, int limit)
+    {
+        var lines = ImmutableArray.CreateBuilder<LedgerLine>(Math.Max(0, Math.Min(limit, ledger.Count - offset)));
+        for (var i = ledger.Count - 1 - offset; i >= 0 && lines.Count < limit; i--)
+        {
+            lines.Add(ledger[i].ToLine());
+        }
+
+        return lines.MoveToImmutable();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Loyalty.Domain;
+
+namespace Loyalty.Grains.Programs;
+
+/// <summary>The one JSON form of a program configuration: camelCase, enums as strings, unknown fields refused.</summary>
+public static class ProgramConfigurationJson
+{
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static ProgramConfig Parse(string json) =>
+        JsonSerializer.Deserialize<ProgramConfig>(json, Options)
+        ?? throw new JsonException("The configuration must be a JSON object.");
+
+    public static string Write(ProgramConfig configuration) => JsonSerializer.Serialize(configuration, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

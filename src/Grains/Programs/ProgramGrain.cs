@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces.Programs;
+
+namespace Loyalty.Grains.Programs;
+
+public sealed class ProgramGrain(
+    [PersistentState("program", StorageNames.Loyalty)] IPersistentState<ProgramState> state,
+    TimeProvider clock)
+    : Grain, IProgramGrain
+{
+    public Task<ProgramSnapshot?> GetConfiguration() => Task.FromResult(Snapshot());
+
+    public async Task<ConfigureResult> Configure(string configurationJson, int? expectedVersion)
+    {
+        ProgramConfig configuration;
+        try
+        {
+            configuration = ProgramConfigurationJson.Parse(configurationJson);
+        }
+        catch (JsonException e)
+        {
+            return Invalid(new FieldError(JsonPaths.ToField(e.Path), e.Message));
+        }
+
+        var errors = ProgramConfigValidator.Validate(configuration);
+        if (errors.Count > 0)
+        {
+            return Invalid([.. errors.Select(error => new FieldError(error.Field, error.Message))]);
+        }
+
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            return new ConfigureResult(ConfigureStatus.VersionConflict, Snapshot(), []);
+        }
+
+        state.State.Version++;
+        state.State.ConfigurationJson = ProgramConfigurationJson.Write(configuration);
+        state.State.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return new ConfigureResult(ConfigureStatus.Saved, Snapshot(), []);
+    }
+
+    private ProgramSnapshot? Snapshot() => state.State.ConfigurationJson is { } json
+        ? new ProgramSnapshot(this.GetPrimaryKeyString(), state.State.Version, json, state.State.UpdatedAt)
+        : null;
+
+    private static ConfigureResult Invalid(params ImmutableArray<FieldError> errors) =>
+        new(ConfigureStatus.Invalid, null, errors);
+}

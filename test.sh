@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and ends with one line: "N passed, N failed, N skipped".
+# Installs and starts what the tests need by itself (loopback only), so it works on a fresh machine.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build Loyalty.Orleans.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed (build failed)"
+  exit 1
+fi
+
+dotnet test Loyalty.Orleans.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000
+status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  p=$(value passed); f=$(value failed); t=$(value total); e=$(value executed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a crashed test host counts as a failure
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Loyalty.Gateway.Tests;
+
+/// <summary>Small helpers to speak the HTTP contract the way a producer or an app would.</summary>
+public static class Api
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    public static JsonObject Purchase(string eventId, string memberId, long amountMinor, string occurredAt = "2026-03-10T12:00:00Z") => new()
+    {
+        ["type"] = "purchase",
+        ["eventId"] = eventId,
+        ["memberId"] = memberId,
+        ["occurredAt"] = occurredAt,
+        ["amountMinor"] = amountMinor,
+        ["currency"] = "GBP",
+    };
+
+    public static JsonObject Return(string eventId, string memberId, long amountMinor, string? originalEventId = null, string occurredAt = "2026-03-12T12:00:00Z")
+    {
+        var item = new JsonObject
+        {
+            ["type"] = "return",
+            ["eventId"] = eventId,
+            ["memberId"] = memberId,
+            ["occurredAt"] = occurredAt,
+            ["amountMinor"] = amountMinor,
+            ["currency"] = "GBP",
+        };
+        if (originalEventId is not null)
+        {
+            item["originalEventId"] = originalEventId;
+        }
+
+        return item;
+    }
+
+    public static async Task<JsonObject> PostEvents(this HttpClient client, string programId, params JsonNode[] events)
+    {
+        var response = await client.PostAsJsonAsync($"/v1/programs/{programId}/events", new JsonArray(events), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+    }
+
+    public static async Task<JsonObject?> GetJson(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken)
+            : null;
+    }
+
+    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes; returns the last value read.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? Deadline);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > until)
+            {
+                return value;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static long Long(this JsonNode? node, string path) =>
+        path.Split('.').Aggregate(node, (current, key) => current?[key])!.GetValue<long>();
+
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+}

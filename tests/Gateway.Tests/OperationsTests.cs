@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Loyalty.Gateway.Tests;
+
+public sealed class OperationsTests(GatewayFixture gateway)
+{
+    private readonly HttpClient client = gateway.CreateClient();
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string path)
+    {
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_event_route()
+    {
+        var document = await client.GetJson("/openapi/v1.json");
+        Assert.NotNull(document!["paths"]!["/v1/programs/{programId}/events"]);
+        Assert.NotNull(document["paths"]!["/v1/programs/{programId}/leaderboards/{board}/members/{memberId}"]);
+    }
+
+    [Fact]
+    public async Task Metrics_expose_our_counters_and_orleans_meter()
+    {
+        var program = await Programs.Create(client);
+        await client.PostEvents(program, Api.Purchase("m1", "mia", 100));
+
+        var text = await Api.Eventually(
+            () => client.GetStringAsync("/metrics", TestContext.Current.CancellationToken),
+            t => t.Contains("loyalty_events_accepted") && t.Contains("orleans_"), TimeSpan.FromSeconds(15));
+        Assert.Contains("loyalty_events_accepted", text);
+        Assert.Contains("orleans_", text);
+    }
+}

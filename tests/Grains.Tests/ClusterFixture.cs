@@ -1,0 +1,25 @@
+using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Silo;
+using Orleans.TestingHost;
+
+[assembly: AssemblyFixture(typeof(Loyalty.Grains.Tests.ClusterFixture))]
+
+namespace Loyalty.Grains.Tests;
+
+/// <summary>Two silos with our grains, storage and streams, in one process; the client publishes like the gateway.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private static readonly LoyaltyHostingOptions Options = new();
+
+    public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options))
+        .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
+            stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
+        .Build();
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Loyalty.Grains.Ingestion;
+using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Interfaces.Programs;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Loyalty.Grains.Tests;
+
+/// <summary>A program of its own per test, and events published through the same path the gateway uses.</summary>
+public sealed class Scenario(IClusterClient client)
+{
+    public string ProgramId { get; } = "p" + Guid.NewGuid().ToString("N")[..12];
+
+    public const string Configuration = """
+        {"name":"Cluster test","timeZone":"Europe/Rome","currency":"EUR","pointsPerUnit":1,"returnWindowDays":30,
+         "tiers":[{"name":"member","qualifyingSpendMinor":0},{"name":"silver","qualifyingSpendMinor":100000}]}
+        """;
+
+    public async Task<Scenario> Configure()
+    {
+        var result = await client.GetGrain<IProgramGrain>(ProgramId).Configure(Configuration, expectedVersion: null);
+        Assert.Equal(ConfigureStatus.Saved, result.Status);
+        return this;
+    }
+
+    public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
+        new MemberEventPublisher(client, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+
+    public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
+        new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);
+
+    public static MemberEvent Return(string eventId, string memberId, long amountMinor, string occurredAt, string? original) =>
+        new(MemberEventKind.Return, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, original);
+
+    /// <summary>Polls until the condition holds or 15 s pass (memory streams deliver asynchronously).</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+            value = await read();
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,1 @@
+namespace Loyalty.Streaming.Redis.Tests;
