@@ -10,7 +10,6 @@ using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Programs;
 using Loyalty.Silo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
