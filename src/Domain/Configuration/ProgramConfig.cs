@@ -1,0 +1,68 @@
+namespace Loyalty.Domain;
+
+/// <summary>
+/// A program's rules, as program owners write them (the JSON body of PUT /v1/programs/{id}). Amounts are integer
+/// minor units; rates are integers, so no rule ever needs floating point.
+/// </summary>
+public sealed record ProgramConfig
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>IANA time zone: days, weeks and months of events are counted in it.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>ISO 4217 code; events in another currency are refused.</summary>
+    public string Currency { get; init; } = "GBP";
+
+    /// <summary>Minor units in one major unit: 100 for GBP and USD, 1 for JPY.</summary>
+    public long MinorUnitsPerUnit { get; init; } = 100;
+
+    /// <summary>Base rate: points per one major unit spent.</summary>
+    public long PointsPerUnit { get; init; } = 1;
+
+    /// <summary>Purchase points stay pending this long, then become available.</summary>
+    public int ReturnWindowDays { get; init; } = 30;
+
+    /// <summary>Months after maturing that available points expire; null: they never do.</summary>
+    public int? ExpiryMonths { get; init; }
+
+    /// <summary>Ascending qualifying-spend thresholds; the first is 0.</summary>
+    public List<TierDefinition> Tiers { get; init; } = [];
+
+    /// <summary>Days after a tier anniversary before a downgrade takes effect.</summary>
+    public int TierDowngradeGraceDays { get; init; }
+
+    public StreakUnit StreakUnit { get; init; } = StreakUnit.Day;
+
+    public List<EarningRule> EarningRules { get; init; } = [];
+
+    public long? MaxPointsPerEvent { get; init; }
+
+    /// <summary>Per member per calendar day (program time zone, event time).</summary>
+    public long? MaxPointsPerDay { get; init; }
+}
+
+public sealed record TierDefinition(string Name, long QualifyingSpendMinor);
+
+public enum StreakUnit
+{
+    Day,
+
+    /// <summary>ISO week, Monday to Sunday.</summary>
+    Week,
+}
+
+/// <summary>When <see cref="When"/> holds for a purchase, <see cref="Then"/> adds points, at most <see cref="CapPoints"/>.</summary>
+public sealed record EarningRule(string Id, RuleCondition When, RuleEffect Then, long? CapPoints = null);
+
+/// <summary>
+/// All set conditions must hold. Category and Sku select lines (the rule then applies to those lines' value);
+/// Channel and MinBasketMinor look at the whole purchase.
+/// </summary>
+public sealed record RuleCondition(string? Category = null, string? Sku = null, string? Channel = null, long? MinBasketMinor = null)
+{
+    public bool SelectsLines => Category is not null || Sku is not null;
+}
+
+/// <summary>Exactly one is set: a multiplier in percent (200 = double points) or a fixed bonus per purchase.</summary>
+public sealed record RuleEffect(int? MultiplierPercent = null, long? BonusPoints = null);

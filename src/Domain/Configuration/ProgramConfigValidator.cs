@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace Loyalty.Domain;
+
+/// <summary>Checks a whole configuration and reports every problem, each naming its field.</summary>
+public static partial class ProgramConfigValidator
+{
+    private static readonly long[] MinorUnitChoices = [1, 10, 100, 1000];
+
+    public static IReadOnlyList<ValidationError> Validate(ProgramConfig config)
+    {
+        var errors = new List<ValidationError>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(new ValidationError(field, message));
+            }
+        }
+
+        Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Length <= 200, "name", "is required, at most 200 characters");
+        Check(ProgramCalendar.TryFindZone(config.TimeZone, out _), "timeZone", "must be an IANA time zone such as Europe/Rome");
+        Check(CurrencyPattern().IsMatch(config.Currency ?? ""), "currency", "must be an ISO 4217 code such as GBP");
+        Check(MinorUnitChoices.Contains(config.MinorUnitsPerUnit), "minorUnitsPerUnit", "must be 1, 10, 100 or 1000");
+        Check(config.PointsPerUnit is >= 1 and <= 10_000, "pointsPerUnit", "must be between 1 and 10000");
+        Check(config.ReturnWindowDays is >= 0 and <= 365, "returnWindowDays", "must be between 0 and 365");
+        Check(config.ExpiryMonths is null or (>= 1 and <= 120), "expiryMonths", "must be between 1 and 120, or absent for no expiry");
+        Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
+        Check(config.MaxPointsPerEvent is null or > 0, "maxPointsPerEvent", "must be greater than 0");
+        Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
+        ValidateTiers(config.Tiers, Check);
+        ValidateRules(config.EarningRules, Check);
+        return errors;
+    }
+
+    private static void ValidateTiers(List<TierDefinition> tiers, Action<bool, string, string> check)
+    {
+        check(tiers.Count > 0, "tiers", "must list at least one tier");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            var tier = tiers[i];
+            check(!string.IsNullOrWhiteSpace(tier.Name) && tier.Name.Length <= 64, $"tiers[{i}].name", "is required, at most 64 characters");
+            check(tier.Name is null || names.Add(tier.Name), $"tiers[{i}].name", "must be unique");
+            if (tier.QualifyingSpendMinor < 0)
+            {
+                check(false, $"tiers[{i}].qualifyingSpendMinor", "must be 0 or more");
+            }
+            else if (i == 0)
+            {
+                check(tier.QualifyingSpendMinor == 0, $"tiers[{i}].qualifyingSpendMinor", "must be 0 for the first tier");
+            }
+            else
+            {
+                check(tier.QualifyingSpendMinor > tiers[i - 1].QualifyingSpendMinor, $"tiers[{i}].qualifyingSpendMinor",
+                    "must be greater than the previous tier's");
+            }
+        }
+    }
+
+    private static void ValidateRules(List<EarningRule> rules, Action<bool, string, string> check)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var path = $"earningRules[{i}]";
+            check(!string.IsNullOrWhiteSpace(rule.Id) && rule.Id.Length <= 64, $"{path}.id", "is required, at most 64 characters");
+            check(rule.Id is null || ids.Add(rule.Id), $"{path}.id", "must be unique");
+            check(rule.CapPoints is null or > 0, $"{path}.capPoints", "must be greater than 0");
+            if (rule.When is null)
+            {
+                check(false, $"{path}.when", "is required (use {} to match every purchase)");
+            }
+            else
+            {
+                check(rule.When.MinBasketMinor is null or >= 0, $"{path}.when.minBasketMinor", "must be 0 or more");
+            }
+
+            if (rule.Then is null || (rule.Then.MultiplierPercent is null) == (rule.Then.BonusPoints is null))
+            {
+                check(false, $"{path}.then", "must set exactly one of multiplierPercent and bonusPoints");
+                continue;
+            }
+
+            check(rule.Then.MultiplierPercent is null or (> 100 and <= 10_000), $"{path}.then.multiplierPercent",
+                "must be between 101 and 10000 (200 doubles the points)");
+            check(rule.Then.BonusPoints is null or (> 0 and <= 1_000_000), $"{path}.then.bonusPoints", "must be between 1 and 1000000");
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyPattern();
+}

@@ -1,0 +1,14 @@
+namespace Loyalty.Domain;
+
+/// <summary>What a purchase earns, and why: the base, each rule that applied, and whether a cap cut the total.</summary>
+public sealed record EarningResult(long BasePoints, IReadOnlyList<RulePoints> Rules, long Total, bool Capped)
+{
+    public string Describe(string eventId)
+    {
+        var parts = new List<string> { $"base {BasePoints}" };
+        parts.AddRange(Rules.Select(rule => $"rule {rule.RuleId} {rule.Points}"));
+        return $"purchase {eventId}: {string.Join(" + ", parts)}{(Capped ? $", capped to {Total}" : "")}";
+    }
+}
+
+public sealed record RulePoints(string RuleId, long Points);

@@ -1,0 +1,269 @@
+using System.Text.Json.Serialization;
+
+namespace Loyalty.Domain;
+
+/// <summary>
+/// One member of one program: balances, pending lots, purchases open to returns, tier, streak, leaderboard totals
+/// and the complete ledger. Every change goes through <see cref="Apply"/> or <see cref="Advance"/>; the public
+/// properties exist so the state can be stored as JSON.
+/// </summary>
+public sealed class MemberAccount
+{
+    private const int KeptEarningDays = 400;
+    private const int PurchasesKeptBeyondReturnWindowDays = 365;
+
+    public MemberAccount()
+    {
+    }
+
+    public MemberAccount(string memberId) => MemberId = memberId;
+
+    public string MemberId { get; set; } = "";
+
+    /// <summary>Grows with every change; downstream copies use it to keep only the newest state.</summary>
+    public long Version { get; set; }
+
+    public long Available { get; set; }
+
+    public long LifetimeEarned { get; set; }
+
+    public long ClawedBack { get; set; }
+
+    public long Redeemed { get; set; }
+
+    public long Expired { get; set; }
+
+    /// <summary>Purchases minus returns, in minor units.</summary>
+    public long LifetimeSpendMinor { get; set; }
+
+    public int PurchaseCount { get; set; }
+
+    public List<PendingLot> PendingLots { get; set; } = [];
+
+    /// <summary>Purchases that a return may still name, by event id.</summary>
+    public Dictionary<string, PurchaseRecord> Purchases { get; set; } = new(StringComparer.Ordinal);
+
+    public RecentEventIds SeenEvents { get; set; } = new();
+
+    public TierState Tier { get; set; } = new();
+
+    public StreakState Streak { get; set; } = new();
+
+    /// <summary>Points earned per local day ("yyyy-MM-dd"), for the daily cap.</summary>
+    public SortedDictionary<string, long> EarnedByDay { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Leaderboard totals per period key ("all", "yyyy-MM").</summary>
+    public Dictionary<string, PeriodTotals> PeriodTotals { get; set; } = new(StringComparer.Ordinal);
+
+    public List<LedgerEntry> Entries { get; set; } = [];
+
+    [JsonIgnore]
+    public IReadOnlyList<LedgerEntry> Ledger => Entries;
+
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, PeriodTotals> Periods => PeriodTotals;
+
+    [JsonIgnore]
+    public long Pending => PendingLots.Sum(lot => lot.Points);
+
+    public bool HasSeen(string eventId) => SeenEvents.Contains(eventId);
+
+    public ApplyOutcome Apply(LoyaltyEvent e, ProgramConfig config, DateTimeOffset now)
+    {
+        if (HasSeen(e.EventId))
+        {
+            return ApplyOutcome.Duplicate;
+        }
+
+        var zone = ProgramCalendar.Zone(config);
+        switch (e)
+        {
+            case Purchase purchase:
+                ApplyPurchase(purchase, config, zone);
+                break;
+            case Return refund:
+                ApplyReturn(refund, config, zone);
+                break;
+            default:
+                throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
+        }
+
+        SeenEvents.Add(e.EventId);
+        Version++;
+        Advance(config, now);
+        return ApplyOutcome.Applied;
+    }
+
+    /// <summary>Time-driven work due by <paramref name="now"/>: maturing pending lots and tier anniversaries.</summary>
+    public bool Advance(ProgramConfig config, DateTimeOffset now)
+    {
+        var changed = MatureLots(now);
+        changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, ProgramCalendar.Zone(config), now);
+        if (changed)
+        {
+            Version++;
+        }
+
+        return changed;
+    }
+
+    public MemberView View(ProgramConfig config, DateTimeOffset now)
+    {
+        var today = ProgramCalendar.LocalDate(now, ProgramCalendar.Zone(config));
+        return new MemberView(
+            MemberId,
+            new PointsView(Available, Pending, LifetimeEarned, ClawedBack, Redeemed, Expired),
+            LifetimeSpendMinor,
+            Tier.View(config.Tiers, today),
+            new StreakView(
+                config.StreakUnit == StreakUnit.Day ? "day" : "week",
+                Streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
+                Streak.Best),
+            []);
+    }
+
+    private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)
+    {
+        var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
+        var day = ProgramCalendar.DayKey(date);
+        var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day));
+        if (earning.Total > 0)
+        {
+            PendingLots.Add(new PendingLot
+            {
+                EventId = purchase.EventId,
+                Points = earning.Total,
+                EarnedAt = purchase.OccurredAt,
+                MaturesAt = purchase.OccurredAt.AddDays(config.ReturnWindowDays),
+            });
+            Record(LedgerKind.Earned, PointsBalance.Pending, earning.Total, earning.Describe(purchase.EventId), purchase.EventId, purchase.OccurredAt);
+            LifetimeEarned += earning.Total;
+            EarnedByDay[day] = EarnedByDay.GetValueOrDefault(day) + earning.Total;
+            TrimEarningDays();
+        }
+
+        Purchases[purchase.EventId] = new PurchaseRecord
+        {
+            AmountMinor = purchase.AmountMinor,
+            PointsEarned = earning.Total,
+            OccurredAt = purchase.OccurredAt,
+        };
+        TrimPurchases(purchase.OccurredAt, config);
+
+        LifetimeSpendMinor += purchase.AmountMinor;
+        PurchaseCount++;
+        Tier.AddSpend(date, purchase.AmountMinor);
+        Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
+        Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit));
+        AddToPeriods(purchase.OccurredAt, zone, earning.Total, purchase.AmountMinor, purchases: 1);
+    }
+
+    private void ApplyReturn(Return refund, ProgramConfig config, TimeZoneInfo zone)
+    {
+        long refundMinor, points;
+        DateOnly spendMonth;
+        string reason;
+        PendingLot? originalLot = null;
+        if (refund.OriginalEventId is { } originalId && Purchases.TryGetValue(originalId, out var original))
+        {
+            (refundMinor, points) = original.Refund(refund.AmountMinor);
+            spendMonth = ProgramCalendar.LocalDate(original.OccurredAt, zone);
+            originalLot = PendingLots.Find(lot => lot.EventId == originalId);
+            reason = $"return {refund.EventId} of purchase {originalId}: {refundMinor} of {original.AmountMinor} refunded";
+        }
+        else
+        {
+            refundMinor = refund.AmountMinor;
+            points = EarningCalculator.BasePoints(refund.AmountMinor, config);
+            spendMonth = ProgramCalendar.LocalDate(refund.OccurredAt, zone);
+            reason = $"return {refund.EventId}: reversed at the base rate";
+        }
+
+        ClawBack(points, originalLot, reason, refund);
+        LifetimeSpendMinor -= refundMinor;
+        Tier.AddSpend(spendMonth, -refundMinor);
+        AddToPeriods(refund.OccurredAt, zone, -points, -refundMinor, purchases: 0);
+    }
+
+    /// <summary>
+    /// Takes points back: first from the original purchase's pending lot (or, without one, from the newest pending
+    /// lots), then from available points, which may go below zero. A clawback is never dropped.
+    /// </summary>
+    private void ClawBack(long points, PendingLot? originalLot, string reason, Return refund)
+    {
+        ClawedBack += points;
+        var fromPending = 0L;
+        List<PendingLot> lots = originalLot is not null ? [originalLot] : [.. Enumerable.Reverse(PendingLots)];
+        foreach (var lot in lots)
+        {
+            var take = Math.Min(lot.Points, points - fromPending);
+            lot.Points -= take;
+            fromPending += take;
+            if (fromPending == points)
+            {
+                break;
+            }
+        }
+
+        PendingLots.RemoveAll(lot => lot.Points == 0);
+        Record(LedgerKind.ClawedBack, PointsBalance.Pending, -fromPending, reason, refund.EventId, refund.OccurredAt);
+        var fromAvailable = points - fromPending;
+        Available -= fromAvailable;
+        Record(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
+    }
+
+    private bool MatureLots(DateTimeOffset now)
+    {
+        var due = PendingLots.Where(lot => lot.MaturesAt <= now).OrderBy(lot => lot.MaturesAt).ToList();
+        foreach (var lot in due)
+        {
+            var reason = $"purchase {lot.EventId}: return window over";
+            Record(LedgerKind.Matured, PointsBalance.Pending, -lot.Points, reason, lot.EventId, lot.MaturesAt);
+            Record(LedgerKind.Matured, PointsBalance.Available, lot.Points, reason, lot.EventId, lot.MaturesAt);
+            Available += lot.Points;
+            PendingLots.Remove(lot);
+        }
+
+        return due.Count > 0;
+    }
+
+    private void AddToPeriods(DateTimeOffset at, TimeZoneInfo zone, long points, long spendMinor, int purchases)
+    {
+        foreach (var key in PeriodKeys.For(at, zone))
+        {
+            var totals = PeriodTotals.GetValueOrDefault(key) ?? new PeriodTotals(0, 0, 0, at);
+            PeriodTotals[key] = totals.Add(points, spendMinor, purchases, at);
+        }
+    }
+
+    private void Record(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)
+    {
+        if (points != 0)
+        {
+            Entries.Add(new LedgerEntry(Entries.Count + 1, kind, balance, points, reason, eventId, at));
+        }
+    }
+
+    private void TrimEarningDays()
+    {
+        while (EarnedByDay.Count > KeptEarningDays)
+        {
+            EarnedByDay.Remove(EarnedByDay.Keys.First());
+        }
+    }
+
+    /// <summary>Forgets purchases too old for any return to name them, measured from the newest purchase.</summary>
+    private void TrimPurchases(DateTimeOffset newest, ProgramConfig config)
+    {
+        if (Purchases.Count < 256)
+        {
+            return;
+        }
+
+        var cutoff = newest.AddDays(-(config.ReturnWindowDays + PurchasesKeptBeyondReturnWindowDays));
+        foreach (var id in Purchases.Where(p => p.Value.OccurredAt < cutoff).Select(p => p.Key).ToList())
+        {
+            Purchases.Remove(id);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Loyalty.Domain;
+
+/// <summary>What a purchase earned and how much of it was refunded so far: the basis of exact, proportional clawback.</summary>
+public sealed class PurchaseRecord
+{
+    public long AmountMinor { get; set; }
+
+    public long PointsEarned { get; set; }
+
+    public long RefundedMinor { get; set; }
+
+    public long PointsClawedBack { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>
+    /// Records a refund and answers the points to claw back now. The cumulative clawback is
+    /// floor(earned × refunded ÷ amount), so partial refunds that add up to the whole claw back exactly what was earned.
+    /// </summary>
+    public (long RefundMinor, long Points) Refund(long amountMinor)
+    {
+        var refund = Math.Min(amountMinor, AmountMinor - RefundedMinor);
+        RefundedMinor += refund;
+        var clawedInTotal = (long)((Int128)PointsEarned * RefundedMinor / AmountMinor);
+        var points = clawedInTotal - PointsClawedBack;
+        PointsClawedBack = clawedInTotal;
+        return (refund, points);
+    }
+}

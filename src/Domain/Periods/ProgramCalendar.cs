@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Loyalty.Domain;
+
+/// <summary>Local dates in a program's time zone: the calendar every day, week and month rule counts in.</summary>
+public static class ProgramCalendar
+{
+    public static bool TryFindZone(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return false;
+        }
+
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+
+    public static TimeZoneInfo Zone(ProgramConfig config) =>
+        TryFindZone(config.TimeZone, out var zone) ? zone : throw new InvalidOperationException($"Unknown time zone '{config.TimeZone}'.");
+
+    public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
+    /// <summary>"yyyy-MM" of the local month.</summary>
+    public static string MonthKey(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string DayKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A number per ISO week that grows by one from week to week (weeks start on Monday).</summary>
+    public static int WeekNumber(DateOnly date)
+    {
+        var daysSinceMonday = ((int)date.DayOfWeek + 6) % 7;
+        return (date.DayNumber - daysSinceMonday) / 7;
+    }
+
+    public static int PeriodNumber(DateOnly date, StreakUnit unit) => unit == StreakUnit.Day ? date.DayNumber : WeekNumber(date);
+}
