@@ -1,1 +1,38 @@
-Console.WriteLine("replay");
+using Loyalty.Replay;
+using Loyalty.Replay.Sending;
+using Spectre.Console;
+
+ReplayCommand command;
+try
+{
+    command = ReplayCommand.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(ReplayCommand.Usage);
+    return 2;
+}
+
+using var http = new HttpClient { BaseAddress = command.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+if (command.WaitReady > TimeSpan.Zero)
+{
+    await GatewayPreparation.WaitUntilReady(http, command.WaitReady);
+}
+
+var clean = true;
+foreach (var file in command.Files)
+{
+    var (data, programId, createWith) = command.Load(file);
+    if (createWith is not null)
+    {
+        await GatewayPreparation.EnsureProgram(http, programId, createWith);
+    }
+
+    AnsiConsole.MarkupLineInterpolated($"[bold]{Path.GetFileName(file)}[/] → program [bold]{programId}[/]: {data.Events.Count:N0} events");
+    var summary = await ReplayConsole.Run(new EventBatchSender(http, command.Sender), programId, data);
+    ReplayConsole.Print(summary, data);
+    clean &= summary.Clean;
+}
+
+return clean ? 0 : 1;
