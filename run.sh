@@ -10,7 +10,8 @@ data=${LOYALTY_DATA:-../shared/data}
 dotnet build src/Gateway/Loyalty.Gateway.csproj -c Release -nologo -clp:ErrorsOnly
 dotnet build tools/Replay/Loyalty.Replay.csproj -c Release -nologo -clp:ErrorsOnly
 
-dotnet src/Gateway/bin/Release/net10.0/Loyalty.Gateway.dll --urls "$url" --contentRoot src/Gateway &
+# The gateway's content root (appsettings.json, wwwroot) is its project folder.
+(cd src/Gateway && exec dotnet bin/Release/net10.0/Loyalty.Gateway.dll --urls "$url") &
 gateway=$!
 trap 'kill "$gateway" 2>/dev/null; wait "$gateway" 2>/dev/null' EXIT
 trap 'exit 130' INT TERM

@@ -46,9 +46,8 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        builder.AddLoyaltyTelemetry("loyalty-gateway")
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter())
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        builder.AddLoyaltyTelemetry("loyalty-gateway", tracing => tracing.AddAspNetCoreInstrumentation())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 
         configure(builder);
 

@@ -31,13 +31,13 @@ public sealed class TierState
     /// <summary>Spend over the 12 months that end with <paramref name="month"/>; never below zero.</summary>
     public long WindowSpend(DateOnly month)
     {
-        var last = new DateOnly(month.Year, month.Month, 1);
-        var first = last.AddMonths(-(WindowMonths - 1));
+        // Keys are "yyyy-MM", so ordinal order is calendar order.
+        var last = ProgramCalendar.MonthKey(month);
+        var first = ProgramCalendar.MonthKey(month.AddMonths(-(WindowMonths - 1)));
         long sum = 0;
         foreach (var (key, amount) in MonthlySpend)
         {
-            var bucket = DateOnly.ParseExact(key + "-01", "yyyy-MM-dd");
-            if (bucket >= first && bucket <= last)
+            if (string.CompareOrdinal(key, first) >= 0 && string.CompareOrdinal(key, last) <= 0)
             {
                 sum += amount;
             }

@@ -97,7 +97,7 @@ public sealed class MemberGrain(
         var account = state.State;
         var touchedPeriods = new HashSet<string>(StringComparer.Ordinal);
         var applied = 0;
-        var earnedBefore = account.View(rules.Config, now).Points.LifetimeEarned;
+        var earnedBefore = account.LifetimeEarned;
 
         foreach (var e in items.SelectMany(item => item.Item.Events))
         {
@@ -117,7 +117,7 @@ public sealed class MemberGrain(
 
         await Persist();
         LoyaltyMetrics.EventsApplied.Add(applied);
-        LoyaltyMetrics.PointsIssued.Add(account.View(rules.Config, now).Points.LifetimeEarned - earnedBefore);
+        LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
         await PublishScores(touchedPeriods);
     }
 

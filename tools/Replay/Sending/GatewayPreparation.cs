@@ -19,7 +19,7 @@ public static class GatewayPreparation
                     return;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException)
             {
                 // not listening yet
             }
