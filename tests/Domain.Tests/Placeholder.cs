@@ -1,1 +1,0 @@
-namespace Loyalty.Domain.Tests;
