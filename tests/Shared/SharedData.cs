@@ -1,4 +1,4 @@
-namespace Loyalty.Replay.Tests;
+namespace Loyalty.Tests.Shared;
 
 /// <summary>Finds ../shared/data beside the repository, walking up from the test binaries.</summary>
 public static class SharedData
