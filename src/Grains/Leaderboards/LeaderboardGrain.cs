@@ -9,7 +9,8 @@ namespace Loyalty.Grains.Leaderboards;
 /// board is written behind, at most every <see cref="PersistInterval"/>, because it can always be rebuilt from members.
 /// </summary>
 public sealed class LeaderboardGrain(
-    [PersistentState("leaderboard", StorageNames.Loyalty)] IPersistentState<LeaderboardState> state)
+    [PersistentState("leaderboard", StorageNames.Loyalty)] IPersistentState<LeaderboardState> state,
+    ILogger<LeaderboardGrain> logger)
     : Grain, ILeaderboardGrain
 {
     private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(2);
@@ -24,7 +25,18 @@ public sealed class LeaderboardGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistIfDirty();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PersistIfDirty();
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost for good: the board is derived, and members republish their scores on their next change.
+            logger.LogWarning("Leaderboard {Board} not persisted on deactivation ({Reason}): {Error}", this.GetPrimaryKeyString(), reason, e.Message);
+        }
+    }
 
     public Task Apply(ImmutableArray<ScoreUpdate> updates)
     {

@@ -1,1 +1,0 @@
-namespace Loyalty.Streaming.Redis.Tests;
