@@ -31,6 +31,14 @@ var gatewayRun = await Measure(http, "bench", events, sender);
 var allApplied = await applied.WaitFor(gatewayRun.Accepted, TimeSpan.FromMinutes(5));
 var endToEnd = started.Elapsed;
 
+// The same customers buying again: members are active and their streams known, as in steady production traffic.
+var again = events.Select(e => e with { EventId = e.EventId + "-again" }).ToList();
+applied.Reset();
+started.Restart();
+var returningRun = await Measure(http, "bench", again, sender);
+var returningApplied = await applied.WaitFor(returningRun.Accepted, TimeSpan.FromMinutes(5));
+var returningEndToEnd = started.Elapsed;
+
 var visibility = await ReadYourWrites.Measure(http, "bench", samples: 200);
 await gateway.StopAsync();
 
@@ -39,6 +47,8 @@ Console.WriteLine($"{"scenario",-44}{"events",10}{"seconds",10}{"events/s",12}")
 Print("baseline: do-nothing endpoint", baselineRun.Sent, baselineRun.Elapsed);
 Print("embedded gateway: answered (stored on stream)", gatewayRun.Sent, gatewayRun.Elapsed);
 Print(allApplied ? "embedded gateway: applied by members" : "embedded gateway: applied (INCOMPLETE)", gatewayRun.Accepted, endToEnd);
+Print("returning members: answered", returningRun.Sent, returningRun.Elapsed);
+Print(returningApplied ? "returning members: applied" : "returning members: applied (INCOMPLETE)", returningRun.Accepted, returningEndToEnd);
 Console.WriteLine();
 Console.WriteLine($"gateway / baseline: {gatewayRun.EventsPerSecond / baselineRun.EventsPerSecond:P0}; target ≥ 50,000 events/s answered");
 Console.WriteLine($"read-your-writes, {visibility.Samples} single-event posts: member view p50 {visibility.MemberP50:N1} ms, p99 {visibility.MemberP99:N1} ms; "
