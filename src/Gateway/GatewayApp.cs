@@ -25,7 +25,16 @@ public static class GatewayApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.UseOrleans(silo => silo.AddLoyaltyEmbeddedSilo(builder.Configuration));
+        var hosting = LoyaltyHostingOptions.From(builder.Configuration);
+        if (hosting.IsRedis)
+        {
+            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
+        }
+
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -45,7 +54,13 @@ public static class GatewayApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (hosting.IsRedis)
+        {
+            builder.Services.AddSingleton(new RedisHealthCheck(hosting.Redis));
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+
         builder.AddLoyaltyTelemetry("loyalty-gateway", tracing => tracing.AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 

@@ -1,14 +1,29 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Loyalty.Silo;
 
 /// <summary>Hosting settings, bound from the "Loyalty" configuration section (or LOYALTY__* environment variables).</summary>
 public sealed class LoyaltyHostingOptions
 {
     public const string Section = "Loyalty";
+    public const string EmbeddedProfile = "embedded";
+    public const string RedisProfile = "redis";
 
-    /// <summary>"embedded" (default): one process, in-memory storage and streams, localhost clustering.</summary>
-    public string Profile { get; set; } = "embedded";
+    /// <summary>
+    /// "embedded" (default): one process, in-memory storage and streams, localhost clustering.
+    /// "redis": membership, grain state and reminders in Redis, member events on Redis Streams; silos and gateways apart.
+    /// </summary>
+    public string Profile { get; set; } = EmbeddedProfile;
 
-    /// <summary>Queues of the member-events stream; each is pulled by one agent somewhere in the cluster.</summary>
+    /// <summary>StackExchange.Redis configuration of the Redis profile.</summary>
+    public string Redis { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Silos and gateways of one deployment share these; a client with other values is refused.</summary>
+    public string ClusterId { get; set; } = "loyalty";
+
+    public string ServiceId { get; set; } = "loyalty";
+
+    /// <summary>Queues (partitions) of the member-events stream; each is pulled by one agent somewhere in the cluster.</summary>
     public int StreamPartitions { get; set; } = 8;
 
     /// <summary>How often a pulling agent polls its queue: bounds the delay between ingestion and effect.</summary>
@@ -20,4 +35,17 @@ public sealed class LoyaltyHostingOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    public bool IsRedis => string.Equals(Profile, RedisProfile, StringComparison.OrdinalIgnoreCase);
+
+    public static LoyaltyHostingOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<LoyaltyHostingOptions>() ?? new();
+        if (!options.IsRedis && !string.Equals(options.Profile, EmbeddedProfile, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Loyalty:Profile must be \"{EmbeddedProfile}\" or \"{RedisProfile}\", not \"{options.Profile}\".");
+        }
+
+        return options;
+    }
 }

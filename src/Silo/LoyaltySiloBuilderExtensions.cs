@@ -1,49 +1,87 @@
+using System.Net;
 using Loyalty.Grains;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Programs;
+using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Streams;
+using StackExchange.Redis;
 
 namespace Loyalty.Silo;
 
 public static class LoyaltySiloBuilderExtensions
 {
-    /// <summary>Everything a silo of ours needs except clustering: storage, streams, reminders and services.</summary>
+    /// <summary>A silo of the configured profile, clustering included.</summary>
+    public static ISiloBuilder AddLoyaltySilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = LoyaltyHostingOptions.From(configuration);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        if (!options.IsRedis)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            return silo.AddLoyaltyGrains(options);
+        }
+
+        var redis = ConfigurationOptions.Parse(options.Redis);
+        silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
+        silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
+        silo.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams),
+            stream => stream.ConfigureMemberStream(options));
+        silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
+        return silo.AddLoyaltyServices();
+    }
+
+    /// <summary>
+    /// The embedded profile's grains without clustering: in-memory storage, memory streams and reminders.
+    /// The test cluster uses it as it is.
+    /// </summary>
     public static ISiloBuilder AddLoyaltyGrains(this ISiloBuilder silo, LoyaltyHostingOptions options)
     {
-        silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddMemoryGrainStorage(StorageNames.Loyalty);
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(MemberEventStream.ProviderName, stream =>
         {
             stream.ConfigurePartitioning(options.StreamPartitions);
-            stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            stream.ConfigurePullingAgent(agent => agent.Configure(pulling =>
-            {
-                pulling.GetQueueMsgsTimerPeriod = options.StreamPollInterval;
-                pulling.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
-            }));
+            stream.ConfigureMemberStream(options);
         });
+        return silo.AddLoyaltyServices();
+    }
+
+    public static void ConfigureRedisStreams(this LoyaltyHostingOptions options, RedisStreamOptions streams)
+    {
+        streams.ConnectionString = options.Redis;
+        streams.KeyPrefix = $"{options.ServiceId}:member-events";
+        streams.Partitions = options.StreamPartitions;
+    }
+
+    private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ProgramRulesCache>();
         return silo;
     }
 
-    /// <summary>The silo of the embedded profile: a single silo on localhost.</summary>
-    public static ISiloBuilder AddLoyaltyEmbeddedSilo(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>Member events reach member grains by implicit subscription only, polled often and delivered in batches.</summary>
+    private static void ConfigureMemberStream(this ISiloPersistentStreamConfigurator stream, LoyaltyHostingOptions options)
     {
-        var options = configuration.GetSection(LoyaltyHostingOptions.Section).Get<LoyaltyHostingOptions>() ?? new();
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-        silo.Configure<ClusterOptions>(cluster =>
+        stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        stream.ConfigurePullingAgent(agent => agent.Configure(pulling =>
         {
-            cluster.ClusterId = "loyalty";
-            cluster.ServiceId = "loyalty";
-        });
-        return silo.AddLoyaltyGrains(options);
+            pulling.GetQueueMsgsTimerPeriod = options.StreamPollInterval;
+            pulling.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
+        }));
     }
 }

@@ -1,8 +1,11 @@
 using Loyalty.Silo;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-// A stand-alone silo. The gateway co-hosts one in the embedded profile; this process is for running silos apart.
+// A silo process of its own. In the embedded profile the gateway co-hosts its silo; in the Redis profile silos run
+// as processes like this one and the gateways join the cluster as clients.
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.AddLoyaltyEmbeddedSilo(builder.Configuration));
+builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.AddLoyaltyTelemetry("loyalty-silo");
 await builder.Build().RunAsync();

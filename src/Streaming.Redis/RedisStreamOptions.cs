@@ -1,0 +1,31 @@
+namespace Loyalty.Streaming.Redis;
+
+/// <summary>Settings of a Redis Streams stream provider. Silos and clients must agree on key prefix and partitions.</summary>
+public sealed class RedisStreamOptions
+{
+    /// <summary>StackExchange.Redis configuration string, e.g. "127.0.0.1:6379".</summary>
+    public string ConnectionString { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Each partition is the Redis stream "{KeyPrefix}:{partition}".</summary>
+    public string KeyPrefix { get; set; } = "loyalty:events";
+
+    /// <summary>Partitions (Redis stream keys) the events are spread over.</summary>
+    public int Partitions { get; set; } = 8;
+
+    /// <summary>The consumer group every silo reads through.</summary>
+    public string ConsumerGroup { get; set; } = "silos";
+
+    /// <summary>This process's consumer name; its pending entries are redelivered to it after a restart.</summary>
+    public string ConsumerName { get; set; } = Environment.MachineName + "-" + Environment.ProcessId;
+
+    /// <summary>Entries read per poll.</summary>
+    public int ReadCount { get; set; } = 500;
+
+    /// <summary>Entries delivered to another consumer and not acknowledged for this long are claimed and delivered again.</summary>
+    public TimeSpan ClaimMinIdle { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Bounds every Redis call, so a lost Redis fails a publication quickly instead of hanging it.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string PartitionKey(uint partition) => $"{KeyPrefix}:{partition}";
+}

@@ -1,0 +1,134 @@
+using Orleans.Serialization;
+using Orleans.Streams;
+using StackExchange.Redis;
+using StreamPosition = StackExchange.Redis.StreamPosition;
+
+namespace Loyalty.Streaming.Redis;
+
+/// <summary>
+/// Reads one partition through the consumer group. After taking the partition over it first re-reads its own
+/// pending entries (a restart), then claims entries another consumer took and never acknowledged (a dead silo),
+/// then reads new ones. Entries are acknowledged (XACK) and deleted (XDEL) only once Orleans reports them delivered,
+/// so a silo that dies mid-delivery leaves them pending for the next owner: at-least-once, made exactly-once in
+/// effect by the consumers' event-id de-duplication.
+/// </summary>
+public sealed class RedisStreamQueueReceiver(
+    RedisStreamOptions options,
+    IConnectionMultiplexer redis,
+    RedisKey key,
+    Serializer<RedisStreamBatchContainer> serializer,
+    ILogger<RedisStreamQueueReceiver> logger)
+    : IQueueAdapterReceiver
+{
+    private IDatabase Database => redis.GetDatabase();
+
+    private RedisValue ownPendingCursor = "0";
+    private bool ownPendingDone;
+    private RedisValue claimCursor = "0-0";
+    private DateTime nextClaimSweep = DateTime.MinValue;
+    private long sequence;
+
+    public async Task Initialize(TimeSpan timeout)
+    {
+        try
+        {
+            await Database.StreamCreateConsumerGroupAsync(key, options.ConsumerGroup, StreamPosition.Beginning, createStream: true).WaitAsync(timeout);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The group exists: progress made before a restart is kept.
+        }
+    }
+
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var count = maxCount < 0 ? options.ReadCount : Math.Min(maxCount, options.ReadCount);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var entries = await NextEntries(count).WaitAsync(options.OperationTimeout, cancellationToken);
+        var batches = new List<IBatchContainer>(entries.Length);
+        var unreadable = new List<RedisValue>();
+        foreach (var entry in entries)
+        {
+            var data = entry.IsNull ? RedisValue.Null : entry[RedisStreamQueueAdapter.DataField];
+            if (data.IsNull)
+            {
+                unreadable.Add(entry.Id); // deleted meanwhile: nothing to deliver
+                continue;
+            }
+
+            var batch = serializer.Deserialize((ReadOnlyMemory<byte>)data)
+                ?? throw new InvalidDataException($"Entry {entry.Id} of {key} holds no batch.");
+            batches.Add(batch.ReadFrom(entry.Id, ++sequence));
+        }
+
+        if (unreadable.Count > 0)
+        {
+            await Forget([.. unreadable]);
+        }
+
+        return batches;
+    }
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        var ids = messages.OfType<RedisStreamBatchContainer>().Select(m => m.EntryId).Where(id => !id.IsNull).ToArray();
+        if (ids.Length > 0)
+        {
+            await Forget(ids).WaitAsync(options.OperationTimeout, cancellationToken);
+        }
+    }
+
+    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+
+    private async Task<StreamEntry[]> NextEntries(int count)
+    {
+        if (!ownPendingDone)
+        {
+            var pending = await Database.StreamReadGroupAsync(key, options.ConsumerGroup, options.ConsumerName, ownPendingCursor, count);
+            if (pending.Length > 0)
+            {
+                ownPendingCursor = pending[^1].Id;
+                logger.LogInformation("Redelivering {Count} pending entries of {Key}", pending.Length, key);
+                return pending;
+            }
+
+            ownPendingDone = true;
+        }
+
+        if (DateTime.UtcNow >= nextClaimSweep)
+        {
+            var claimed = await Database.StreamAutoClaimAsync(
+                key, options.ConsumerGroup, options.ConsumerName, (long)options.ClaimMinIdle.TotalMilliseconds, claimCursor, count);
+            claimCursor = claimed.NextStartId;
+            if (claimCursor == "0-0")
+            {
+                nextClaimSweep = DateTime.UtcNow + options.ClaimMinIdle / 2;
+            }
+
+            if (claimed.ClaimedEntries.Length > 0)
+            {
+                logger.LogInformation("Claimed {Count} unacknowledged entries of {Key}", claimed.ClaimedEntries.Length, key);
+                return claimed.ClaimedEntries;
+            }
+        }
+
+        return await Database.StreamReadGroupAsync(key, options.ConsumerGroup, options.ConsumerName, StreamPosition.NewMessages, count);
+    }
+
+    /// <summary>Acknowledges and deletes entries, so the stream holds only what is not delivered yet.</summary>
+    private async Task Forget(RedisValue[] ids)
+    {
+        var transaction = Database.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(key, options.ConsumerGroup, ids);
+        _ = transaction.StreamDeleteAsync(key, ids);
+        await transaction.ExecuteAsync();
+    }
+}
