@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# A Redis-profile cluster on loopback: redis-server (AOF), three silos and one gateway, logs in one folder.
+#   deploy/local-cluster.sh up       start what is not running yet (idempotent); the last line is the gateway URL
+#   deploy/local-cluster.sh down     stop everything (gracefully: silos hand over and persist)
+#   deploy/local-cluster.sh status   one line per process: role, pid, ports, state
+#   deploy/local-cluster.sh kill ROLE   SIGKILL one process (redis, silo-1..3, gateway), for failure drills
+# Settings (environment): LOYALTY_CLUSTER_DIR (default .run/cluster), LOYALTY_REDIS_PORT (6379),
+# LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3), LOYALTY_PARTITIONS (8),
+# LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${LOYALTY_CLUSTER_DIR:-$root/.run/cluster}
+redis_port=${LOYALTY_REDIS_PORT:-6379}
+fsync=${LOYALTY_APPENDFSYNC:-everysec}
+gateway_port=${LOYALTY_GATEWAY_PORT:-5080}
+silos=${LOYALTY_SILOS:-3}
+partitions=${LOYALTY_PARTITIONS:-8}
+silo_dll=$root/src/Silo/bin/Release/net10.0/Loyalty.Silo.dll
+gateway_dll=$root/src/Gateway/bin/Release/net10.0/Loyalty.Gateway.dll
+
+pid_of() { [ -f "$dir/$1.pid" ] && cat "$dir/$1.pid" || true; }
+alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+silo_port() { echo $((${LOYALTY_SILO_BASE_PORT:-11110} + $1)); }
+silo_gateway_port() { echo $((${LOYALTY_SILO_GATEWAY_BASE_PORT:-30000} + $1)); }
+
+http_status() { # GET path on the gateway without curl: bash's /dev/tcp
+  local line
+  { exec 3<>"/dev/tcp/127.0.0.1/$gateway_port"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$1" >&3
+  read -r line <&3 || true
+  exec 3<&- 3>&-
+  echo "$line" | cut -d' ' -f2
+}
+
+wait_until() { # seconds, description, command...
+  local deadline=$((SECONDS + $1)) what=$2; shift 2
+  until "$@"; do
+    if [ $SECONDS -ge $deadline ]; then echo "timed out waiting for $what (logs: $dir)" >&2; return 1; fi
+    sleep 0.2
+  done
+}
+
+ensure_redis_installed() {
+  command -v redis-server >/dev/null && return
+  echo "installing redis-server…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+}
+
+ensure_built() {
+  [ -f "$silo_dll" ] && [ -f "$gateway_dll" ] && [ -z "${LOYALTY_REBUILD:-}" ] && return
+  dotnet build "$root/src/Silo/Loyalty.Silo.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
+  dotnet build "$root/src/Gateway/Loyalty.Gateway.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
+}
+
+redis_ready() { redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; }
+
+start_redis() {
+  alive redis && return
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$dir" --appendonly yes --appendfsync "$fsync" \
+    --save '' --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+  wait_until 20 redis redis_ready
+}
+
+profile_env() {
+  export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port" Loyalty__StreamPartitions="$partitions"
+}
+
+start_silo() {
+  local n=$1 name=silo-$1
+  alive "$name" && return
+  (profile_env
+   export Loyalty__SiloPort; Loyalty__SiloPort=$(silo_port "$n")
+   export Loyalty__GatewayPort; Loyalty__GatewayPort=$(silo_gateway_port "$n")
+   cd "$root/src/Silo" && exec nohup dotnet "$silo_dll" >>"$dir/$name.log" 2>&1) &
+  echo $! >"$dir/$name.pid"
+}
+
+gateway_ready() { [ "$(http_status /health/ready)" = "200" ]; }
+
+start_gateway() {
+  alive gateway && return
+  (profile_env; cd "$root/src/Gateway" && exec nohup dotnet "$gateway_dll" --urls "http://127.0.0.1:$gateway_port" >>"$dir/gateway.log" 2>&1) &
+  echo $! >"$dir/gateway.pid"
+}
+
+stop() { # name, seconds to wait
+  local pid; pid=$(pid_of "$1")
+  [ -n "$pid" ] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_until "$2" "$1 to stop" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$dir/$1.pid"
+}
+
+status_line() {
+  local name=$1 ports=$2 state=stopped pid
+  pid=$(pid_of "$name")
+  alive "$name" && state=running
+  printf '%-8s pid %-8s %-28s %s\n' "$name" "${pid:--}" "$ports" "$state"
+}
+
+case "${1:-}" in
+  up)
+    mkdir -p "$dir"
+    ensure_redis_installed
+    ensure_built
+    start_redis
+    for n in $(seq 1 "$silos"); do start_silo "$n"; done
+    start_gateway
+    wait_until 120 "the gateway to be ready" gateway_ready
+    echo "http://127.0.0.1:$gateway_port"
+    ;;
+  down)
+    stop gateway 30
+    for n in $(seq "$silos" -1 1); do stop "silo-$n" 60; done
+    if alive redis; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; fi
+    stop redis 30
+    ;;
+  status)
+    status_line redis "redis $redis_port"
+    for n in $(seq 1 "$silos"); do status_line "silo-$n" "silo $(silo_port "$n"), gateway $(silo_gateway_port "$n")"; done
+    status_line gateway "http $gateway_port"
+    ;;
+  kill)
+    pid=$(pid_of "${2:?name a process: redis, silo-N or gateway}")
+    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
