@@ -7,8 +7,6 @@ namespace Loyalty.Gateway.Tests;
 /// <summary>Small helpers to speak the HTTP contract the way a producer or an app would.</summary>
 public static class Api
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-
     public static JsonObject Purchase(string eventId, string memberId, long amountMinor, string occurredAt = "2026-03-10T12:00:00Z") => new()
     {
         ["type"] = "purchase",
@@ -44,33 +42,6 @@ public static class Api
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
     }
-
-    public static async Task<JsonObject?> GetJson(this HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        return response.IsSuccessStatusCode
-            ? await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken)
-            : null;
-    }
-
-    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes; returns the last value read.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? Deadline);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
-
-    public static long Long(this JsonNode? node, string path) =>
-        path.Split('.').Aggregate(node, (current, key) => current?[key])!.GetValue<long>();
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }

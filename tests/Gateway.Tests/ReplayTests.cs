@@ -15,9 +15,7 @@ public sealed class ReplayTests(GatewayFixture gateway)
     {
         var data = OnlineRetailReader.Read(SharedData.File("online_retail.csv"));
         var program = await Programs.Create(client, DemoProgram.ConfigurationJson);
-        var expectedSpend = data.Events
-            .GroupBy(e => e.MemberId)
-            .ToDictionary(g => g.Key, g => g.Sum(e => e.Type == ReplayEvent.PurchaseType ? e.AmountMinor : -e.AmountMinor));
+        var expectedSpend = ReplayExpectations.NetSpend(data.Events);
 
         var summary = await new EventBatchSender(client, new SenderOptions()).SendAsync(program, data.Events, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -26,38 +24,17 @@ public sealed class ReplayTests(GatewayFixture gateway)
         var netPoints = new Dictionary<string, long>();
         foreach (var (memberId, spend) in expectedSpend)
         {
-            var member = await Api.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
+            var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, TimeSpan.FromSeconds(60));
             Assert.Equal(spend, member.Long("lifetimeSpendMinor"));
-            var ledger = await ReadLedger(program, memberId);
+            var ledger = await client.ReadLedger(program, memberId);
             Assert.Equal(member.Long("points.available"), ledger.Where(e => e.Balance == "available").Sum(e => e.Points));
             Assert.Equal(member.Long("points.pending"), ledger.Where(e => e.Balance == "pending").Sum(e => e.Points));
             Assert.Equal(member.Long("points.lifetimeEarned"), ledger.Where(e => e.Kind == "earned").Sum(e => e.Points));
             netPoints[memberId] = member.Long("points.lifetimeEarned") - member.Long("points.clawedBack");
         }
 
-        var board = await Api.Eventually(() => Board(program), b => b.Count == netPoints.Count && b.All(e => netPoints.GetValueOrDefault(e.Key) == e.Value));
+        var board = await LoyaltyHttp.Eventually(() => client.ReadBoard(program, "points"), b => b.Count == netPoints.Count && b.All(e => netPoints.GetValueOrDefault(e.Key) == e.Value));
         Assert.Equal(netPoints.OrderBy(p => p.Key), board.OrderBy(p => p.Key));
-    }
-
-    private async Task<List<(string Kind, string Balance, long Points)>> ReadLedger(string program, string memberId)
-    {
-        var entries = new List<(string, string, long)>();
-        while (true)
-        {
-            var page = await client.GetJson($"/v1/programs/{program}/members/{memberId}/ledger?offset={entries.Count}&limit=500");
-            var items = page!["entries"]!.AsArray();
-            entries.AddRange(items.Select(e => (e!["kind"]!.GetValue<string>(), e["balance"]!.GetValue<string>(), e["points"]!.GetValue<long>())));
-            if (items.Count == 0 || entries.Count >= page.Long("total"))
-            {
-                return entries;
-            }
-        }
-    }
-
-    private async Task<Dictionary<string, long>> Board(string program)
-    {
-        var board = await client.GetJson($"/v1/programs/{program}/leaderboards/points?period=all&top=1000");
-        return board!["entries"]!.AsArray().ToDictionary(e => e!["memberId"]!.GetValue<string>(), e => e!["score"]!.GetValue<long>());
     }
 }

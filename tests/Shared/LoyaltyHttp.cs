@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Loyalty.Tests.Shared;
+
+/// <summary>Reads the HTTP API the way an app would, and polls with a deadline where effects are asynchronous.</summary>
+public static class LoyaltyHttp
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    public static async Task<JsonObject?> GetJson(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken)
+            : null;
+    }
+
+    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes; returns the last value read.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? Deadline);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > until)
+            {
+                return value;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static long Long(this JsonNode? node, string path) =>
+        path.Split('.').Aggregate(node, (current, key) => current?[key])!.GetValue<long>();
+
+    /// <summary>A member's whole ledger, oldest page last, read page by page.</summary>
+    public static async Task<List<LedgerRow>> ReadLedger(this HttpClient client, string program, string memberId)
+    {
+        var entries = new List<LedgerRow>();
+        while (true)
+        {
+            var page = await client.GetJson($"/v1/programs/{program}/members/{memberId}/ledger?offset={entries.Count}&limit=500");
+            var items = page!["entries"]!.AsArray();
+            entries.AddRange(items.Select(e => new LedgerRow(
+                e!["sequence"]!.GetValue<long>(), e["kind"]!.GetValue<string>(), e["balance"]!.GetValue<string>(), e["points"]!.GetValue<long>())));
+            if (items.Count == 0 || entries.Count >= page.Long("total"))
+            {
+                return entries;
+            }
+        }
+    }
+
+    /// <summary>A board's entries (up to 1,000) as member → score.</summary>
+    public static async Task<Dictionary<string, long>> ReadBoard(this HttpClient client, string program, string board, string period = "all")
+    {
+        var json = await client.GetJson($"/v1/programs/{program}/leaderboards/{board}?period={period}&top=1000");
+        return json?["entries"]?.AsArray().ToDictionary(e => e!["memberId"]!.GetValue<string>(), e => e!["score"]!.GetValue<long>()) ?? [];
+    }
+}
+
+public sealed record LedgerRow(long Sequence, string Kind, string Balance, long Points);
