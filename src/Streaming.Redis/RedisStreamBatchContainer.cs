@@ -29,7 +29,8 @@ public sealed class RedisStreamBatchContainer : IBatchContainer
     [field: NonSerialized]
     public RedisValue EntryId { get; private set; }
 
-    [field: NonSerialized]
+    /// <summary>Set when read; travels with the batch to the consumer, which orders and de-duplicates by it.</summary>
+    [Id(3)]
     public EventSequenceTokenV2 Token { get; private set; } = new(0);
 
     public StreamSequenceToken SequenceToken => Token;
