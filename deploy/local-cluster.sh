@@ -3,7 +3,8 @@
 #   deploy/local-cluster.sh up       start what is not running yet (idempotent); the last line is the gateway URL
 #   deploy/local-cluster.sh down     stop everything (gracefully: silos hand over and persist)
 #   deploy/local-cluster.sh status   one line per process: role, pid, ports, state
-#   deploy/local-cluster.sh kill ROLE   SIGKILL one process (redis, silo-1..3, gateway), for failure drills
+#   deploy/local-cluster.sh kill ROLE      SIGKILL one process (redis, silo-1..3, gateway), for failure drills
+#   deploy/local-cluster.sh restart ROLE   stop one silo or the gateway gracefully and start it again
 # Settings (environment): LOYALTY_CLUSTER_DIR (default .run/cluster), LOYALTY_REDIS_PORT (6379),
 # LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3), LOYALTY_PARTITIONS (8),
 # LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
@@ -123,12 +124,20 @@ case "${1:-}" in
     for n in $(seq 1 "$silos"); do status_line "silo-$n" "silo $(silo_port "$n"), gateway $(silo_gateway_port "$n")"; done
     status_line gateway "http $gateway_port"
     ;;
+  restart)
+    role=${2:?name a process: silo-N or gateway}
+    case "$role" in
+      silo-*) stop "$role" 60; start_silo "${role#silo-}" ;;
+      gateway) stop gateway 30; start_gateway; wait_until 120 "the gateway to be ready" gateway_ready ;;
+      *) echo "restart takes silo-N or gateway" >&2; exit 2 ;;
+    esac
+    ;;
   kill)
     pid=$(pid_of "${2:?name a process: redis, silo-N or gateway}")
     [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -1,11 +1,16 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Loyalty.Grains.Interfaces.Leaderboards;
 
 /// <summary>The scores of one board in one period (key <c>{program}/{board}/{period}</c>), with exact ranks.</summary>
 public interface ILeaderboardGrain : IGrainWithStringKey
 {
-    /// <summary>Applies absolute scores; an update older than the one already held for a member is ignored.</summary>
+    /// <summary>
+    /// Applies absolute scores (an update older than the one held for a member is ignored) and completes once they
+    /// are stored. Interleaves, so callers waiting for the next write do not hold up each other or the reads.
+    /// </summary>
+    [AlwaysInterleave]
     Task Apply(ImmutableArray<ScoreUpdate> updates);
 
     Task<ImmutableArray<RankedScore>> Top(int count);

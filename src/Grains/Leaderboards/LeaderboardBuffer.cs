@@ -5,9 +5,10 @@ using Orleans.Concurrency;
 namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
-/// Pre-aggregates score updates on each silo: keeps only the newest update per member and board, and forwards
-/// them every <see cref="FlushInterval"/> in one call per board, so a hot board sees few large calls instead of
-/// one call per member change.
+/// Pre-aggregates score updates on each silo: keeps only the newest update per member and board, and forwards them
+/// every <see cref="FlushInterval"/> in one call per board, so a hot board sees few large calls instead of one call
+/// per member change. <see cref="Submit"/> completes when the boards have stored the updates; a failed forward is
+/// retried with the next flush, and its submitters wait for that one.
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain, ILeaderboardBuffer
@@ -15,6 +16,7 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
 
     private Dictionary<(string Board, string Member), ScoreUpdate> pending = [];
+    private TaskCompletionSource nextFlush = NewFlush();
     private bool flushing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,12 +29,17 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
 
     public Task Submit(ImmutableArray<BoardScoreUpdate> updates)
     {
+        if (updates.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
         foreach (var update in updates)
         {
             Keep(update.BoardKey, update.Update);
         }
 
-        return Task.CompletedTask;
+        return nextFlush.Task;
     }
 
     private async Task Flush()
@@ -44,12 +51,23 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
 
         flushing = true;
         var batch = pending;
+        var done = nextFlush;
         pending = [];
+        nextFlush = NewFlush();
         try
         {
-            await Task.WhenAll(batch
+            var failed = (await Task.WhenAll(batch
                 .GroupBy(entry => entry.Key.Board, entry => entry.Value)
-                .Select(board => Forward(board.Key, [.. board])));
+                .Select(board => Forward(board.Key, [.. board])))).Count(ok => !ok);
+            if (failed == 0)
+            {
+                done.SetResult();
+            }
+            else
+            {
+                // Their updates are back in pending: the submitters now wait for the next flush.
+                _ = nextFlush.Task.ContinueWith(next => done.TrySetFromTask(next), TaskScheduler.Default);
+            }
         }
         finally
         {
@@ -57,20 +75,22 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
         }
     }
 
-    private async Task Forward(string boardKey, ImmutableArray<ScoreUpdate> updates)
+    private async Task<bool> Forward(string boardKey, ImmutableArray<ScoreUpdate> updates)
     {
         try
         {
             await GrainFactory.GetGrain<ILeaderboardGrain>(boardKey).Apply(updates);
+            return true;
         }
         catch (Exception e)
         {
-            // Put them back for the next flush; a newer update that arrived meanwhile wins.
             logger.LogWarning(e, "Forwarding {Count} scores to {Board} failed; retrying on next flush", updates.Length, boardKey);
             foreach (var update in updates)
             {
                 Keep(boardKey, update);
             }
+
+            return false;
         }
     }
 
@@ -82,4 +102,6 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
             pending[key] = update;
         }
     }
+
+    private static TaskCompletionSource NewFlush() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -5,23 +5,26 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
-/// One board in one period. Updates are absolute and versioned, so they are idempotent and order-tolerant; the
-/// board is written behind, at most every <see cref="PersistInterval"/>, because it can always be rebuilt from members.
+/// One board in one period. Updates are absolute and versioned, so they are idempotent and order-tolerant. They show
+/// in reads at once, and are written in groups every <see cref="PersistInterval"/>; <see cref="Apply"/> completes
+/// only once its updates are stored, so a member's stream entry is acknowledged only after its scores are durable.
 /// </summary>
 public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Loyalty)] IPersistentState<LeaderboardState> state,
     ILogger<LeaderboardGrain> logger)
     : Grain, ILeaderboardGrain
 {
-    private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan PersistInterval = TimeSpan.FromMilliseconds(200);
 
     private RankedBoard board = new();
+    private TaskCompletionSource nextWrite = NewWrite();
+    private Task? writeInFlight;
     private bool dirty;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         board = RankedBoard.Import(state.State.Entries);
-        this.RegisterGrainTimer(PersistIfDirty, new GrainTimerCreationOptions(PersistInterval, PersistInterval));
+        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(PersistInterval, PersistInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -29,11 +32,11 @@ public sealed class LeaderboardGrain(
     {
         try
         {
-            await PersistIfDirty();
+            await Persist();
         }
         catch (Exception e)
         {
-            // Nothing is lost for good: the board is derived, and members republish their scores on their next change.
+            // Callers waiting on this write were told it failed and resend; nothing is lost.
             logger.LogWarning("Leaderboard {Board} not persisted on deactivation ({Reason}): {Error}", this.GetPrimaryKeyString(), reason, e.Message);
         }
     }
@@ -45,7 +48,8 @@ public sealed class LeaderboardGrain(
             dirty |= board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version);
         }
 
-        return Task.CompletedTask;
+        // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
+        return dirty ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
     }
 
     public Task<ImmutableArray<RankedScore>> Top(int count) =>
@@ -59,17 +63,37 @@ public sealed class LeaderboardGrain(
             : new MemberStanding(entry.Rank, entry.Score, [.. board.Around(memberId, around).Select(ToRankedScore)]));
     }
 
-    private async Task PersistIfDirty()
+    /// <summary>Writes the board if it changed, then releases everyone who waited for that write.</summary>
+    private async Task Persist()
     {
-        if (!dirty)
+        if (!dirty || writeInFlight is not null)
         {
             return;
         }
 
+        var completing = nextWrite;
+        nextWrite = NewWrite();
         dirty = false;
-        state.State.Entries = [.. board.Export()];
-        await state.WriteStateAsync();
+        writeInFlight = completing.Task;
+        try
+        {
+            state.State.Entries = [.. board.Export()];
+            await state.WriteStateAsync();
+            completing.SetResult();
+        }
+        catch (Exception e)
+        {
+            dirty = true;
+            completing.SetException(e);
+            throw;
+        }
+        finally
+        {
+            writeInFlight = null;
+        }
     }
+
+    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static RankedScore ToRankedScore(RankedEntry entry) => new(entry.Rank, entry.MemberId, entry.Score);
 }

@@ -102,22 +102,22 @@ public sealed class MemberGrain(
         foreach (var e in items.SelectMany(item => item.Item.Events))
         {
             claimed.Remove(e.EventId);
+            // Redelivered events count too: their scores may not have reached the boards before a crash.
+            touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
             if (account.Apply(e.ToDomain(), rules.Config, now) == ApplyOutcome.Applied)
             {
                 applied++;
-                touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
             }
         }
 
-        var advanced = account.Advance(rules.Config, now);
-        if (applied == 0 && !advanced)
+        if (account.Advance(rules.Config, now) || applied > 0)
         {
-            return;
+            await Persist();
+            LoyaltyMetrics.EventsApplied.Add(applied);
+            LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
         }
 
-        await Persist();
-        LoyaltyMetrics.EventsApplied.Add(applied);
-        LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
+        // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
         await PublishScores(touchedPeriods);
     }
 
