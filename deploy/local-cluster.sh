@@ -5,6 +5,7 @@
 #   deploy/local-cluster.sh status   one line per process: role, pid, ports, state
 #   deploy/local-cluster.sh kill ROLE      SIGKILL one process (redis, silo-1..3, gateway), for failure drills
 #   deploy/local-cluster.sh restart ROLE   stop one silo or the gateway gracefully and start it again
+#   deploy/local-cluster.sh destroy        SIGKILL everything at once (for throw-away clusters)
 # Settings (environment): LOYALTY_CLUSTER_DIR (default .run/cluster), LOYALTY_REDIS_PORT (6379),
 # LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3), LOYALTY_PARTITIONS (8),
 # LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
@@ -132,12 +133,18 @@ case "${1:-}" in
       *) echo "restart takes silo-N or gateway" >&2; exit 2 ;;
     esac
     ;;
+  destroy)
+    for name in gateway $(for n in $(seq 1 "$silos"); do echo "silo-$n"; done) redis; do
+      pid=$(pid_of "$name"); [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+      rm -f "$dir/$name.pid"
+    done
+    ;;
   kill)
     pid=$(pid_of "${2:?name a process: redis, silo-N or gateway}")
     [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -23,8 +23,9 @@ public sealed record ExpectedProgram(string ProgramId, IReadOnlyDictionary<strin
     public async Task AssertReached(HttpClient client, TimeSpan deadline, bool readLedgers)
     {
         await ReplayExpectations.WaitUntilApplied(client, ProgramId, Members.ToDictionary(m => m.Key, m => m.Value.NetSpendMinor), deadline);
-        foreach (var (memberId, expected) in Members)
+        await Parallel.ForEachAsync(Members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (entry, _) =>
         {
+            var (memberId, expected) = entry;
             var member = await client.GetJson($"v1/programs/{ProgramId}/members/{memberId}");
             Assert.Equal((expected.Earned, expected.ClawedBack), (member.Long("points.lifetimeEarned"), member.Long("points.clawedBack")));
             if (readLedgers)
@@ -34,7 +35,7 @@ public sealed record ExpectedProgram(string ProgramId, IReadOnlyDictionary<strin
                 Assert.Equal(member.Long("points.available"), ledger.Where(e => e.Balance == "available").Sum(e => e.Points));
                 Assert.Equal(member.Long("points.pending"), ledger.Where(e => e.Balance == "pending").Sum(e => e.Points));
             }
-        }
+        });
 
         await AssertBoard(client, "spend", m => m.NetSpendMinor);
         await AssertBoard(client, "points", m => m.Earned - m.ClawedBack);

@@ -4,6 +4,7 @@ using Loyalty.Replay.Sending;
 namespace Loyalty.Cluster.Tests;
 
 /// <summary>The Redis profile keeps everything across a full stop and start of every process, Redis included.</summary>
+[Collection(LocalCluster.Collection)]
 public sealed class RestartTests
 {
     [Fact]

@@ -14,11 +14,12 @@ public static class ReplayExpectations
     public static async Task WaitUntilApplied(HttpClient client, string program, Dictionary<string, long> netSpend, TimeSpan deadline)
     {
         var until = DateTime.UtcNow + deadline;
-        foreach (var (memberId, spend) in netSpend)
+        await Parallel.ForEachAsync(netSpend, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (expected, _) =>
         {
+            var (memberId, spend) = expected;
             var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, until - DateTime.UtcNow);
             Assert.True(member?.Long("lifetimeSpendMinor") == spend, $"member {memberId} has not reached spend {spend}: {member?.ToJsonString()}");
-        }
+        });
     }
 }
