@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Loyalty.Bench.Ingest;
 
-public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency)
+public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(FindData("CDNOW_master.txt"), int.MaxValue, 5_000, 4);
+        var options = new BenchOptions(FindData("CDNOW_master.txt"), int.MaxValue, 5_000, 4, "embedded");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -16,7 +16,8 @@ public sealed record BenchOptions(string DataFile, int Events, int BatchSize, in
                 "--batch" => options with { BatchSize = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--data" => options with { DataFile = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --events N --batch N --concurrency N --data FILE"),
+                "--profile" => options with { Profile = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis --events N --batch N --concurrency N --data FILE"),
             };
         }
 

@@ -10,6 +10,10 @@ var data = CdnowReader.Read(options.DataFile);
 var events = data.Events.Take(options.Events).ToList();
 var sender = new SenderOptions { BatchSize = options.BatchSize, Concurrency = options.Concurrency };
 Console.WriteLine($"CDNOW: {events.Count:N0} purchases, batches of {sender.BatchSize}, {sender.Concurrency} concurrent requests, {Environment.ProcessorCount} cores");
+if (options.Profile == "redis")
+{
+    return await RedisProfileBench.Run(events, sender);
+}
 
 await using var baseline = await BaselineEndpoint.Start();
 var baselineRun = await Measure(baseline.Client, "baseline", events, sender);

@@ -32,6 +32,9 @@ public sealed class LoyaltyHostingOptions
     /// <summary>Stream items a member grain receives (and persists) in one delivery.</summary>
     public int StreamDeliveryBatchSize { get; set; } = 64;
 
+    /// <summary>Running as pods: endpoints, cluster and liveness of peers come from Kubernetes (POD_* variables).</summary>
+    public bool Kubernetes { get; set; }
+
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;

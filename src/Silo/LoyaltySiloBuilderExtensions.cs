@@ -32,7 +32,16 @@ public static class LoyaltySiloBuilderExtensions
         }
 
         var redis = ConfigurationOptions.Parse(options.Redis);
-        silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        if (options.Kubernetes)
+        {
+            // Pod IP endpoints, cluster identity from pod labels, and pods that vanish are declared dead at once.
+            silo.UseKubernetesHosting();
+        }
+        else
+        {
+            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        }
+
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
