@@ -22,7 +22,25 @@ silo_dll=$root/src/Silo/bin/Release/net10.0/Loyalty.Silo.dll
 gateway_dll=$root/src/Gateway/bin/Release/net10.0/Loyalty.Gateway.dll
 
 pid_of() { [ -f "$dir/$1.pid" ] && cat "$dir/$1.pid" || true; }
-alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+# A recorded pid is ours only while it is a process (not a thread id reused elsewhere) running the role's program:
+# pids of dead processes are reused, and signalling a reused one would hit an innocent process.
+is_ours() {
+  local pid=$1 role=$2 program tgid
+  case "$role" in
+    redis) program=redis-server ;;
+    gateway) program=Loyalty.Gateway.dll ;;
+    *) program=Loyalty.Silo.dll ;;
+  esac
+  tgid=$(awk '/^Tgid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || return 1
+  [ "$tgid" = "$pid" ] && grep -qa "$program" "/proc/$pid/cmdline" 2>/dev/null
+}
+alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && is_ours "$pid" "$1"; }
+signal() { # role, signal: only a live process of ours, and forget it once killed
+  local pid; pid=$(pid_of "$1")
+  if [ -n "$pid" ] && is_ours "$pid" "$1"; then kill "-$2" "$pid" 2>/dev/null || true; fi
+  if [ "$2" = KILL ]; then rm -f "$dir/$1.pid"; fi
+}
 silo_port() { echo $((${LOYALTY_SILO_BASE_PORT:-11110} + $1)); }
 silo_gateway_port() { echo $((${LOYALTY_SILO_GATEWAY_BASE_PORT:-30000} + $1)); }
 
@@ -86,12 +104,12 @@ start_gateway() {
   echo $! >"$dir/gateway.pid"
 }
 
+stopped() { ! alive "$1"; }
+
 stop() { # name, seconds to wait
-  local pid; pid=$(pid_of "$1")
-  [ -n "$pid" ] || return 0
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait_until "$2" "$1 to stop" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+  if alive "$1"; then
+    signal "$1" TERM
+    wait_until "$2" "$1 to stop" stopped "$1" || signal "$1" KILL
   fi
   rm -f "$dir/$1.pid"
 }
@@ -134,14 +152,10 @@ case "${1:-}" in
     esac
     ;;
   destroy)
-    for name in gateway $(for n in $(seq 1 "$silos"); do echo "silo-$n"; done) redis; do
-      pid=$(pid_of "$name"); [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
-      rm -f "$dir/$name.pid"
-    done
+    for name in gateway $(for n in $(seq 1 "$silos"); do echo "silo-$n"; done) redis; do signal "$name" KILL; done
     ;;
   kill)
-    pid=$(pid_of "${2:?name a process: redis, silo-N or gateway}")
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+    signal "${2:?name a process: redis, silo-N or gateway}" KILL
     ;;
   *)
     sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'

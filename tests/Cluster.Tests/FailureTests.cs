@@ -29,6 +29,23 @@ public sealed class FailureTests
         await AssertExact(cluster);
     }
 
+    [Fact]
+    public async Task A_rolling_restart_of_every_silo_during_ingestion_loses_and_doubles_nothing()
+    {
+        await using var cluster = new LocalCluster();
+        await cluster.Up();
+
+        await Replay(cluster, whileRunning: async () =>
+        {
+            foreach (var silo in new[] { "silo-1", "silo-2", "silo-3" })
+            {
+                await cluster.Restart(silo);
+            }
+        });
+
+        await AssertExact(cluster);
+    }
+
     /// <summary>Sends both logs concurrently; <paramref name="whileRunning"/> strikes once a tenth of CDNOW is answered.</summary>
     private static async Task Replay(LocalCluster cluster, Func<Task> whileRunning)
     {

@@ -44,6 +44,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task Kill(string process) => Run($"kill {process}", TimeSpan.FromSeconds(30));
 
+    public Task Restart(string process) => Run($"restart {process}", TimeSpan.FromMinutes(3));
+
     public async ValueTask DisposeAsync()
     {
         try
