@@ -45,8 +45,13 @@ public static class LoyaltySiloBuilderExtensions
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
-        silo.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams),
-            stream => stream.ConfigureMemberStream(options));
+        silo.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
+        {
+            stream.ConfigureMemberStream(options);
+            // A delivery that fails (Redis or a silo away) is retried this long before Orleans gives up on the batch:
+            // long enough to ride out outages, since a batch given up is not acknowledged and must wait to be claimed.
+            stream.ConfigurePullingAgent(agent => agent.Configure(pulling => pulling.MaxEventDeliveryTime = TimeSpan.FromMinutes(30)));
+        });
         silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
         return silo.AddLoyaltyServices();
     }

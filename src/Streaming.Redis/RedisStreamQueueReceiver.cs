@@ -26,7 +26,6 @@ public sealed class RedisStreamQueueReceiver(
     private bool ownPendingDone;
     private RedisValue claimCursor = "0-0";
     private DateTime nextClaimSweep = DateTime.MinValue;
-    private long sequence;
 
     public async Task Initialize(TimeSpan timeout)
     {
@@ -64,7 +63,7 @@ public sealed class RedisStreamQueueReceiver(
 
             var batch = serializer.Deserialize((ReadOnlyMemory<byte>)data)
                 ?? throw new InvalidDataException($"Entry {entry.Id} of {key} holds no batch.");
-            batches.Add(batch.ReadFrom(entry.Id, ++sequence));
+            batches.Add(batch.ReadFrom(entry.Id, RedisStreamSequence.Of(entry.Id)));
         }
 
         if (unreadable.Count > 0)
