@@ -21,9 +21,6 @@ public sealed class RedisStreamOptions
     /// <summary>Entries read per poll.</summary>
     public int ReadCount { get; set; } = 500;
 
-    /// <summary>Entries delivered to another consumer and not acknowledged for this long are claimed and delivered again.</summary>
-    public TimeSpan ClaimMinIdle { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>Bounds every Redis call, so a lost Redis fails a publication quickly instead of hanging it.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

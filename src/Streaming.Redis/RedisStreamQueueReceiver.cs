@@ -6,9 +6,9 @@ using StreamPosition = StackExchange.Redis.StreamPosition;
 namespace Loyalty.Streaming.Redis;
 
 /// <summary>
-/// Reads one partition through the consumer group. After taking the partition over it first re-reads its own
-/// pending entries (a restart), then claims entries another consumer took and never acknowledged (a dead silo),
-/// then reads new ones. Entries are acknowledged (XACK) and deleted (XDEL) only once Orleans reports them delivered,
+/// Reads one partition through the consumer group. On taking the partition over it claims every entry another
+/// consumer took and never acknowledged (a dead silo, or one that handed the partition over), re-reads all its
+/// pending entries in order, and only then reads new ones. Entries are acknowledged (XACK) and deleted (XDEL) only once Orleans reports them delivered,
 /// so a silo that dies mid-delivery leaves them pending for the next owner: at-least-once, made exactly-once in
 /// effect by the consumers' event-id de-duplication.
 /// </summary>
@@ -24,8 +24,6 @@ public sealed class RedisStreamQueueReceiver(
 
     private RedisValue ownPendingCursor = "0";
     private bool ownPendingDone;
-    private RedisValue claimCursor = "0-0";
-    private DateTime nextClaimSweep = DateTime.MinValue;
 
     public async Task Initialize(TimeSpan timeout)
     {
@@ -36,6 +34,31 @@ public sealed class RedisStreamQueueReceiver(
         catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
             // The group exists: progress made before a restart is kept.
+        }
+
+        await TakeOverPending().WaitAsync(timeout);
+    }
+
+    /// <summary>
+    /// A partition has one owner at a time, so whatever another consumer still holds was left by a silo that died or
+    /// handed the partition over. Claiming it all before reading anything new keeps each member's events in order:
+    /// Orleans skips events older than the last one a consumer processed.
+    /// </summary>
+    private async Task TakeOverPending()
+    {
+        RedisValue cursor = "0-0";
+        var claimed = 0;
+        do
+        {
+            var result = await Database.StreamAutoClaimIdsOnlyAsync(key, options.ConsumerGroup, options.ConsumerName, 0, cursor, 1_000);
+            claimed += result.ClaimedIds.Length;
+            cursor = result.NextStartId;
+        }
+        while (cursor != "0-0");
+
+        if (claimed > 0)
+        {
+            logger.LogInformation("Took over {Count} pending entries of {Key}", claimed, key);
         }
     }
 
@@ -100,23 +123,6 @@ public sealed class RedisStreamQueueReceiver(
             }
 
             ownPendingDone = true;
-        }
-
-        if (DateTime.UtcNow >= nextClaimSweep)
-        {
-            var claimed = await Database.StreamAutoClaimAsync(
-                key, options.ConsumerGroup, options.ConsumerName, (long)options.ClaimMinIdle.TotalMilliseconds, claimCursor, count);
-            claimCursor = claimed.NextStartId;
-            if (claimCursor == "0-0")
-            {
-                nextClaimSweep = DateTime.UtcNow + options.ClaimMinIdle / 2;
-            }
-
-            if (claimed.ClaimedEntries.Length > 0)
-            {
-                logger.LogInformation("Claimed {Count} unacknowledged entries of {Key}", claimed.ClaimedEntries.Length, key);
-                return claimed.ClaimedEntries;
-            }
         }
 
         return await Database.StreamReadGroupAsync(key, options.ConsumerGroup, options.ConsumerName, StreamPosition.NewMessages, count);
