@@ -1,6 +1,7 @@
 using System.Net;
 using Loyalty.Grains;
 using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Programs;
 using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,8 @@ public static class LoyaltySiloBuilderExtensions
     public static ISiloBuilder AddLoyaltyGrains(this ISiloBuilder silo, LoyaltyHostingOptions options)
     {
         silo.AddMemoryGrainStorage(StorageNames.Loyalty);
+        // Memory streams are not durable: members need not wait for their scores to be stored.
+        silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(MemberEventStream.ProviderName, stream =>
         {

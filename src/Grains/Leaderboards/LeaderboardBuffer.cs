@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Loyalty.Grains.Interfaces.Leaderboards;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Loyalty.Grains.Leaderboards;
@@ -11,7 +12,7 @@ namespace Loyalty.Grains.Leaderboards;
 /// retried with the next flush, and its submitters wait for that one.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain, ILeaderboardBuffer
+public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILogger<LeaderboardBuffer> logger) : Grain, ILeaderboardBuffer
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
 
@@ -39,7 +40,7 @@ public sealed class LeaderboardBuffer(ILogger<LeaderboardBuffer> logger) : Grain
             Keep(update.BoardKey, update.Update);
         }
 
-        return nextFlush.Task;
+        return options.Value.StoreBeforeAcknowledge ? nextFlush.Task : Task.CompletedTask;
     }
 
     private async Task Flush()

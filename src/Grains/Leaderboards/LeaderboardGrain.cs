@@ -6,16 +6,15 @@ namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
 /// One board in one period. Updates are absolute and versioned, so they are idempotent and order-tolerant. They show
-/// in reads at once, and are written in groups every <see cref="PersistInterval"/>; <see cref="Apply"/> completes
+/// in reads at once, and are written in groups every <see cref="LeaderboardOptions.PersistInterval"/>; <see cref="Apply"/> completes
 /// only once its updates are stored, so a member's stream entry is acknowledged only after its scores are durable.
 /// </summary>
 public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Loyalty)] IPersistentState<LeaderboardState> state,
+    Microsoft.Extensions.Options.IOptions<LeaderboardOptions> options,
     ILogger<LeaderboardGrain> logger)
     : Grain, ILeaderboardGrain
 {
-    public static readonly TimeSpan PersistInterval = TimeSpan.FromMilliseconds(200);
-
     private RankedBoard board = new();
     private TaskCompletionSource nextWrite = NewWrite();
     private Task? writeInFlight;
@@ -24,7 +23,8 @@ public sealed class LeaderboardGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         board = RankedBoard.Import(state.State.Entries);
-        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(PersistInterval, PersistInterval) { Interleave = true });
+        var interval = options.Value.PersistInterval;
+        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -46,6 +46,11 @@ public sealed class LeaderboardGrain(
         foreach (var update in updates)
         {
             dirty |= board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version);
+        }
+
+        if (!options.Value.StoreBeforeAcknowledge)
+        {
+            return Task.CompletedTask;
         }
 
         // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
