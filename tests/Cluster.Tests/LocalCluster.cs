@@ -42,9 +42,6 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task Down() => Run("down", TimeSpan.FromMinutes(4));
 
-    public Task Kill(string process) => Run($"kill {process}", TimeSpan.FromSeconds(30));
-
-    public Task Restart(string process) => Run($"restart {process}", TimeSpan.FromMinutes(3));
 
     public async ValueTask DisposeAsync()
     {

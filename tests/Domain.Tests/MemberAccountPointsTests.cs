@@ -193,4 +193,162 @@ public sealed class MemberAccountPointsTests
         var (a, b) = (inOrder.View(Basic, Now), shuffled.View(Basic, Now));
         Assert.Equal((a.Points, a.Tier, a.Streak, a.LifetimeSpendMinor), (b.Points, b.Tier, b.Streak, b.LifetimeSpendMinor));
     }
+
+    [Fact]
+    public void A_return_first_lets_due_lots_mature_then_claws_back_from_available()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-01-01T10:00Z"), Basic, At("2026-01-02T00:00Z"));
+        Assert.Equal(100, account.Pending);
+
+        // Nobody touched the member when the return window ended; the return arrives long after.
+        account.Apply(Refund("r1", 10_000, "2026-03-01T10:00Z", "p1"), Basic, At("2026-03-01T10:00Z"));
+
+        Assert.Equal(
+            [(LedgerKind.Earned, PointsBalance.Pending, 100L), (LedgerKind.Matured, PointsBalance.Pending, -100L),
+             (LedgerKind.Matured, PointsBalance.Available, 100L), (LedgerKind.ClawedBack, PointsBalance.Available, -100L)],
+            account.Ledger.Select(e => (e.Kind, e.Balance, e.Points)));
+    }
+
+    [Fact]
+    public void A_partial_return_claws_back_its_share_of_what_the_purchase_earned()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now); // 100 pending
+        account.Apply(Refund("r1", 2_550, "2026-05-21T10:00Z", "p1"), Basic, Now);
+
+        Assert.Equal(25, account.ClawedBack); // floor(100 × 2 550 ÷ 10 000)
+        Assert.Equal(75, account.Pending);
+        Assert.Equal(7_450, account.LifetimeSpendMinor);
+        Assert.Equal("return r1 of purchase p1: 2550 of 10000 refunded, 25 of 100 points clawed back in total", account.Ledger[^1].Reason);
+    }
+
+    [Fact]
+    public void Returns_after_a_full_refund_change_neither_points_nor_spend()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 5_000, "2026-05-20T10:00Z"), Basic, Now);
+        account.Apply(Refund("r1", 5_000, "2026-05-21T10:00Z", "p1"), Basic, Now);
+        var entries = account.Ledger.Count;
+
+        Assert.Equal(ApplyOutcome.Applied, account.Apply(Refund("r2", 5_000, "2026-05-22T10:00Z", "p1"), Basic, Now));
+
+        Assert.Equal((50L, 0L), (account.ClawedBack, account.LifetimeSpendMinor));
+        Assert.Equal(entries, account.Ledger.Count);
+    }
+
+    [Fact]
+    public void A_bare_return_takes_from_the_newest_lot_by_event_time_not_by_arrival()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("newer", 10_000, "2026-05-25T10:00Z"), Basic, Now);
+        account.Apply(Buy("older", 10_000, "2026-05-20T10:00Z"), Basic, Now); // arrives late
+        account.Apply(Refund("r1", 5_000, "2026-05-26T10:00Z"), Basic, Now);
+
+        Assert.Equal([("newer", 50L), ("older", 100L)], account.PendingLots.Select(l => (l.EventId, l.Points)).OrderBy(l => l.EventId));
+    }
+
+    [Fact]
+    public void A_return_naming_an_unknown_purchase_is_reversed_at_the_base_rate_in_its_own_month()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-04-20T10:00Z"), Basic, Now);
+        account.Apply(Refund("r1", 3_000, "2026-05-02T10:00Z", original: "never-seen"), Basic, Now);
+
+        Assert.Equal(30, account.ClawedBack);
+        Assert.Equal(-3_000, account.Tier.MonthlySpend["2026-05"]);
+        Assert.Equal("return r1: 3000 reversed at the base rate", account.Ledger[^1].Reason);
+    }
+
+    [Fact]
+    public void An_event_with_a_negative_amount_is_refused_and_leaves_no_trace()
+    {
+        var account = new MemberAccount("m");
+        Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(Buy("p1", -1, "2026-05-20T10:00Z"), Basic, Now));
+
+        Assert.False(account.HasSeen("p1"));
+        Assert.Equal(0, account.Version);
+        Assert.Empty(account.Ledger);
+    }
+
+    [Fact]
+    public void Every_change_raises_the_version_and_a_duplicate_does_not()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now);
+        var afterPurchase = account.Version;
+        Assert.True(afterPurchase > 0);
+
+        Assert.False(account.Advance(Basic, Now));
+        Assert.Equal(afterPurchase, account.Version);
+
+        Assert.True(account.Advance(Basic, At("2026-06-19T10:00Z")));
+        Assert.True(account.Version > afterPurchase);
+    }
+
+    [Fact]
+    public void The_daily_cap_is_reported_in_the_reason()
+    {
+        var config = Basic with { MaxPointsPerDay = 120 };
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), config, Now);
+        account.Apply(Buy("p2", 10_000, "2026-05-20T11:00Z"), config, Now);
+
+        Assert.Equal("purchase p2: base 100, capped to 20", account.Ledger.Single(e => e.EventId == "p2" && e.Kind == LedgerKind.Earned).Reason);
+    }
+
+    [Fact]
+    public void Ledger_and_period_totals_stay_consistent_on_random_histories_with_rules_and_caps()
+    {
+        var config = Rome with
+        {
+            MaxPointsPerDay = 900,
+            MaxPointsPerEvent = 400,
+            EarningRules =
+            [
+                new EarningRule("double-shoes", new RuleCondition(Category: "shoes"), new RuleEffect(MultiplierPercent: 200), CapPoints: 150),
+                new EarningRule("app", new RuleCondition(Channel: "app"), new RuleEffect(BonusPoints: 20)),
+            ],
+        };
+        var random = new Random(11);
+        for (var run = 0; run < 30; run++)
+        {
+            var account = new MemberAccount("m");
+            var purchases = new List<string>();
+            var now = At("2026-01-01T00:00Z");
+            for (var i = 0; i < 80; i++)
+            {
+                var at = now.AddMinutes(-random.Next(0, 60 * 24 * 90));
+                if (purchases.Count == 0 || random.Next(4) > 0)
+                {
+                    var amount = random.Next(1, 60_000);
+                    PurchaseLine[] lines = random.Next(2) == 0 ? [new PurchaseLine("s", "shoes", 1, random.Next(0, amount + 1))] : [];
+                    purchases.Add($"p{i}");
+                    account.Apply(new Purchase($"p{i}", "m", at, amount, "GBP", lines, random.Next(3) == 0 ? "app" : "store"), config, now);
+                }
+                else
+                {
+                    var original = random.Next(3) > 0 ? purchases[random.Next(purchases.Count)] : null;
+                    account.Apply(new Return($"r{i}", "m", at, random.Next(1, 60_000), "GBP", original), config, now);
+                }
+
+                now = now.AddHours(random.Next(0, 96));
+                account.Advance(config, now);
+            }
+
+            Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
+            Assert.Equal(account.Pending, account.Sum(PointsBalance.Pending));
+            Assert.Equal(Enumerable.Range(1, account.Ledger.Count).Select(i => (long)i), account.Ledger.Select(e => e.Sequence));
+            Assert.All(account.EarnedByDay.Values, earned => Assert.InRange(earned, 0, 900));
+
+            var months = account.Periods.Where(p => p.Key != PeriodKeys.All).Select(p => p.Value).ToList();
+            var all = account.Periods[PeriodKeys.All];
+            Assert.Equal(all.NetPoints, months.Sum(m => m.NetPoints));
+            Assert.Equal(all.NetSpendMinor, months.Sum(m => m.NetSpendMinor));
+            Assert.Equal(all.Purchases, months.Sum(m => m.Purchases));
+            Assert.Equal(all.ReachedAt, months.Max(m => m.ReachedAt));
+            Assert.Equal(account.LifetimeEarned - account.ClawedBack, all.NetPoints);
+            Assert.Equal(account.LifetimeSpendMinor, all.NetSpendMinor);
+        }
+    }
 }

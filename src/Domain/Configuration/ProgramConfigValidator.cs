@@ -7,8 +7,10 @@ public static partial class ProgramConfigValidator
 {
     private static readonly long[] MinorUnitChoices = [1, 10, 100, 1000];
 
+    /// <summary>Every problem of <paramref name="config"/>; empty when it is sound. Never throws, even on JSON nulls.</summary>
     public static IReadOnlyList<ValidationError> Validate(ProgramConfig config)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var errors = new List<ValidationError>();
         void Check(bool ok, string field, string message)
         {
@@ -28,18 +30,26 @@ public static partial class ProgramConfigValidator
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
         Check(config.MaxPointsPerEvent is null or > 0, "maxPointsPerEvent", "must be greater than 0");
         Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
+        Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
         return errors;
     }
 
-    private static void ValidateTiers(List<TierDefinition> tiers, Action<bool, string, string> check)
+    private static void ValidateTiers(List<TierDefinition>? tiers, Action<bool, string, string> check)
     {
-        check(tiers.Count > 0, "tiers", "must list at least one tier");
+        check(tiers is { Count: > 0 }, "tiers", "must list at least one tier");
+        tiers ??= [];
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tiers.Count; i++)
         {
             var tier = tiers[i];
+            if (tier is null)
+            {
+                check(false, $"tiers[{i}]", "must be a tier");
+                continue;
+            }
+
             check(!string.IsNullOrWhiteSpace(tier.Name) && tier.Name.Length <= 64, $"tiers[{i}].name", "is required, at most 64 characters");
             check(tier.Name is null || names.Add(tier.Name), $"tiers[{i}].name", "must be unique");
             if (tier.QualifyingSpendMinor < 0)
@@ -50,21 +60,29 @@ public static partial class ProgramConfigValidator
             {
                 check(tier.QualifyingSpendMinor == 0, $"tiers[{i}].qualifyingSpendMinor", "must be 0 for the first tier");
             }
-            else
+            else if (tiers[i - 1] is { } previous)
             {
-                check(tier.QualifyingSpendMinor > tiers[i - 1].QualifyingSpendMinor, $"tiers[{i}].qualifyingSpendMinor",
+                check(tier.QualifyingSpendMinor > previous.QualifyingSpendMinor, $"tiers[{i}].qualifyingSpendMinor",
                     "must be greater than the previous tier's");
             }
         }
     }
 
-    private static void ValidateRules(List<EarningRule> rules, Action<bool, string, string> check)
+    private static void ValidateRules(List<EarningRule>? rules, Action<bool, string, string> check)
     {
+        check(rules is not null, "earningRules", "must be a list (empty for no rules)");
+        rules ??= [];
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
             var path = $"earningRules[{i}]";
+            if (rule is null)
+            {
+                check(false, path, "must be a rule");
+                continue;
+            }
+
             check(!string.IsNullOrWhiteSpace(rule.Id) && rule.Id.Length <= 64, $"{path}.id", "is required, at most 64 characters");
             check(rule.Id is null || ids.Add(rule.Id), $"{path}.id", "must be unique");
             check(rule.CapPoints is null or > 0, $"{path}.capPoints", "must be greater than 0");
@@ -74,6 +92,10 @@ public static partial class ProgramConfigValidator
             }
             else
             {
+                // A rule without conditions applies to every purchase; a condition that is set must say something.
+                check(rule.When.Category is null || !string.IsNullOrWhiteSpace(rule.When.Category), $"{path}.when.category", "must not be empty");
+                check(rule.When.Sku is null || !string.IsNullOrWhiteSpace(rule.When.Sku), $"{path}.when.sku", "must not be empty");
+                check(rule.When.Channel is null || !string.IsNullOrWhiteSpace(rule.When.Channel), $"{path}.when.channel", "must not be empty");
                 check(rule.When.MinBasketMinor is null or >= 0, $"{path}.when.minBasketMinor", "must be 0 or more");
             }
 

@@ -17,7 +17,12 @@ public static class EarningCalculator
             }
         }
 
-        var uncapped = checked(basePoints + rules.Sum(rule => rule.Points));
+        var uncapped = basePoints;
+        foreach (var rule in rules)
+        {
+            uncapped = checked(uncapped + rule.Points);
+        }
+
         var total = uncapped;
         if (config.MaxPointsPerEvent is { } perEvent)
         {
@@ -32,9 +37,17 @@ public static class EarningCalculator
         return new EarningResult(basePoints, rules, total, total < uncapped);
     }
 
-    /// <summary>floor(amount × rate ÷ minor units), in 128-bit arithmetic so large baskets cannot overflow.</summary>
+    /// <summary>floor(amount × rate ÷ minor units), in 128-bit arithmetic so large baskets cannot overflow unnoticed.</summary>
     public static long BasePoints(long amountMinor, ProgramConfig config) =>
-        (long)((Int128)amountMinor * config.PointsPerUnit / config.MinorUnitsPerUnit);
+        checked((long)((Int128)amountMinor * config.PointsPerUnit / config.MinorUnitsPerUnit));
+
+    /// <summary>
+    /// The extra points of a multiplier on <paramref name="basisMinor"/>:
+    /// floor(basis × rate × (percent − 100) ÷ (minor units × 100)). One floor at the end, so a 150% rule on 2.99
+    /// earns the 2 points it is worth rather than 1 × 50%.
+    /// </summary>
+    public static long MultiplierExtra(long basisMinor, int multiplierPercent, ProgramConfig config) =>
+        checked((long)((Int128)basisMinor * config.PointsPerUnit * (multiplierPercent - 100) / ((Int128)config.MinorUnitsPerUnit * 100)));
 
     private static long RulePointsFor(EarningRule rule, Purchase purchase, ProgramConfig config)
     {
@@ -49,6 +62,7 @@ public static class EarningCalculator
             return 0;
         }
 
+        // Line conditions make the rule about the matching lines only; order conditions about the whole basket.
         var basis = purchase.AmountMinor;
         if (when.SelectsLines)
         {
@@ -60,11 +74,12 @@ public static class EarningCalculator
         }
 
         var points = rule.Then.MultiplierPercent is { } percent
-            ? (long)((Int128)BasePoints(basis, config) * (percent - 100) / 100)
+            ? MultiplierExtra(basis, percent, config)
             : rule.Then.BonusPoints ?? 0;
         return rule.CapPoints is { } cap ? Math.Min(points, cap) : points;
     }
 
+    /// <summary>Sum of quantity × unit price over the lines the condition selects (category ignores case, sku does not).</summary>
     private static long MatchingLinesValue(RuleCondition when, IReadOnlyList<PurchaseLine> lines)
     {
         Int128 value = 0;
@@ -78,6 +93,7 @@ public static class EarningCalculator
             }
         }
 
-        return (long)Int128.Min(value, long.MaxValue);
+        // Only compared with the purchase amount, so saturating is exact enough.
+        return (long)Int128.Clamp(value, long.MinValue, long.MaxValue);
     }
 }

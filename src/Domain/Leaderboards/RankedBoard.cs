@@ -33,8 +33,10 @@ public sealed class RankedBoard
         return true;
     }
 
-    public IReadOnlyList<RankedEntry> Top(int n) => Range(0, Math.Min(n, Count));
+    /// <summary>The first <paramref name="n"/> members, best first (fewer if the board is smaller).</summary>
+    public IReadOnlyList<RankedEntry> Top(int n) => Range(0, Math.Clamp(n, 0, Count));
 
+    /// <summary>The member with their 1-based rank, or null when they have no score on this board.</summary>
     public RankedEntry? Find(string memberId) =>
         byMember.TryGetValue(memberId, out var node) ? node.ToEntry(RankOf(node)) : null;
 
@@ -46,11 +48,13 @@ public sealed class RankedBoard
             return [];
         }
 
+        k = Math.Max(0, k);
         var index = RankOf(node) - 1;
         var first = Math.Max(0, index - k);
         return Range(first, Math.Min(Count, index + k + 1) - first);
     }
 
+    /// <summary>Every entry in rank order, versions included: what a grain stores.</summary>
     public IReadOnlyList<BoardEntry> Export()
     {
         var entries = new List<BoardEntry>(Count);
@@ -58,6 +62,7 @@ public sealed class RankedBoard
         return entries;
     }
 
+    /// <summary>Rebuilds a board from <see cref="Export"/>; of two entries for one member the newer version wins.</summary>
     public static RankedBoard Import(IEnumerable<BoardEntry> entries)
     {
         var board = new RankedBoard();

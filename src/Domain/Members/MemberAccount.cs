@@ -12,6 +12,13 @@ public sealed class MemberAccount
     private const int KeptEarningDays = 400;
     private const int PurchasesKeptBeyondReturnWindowDays = 365;
 
+    // Trimming by age starts above this many purchases; beyond the hard limit the oldest go whatever their age
+    // (a return naming a forgotten purchase is then reversed at the base rate).
+    private const int PurchasesKeptWithoutTrimming = 256;
+    private const int MaxPurchasesKept = 20_000;
+
+    private SortedDictionary<string, long> earnedByDay = new(StringComparer.Ordinal);
+
     public MemberAccount()
     {
     }
@@ -50,7 +57,13 @@ public sealed class MemberAccount
     public StreakState Streak { get; set; } = new();
 
     /// <summary>Points earned per local day ("yyyy-MM-dd"), for the daily cap.</summary>
-    public SortedDictionary<string, long> EarnedByDay { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> EarnedByDay
+    {
+        get => earnedByDay;
+
+        // Stored state comes back with the default (culture) comparer; day keys must sort ordinally.
+        set => earnedByDay = new SortedDictionary<string, long>(value, StringComparer.Ordinal);
+    }
 
     /// <summary>Leaderboard totals per period key ("all", "yyyy-MM").</summary>
     public Dictionary<string, PeriodTotals> PeriodTotals { get; set; } = new(StringComparer.Ordinal);
@@ -66,16 +79,31 @@ public sealed class MemberAccount
     [JsonIgnore]
     public long Pending => PendingLots.Sum(lot => lot.Points);
 
+    /// <summary>True for every applied event id among the newest <see cref="RecentEventIds.Capacity"/> (100,000).</summary>
     public bool HasSeen(string eventId) => SeenEvents.Contains(eventId);
 
+    /// <summary>
+    /// Applies an event once: a repeated event id is a <see cref="ApplyOutcome.Duplicate"/> and changes nothing.
+    /// Time-driven work due by <paramref name="now"/> is done first (so a return finds its lot matured if it is, and
+    /// an overdue anniversary is judged without this event), and again after (a late purchase may be mature already).
+    /// </summary>
     public ApplyOutcome Apply(LoyaltyEvent e, ProgramConfig config, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(e);
         if (HasSeen(e.EventId))
         {
             return ApplyOutcome.Duplicate;
         }
 
+        // Checked before anything changes, so a refused event leaves no trace.
+        ArgumentOutOfRangeException.ThrowIfNegative(e.AmountMinor, nameof(e));
+        if (e is not (Purchase or Return))
+        {
+            throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
+        }
+
         var zone = ProgramCalendar.Zone(config);
+        Advance(config, now);
         switch (e)
         {
             case Purchase purchase:
@@ -84,8 +112,6 @@ public sealed class MemberAccount
             case Return refund:
                 ApplyReturn(refund, config, zone);
                 break;
-            default:
-                throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
         }
 
         SeenEvents.Add(e.EventId);
@@ -126,6 +152,7 @@ public sealed class MemberAccount
     {
         var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
         var day = ProgramCalendar.DayKey(date);
+        // Computed before anything changes: an overflow here leaves the account untouched.
         var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day));
         if (earning.Total > 0)
         {
@@ -137,8 +164,8 @@ public sealed class MemberAccount
                 MaturesAt = purchase.OccurredAt.AddDays(config.ReturnWindowDays),
             });
             Record(LedgerKind.Earned, PointsBalance.Pending, earning.Total, earning.Describe(purchase.EventId), purchase.EventId, purchase.OccurredAt);
-            LifetimeEarned += earning.Total;
-            EarnedByDay[day] = EarnedByDay.GetValueOrDefault(day) + earning.Total;
+            LifetimeEarned = checked(LifetimeEarned + earning.Total);
+            EarnedByDay[day] = checked(EarnedByDay.GetValueOrDefault(day) + earning.Total);
             TrimEarningDays();
         }
 
@@ -150,7 +177,7 @@ public sealed class MemberAccount
         };
         TrimPurchases(purchase.OccurredAt, config);
 
-        LifetimeSpendMinor += purchase.AmountMinor;
+        LifetimeSpendMinor = checked(LifetimeSpendMinor + purchase.AmountMinor);
         PurchaseCount++;
         Tier.AddSpend(date, purchase.AmountMinor);
         Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
@@ -169,18 +196,19 @@ public sealed class MemberAccount
             (refundMinor, points) = original.Refund(refund.AmountMinor);
             spendMonth = ProgramCalendar.LocalDate(original.OccurredAt, zone);
             originalLot = PendingLots.Find(lot => lot.EventId == originalId);
-            reason = $"return {refund.EventId} of purchase {originalId}: {refundMinor} of {original.AmountMinor} refunded";
+            reason = $"return {refund.EventId} of purchase {originalId}: {refundMinor} of {original.AmountMinor} refunded, "
+                + $"{original.PointsClawedBack} of {original.PointsEarned} points clawed back in total";
         }
         else
         {
             refundMinor = refund.AmountMinor;
             points = EarningCalculator.BasePoints(refund.AmountMinor, config);
             spendMonth = ProgramCalendar.LocalDate(refund.OccurredAt, zone);
-            reason = $"return {refund.EventId}: reversed at the base rate";
+            reason = $"return {refund.EventId}: {refundMinor} reversed at the base rate";
         }
 
         ClawBack(points, originalLot, reason, refund);
-        LifetimeSpendMinor -= refundMinor;
+        LifetimeSpendMinor = checked(LifetimeSpendMinor - refundMinor);
         Tier.AddSpend(spendMonth, -refundMinor);
         AddToPeriods(refund.OccurredAt, zone, -points, -refundMinor, purchases: 0);
     }
@@ -191,24 +219,29 @@ public sealed class MemberAccount
     /// </summary>
     private void ClawBack(long points, PendingLot? originalLot, string reason, Return refund)
     {
-        ClawedBack += points;
+        ClawedBack = checked(ClawedBack + points);
         var fromPending = 0L;
-        List<PendingLot> lots = originalLot is not null ? [originalLot] : [.. Enumerable.Reverse(PendingLots)];
+
+        // Newest by event time, not arrival, so replays in any order take from the same lots.
+        List<PendingLot> lots = originalLot is not null
+            ? [originalLot]
+            : [.. PendingLots.OrderByDescending(lot => lot.EarnedAt).ThenByDescending(lot => lot.EventId, StringComparer.Ordinal)];
         foreach (var lot in lots)
         {
-            var take = Math.Min(lot.Points, points - fromPending);
-            lot.Points -= take;
-            fromPending += take;
             if (fromPending == points)
             {
                 break;
             }
+
+            var take = Math.Min(lot.Points, points - fromPending);
+            lot.Points -= take;
+            fromPending += take;
         }
 
         PendingLots.RemoveAll(lot => lot.Points == 0);
         Record(LedgerKind.ClawedBack, PointsBalance.Pending, -fromPending, reason, refund.EventId, refund.OccurredAt);
         var fromAvailable = points - fromPending;
-        Available -= fromAvailable;
+        Available = checked(Available - fromAvailable);
         Record(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
     }
 
@@ -220,7 +253,7 @@ public sealed class MemberAccount
             var reason = $"purchase {lot.EventId}: return window over";
             Record(LedgerKind.Matured, PointsBalance.Pending, -lot.Points, reason, lot.EventId, lot.MaturesAt);
             Record(LedgerKind.Matured, PointsBalance.Available, lot.Points, reason, lot.EventId, lot.MaturesAt);
-            Available += lot.Points;
+            Available = checked(Available + lot.Points);
             PendingLots.Remove(lot);
         }
 
@@ -252,18 +285,28 @@ public sealed class MemberAccount
         }
     }
 
-    /// <summary>Forgets purchases too old for any return to name them, measured from the newest purchase.</summary>
+    /// <summary>
+    /// Forgets purchases too old for any return to name them: older than the return window plus a year before the
+    /// newest purchase, and the oldest beyond <see cref="MaxPurchasesKept"/>.
+    /// </summary>
     private void TrimPurchases(DateTimeOffset newest, ProgramConfig config)
     {
-        if (Purchases.Count < 256)
+        if (Purchases.Count <= PurchasesKeptWithoutTrimming)
         {
             return;
         }
 
         var cutoff = newest.AddDays(-(config.ReturnWindowDays + PurchasesKeptBeyondReturnWindowDays));
-        foreach (var id in Purchases.Where(p => p.Value.OccurredAt < cutoff).Select(p => p.Key).ToList())
+        if (Purchases.Count <= MaxPurchasesKept && !Purchases.Values.Any(p => p.OccurredAt < cutoff))
         {
-            Purchases.Remove(id);
+            return;
+        }
+
+        var byAge = Purchases.OrderBy(p => p.Value.OccurredAt).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.OccurredAt)).ToList();
+        var excess = byAge.Count - MaxPurchasesKept;
+        for (var i = 0; i < byAge.Count && (i < excess || byAge[i].OccurredAt < cutoff); i++)
+        {
+            Purchases.Remove(byAge[i].Key);
         }
     }
 }

@@ -7,5 +7,5 @@ namespace Loyalty.Domain;
 public sealed record PeriodTotals(long NetPoints, long NetSpendMinor, int Purchases, DateTimeOffset ReachedAt)
 {
     public PeriodTotals Add(long points, long spendMinor, int purchases, DateTimeOffset at) =>
-        new(NetPoints + points, NetSpendMinor + spendMinor, Purchases + purchases, at > ReachedAt ? at : ReachedAt);
+        new(checked(NetPoints + points), checked(NetSpendMinor + spendMinor), checked(Purchases + purchases), at > ReachedAt ? at : ReachedAt);
 }

@@ -19,9 +19,10 @@ public sealed class PurchaseRecord
     /// </summary>
     public (long RefundMinor, long Points) Refund(long amountMinor)
     {
-        var refund = Math.Min(amountMinor, AmountMinor - RefundedMinor);
+        // Money beyond what is left of the purchase is not refundable against it.
+        var refund = Math.Clamp(amountMinor, 0, Math.Max(0, AmountMinor - RefundedMinor));
         RefundedMinor += refund;
-        var clawedInTotal = (long)((Int128)PointsEarned * RefundedMinor / AmountMinor);
+        var clawedInTotal = AmountMinor > 0 ? (long)((Int128)PointsEarned * RefundedMinor / AmountMinor) : PointsEarned;
         var points = clawedInTotal - PointsClawedBack;
         PointsClawedBack = clawedInTotal;
         return (refund, points);

@@ -2,26 +2,42 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// Tier qualification on a rolling 12-month window of monthly spend buckets (program time zone, event time).
-/// Upgrades happen at once; downgrades only at an anniversary of the last tier change, one step at a time.
+/// Upgrades happen at once; downgrades only at an anniversary of the upgrade (after a grace), one step at a time.
 /// </summary>
 public sealed class TierState
 {
     private const int WindowMonths = 12;
     private const int KeptMonths = 36;
 
+    private SortedDictionary<string, long> monthlySpend = new(StringComparer.Ordinal);
+
     /// <summary>Name of the current tier; empty until the first evaluation, which means the lowest tier.</summary>
     public string Current { get; set; } = "";
 
-    /// <summary>When the current tier above the lowest was reached or last kept; downgrades are judged a year later.</summary>
+    /// <summary>When the current tier above the lowest was reached; its anniversaries are when downgrades are judged.</summary>
     public DateTimeOffset? AnniversaryBase { get; set; }
 
+    /// <summary>
+    /// Anniversaries of <see cref="AnniversaryBase"/> already judged. Counting them (rather than moving the base on)
+    /// keeps a tier reached on 29 February judged on 28 February or 29 February, never drifting a day each year.
+    /// </summary>
+    public int AnniversariesJudged { get; set; }
+
     /// <summary>Qualifying spend per local month, "yyyy-MM" → minor units (returns make a bucket smaller, even negative).</summary>
-    public SortedDictionary<string, long> MonthlySpend { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> MonthlySpend
+    {
+        get => monthlySpend;
+
+        // Stored state comes back with the default (culture) comparer; month keys must sort ordinally.
+        set => monthlySpend = new SortedDictionary<string, long>(value, StringComparer.Ordinal);
+    }
 
     public void AddSpend(DateOnly localDate, long amountMinor)
     {
         var key = ProgramCalendar.MonthKey(localDate);
-        MonthlySpend[key] = MonthlySpend.GetValueOrDefault(key) + amountMinor;
+        MonthlySpend[key] = checked(MonthlySpend.GetValueOrDefault(key) + amountMinor);
+
+        // Three years of buckets: every window still to be judged ends within them.
         while (MonthlySpend.Count > KeptMonths)
         {
             MonthlySpend.Remove(MonthlySpend.Keys.First());
@@ -39,7 +55,7 @@ public sealed class TierState
         {
             if (string.CompareOrdinal(key, first) >= 0 && string.CompareOrdinal(key, last) <= 0)
             {
-                sum += amount;
+                sum = checked(sum + amount);
             }
         }
 
@@ -58,37 +74,42 @@ public sealed class TierState
 
         Current = tiers[target].Name;
         AnniversaryBase = at;
+        AnniversariesJudged = 0;
         return true;
     }
 
     /// <summary>
-    /// Judges every anniversary (plus grace) that has passed by <paramref name="now"/>: below the current threshold over
-    /// the 12 months ending at the anniversary, the member drops one tier. True if anything changed.
+    /// Judges every anniversary that has passed, grace included, by <paramref name="now"/>, oldest first: if the
+    /// qualifying spend of the 12 months ending with the month the grace ends in is below the current tier's threshold,
+    /// the member drops one tier. Judging at the end of the grace lets purchases made during the grace count.
+    /// The next anniversary is a year later either way. True if anything changed.
     /// </summary>
     public bool ApplyAnniversaries(IReadOnlyList<TierDefinition> tiers, int graceDays, TimeZoneInfo zone, DateTimeOffset now)
     {
         var changed = false;
         while (AnniversaryBase is { } anniversaryBase && IndexOf(tiers) > 0)
         {
-            var anniversary = anniversaryBase.AddYears(1);
-            if (anniversary.AddDays(graceDays) > now)
+            var due = anniversaryBase.AddYears(AnniversariesJudged + 1).AddDays(graceDays);
+            if (due > now)
             {
                 break;
             }
 
             var index = IndexOf(tiers);
-            if (WindowSpend(ProgramCalendar.LocalDate(anniversary, zone)) < tiers[index].QualifyingSpendMinor)
+            if (WindowSpend(ProgramCalendar.LocalDate(due, zone)) < tiers[index].QualifyingSpendMinor)
             {
                 Current = tiers[index - 1].Name;
             }
 
-            AnniversaryBase = anniversary;
+            AnniversariesJudged++;
             changed = true;
         }
 
+        // At the lowest tier there is nothing to lose, so no anniversary to keep.
         if (IndexOf(tiers) == 0 && AnniversaryBase is not null)
         {
             AnniversaryBase = null;
+            AnniversariesJudged = 0;
             changed = true;
         }
 
