@@ -40,4 +40,68 @@ public sealed class MemberAccountJsonTests
         Assert.Equal((a.Points, a.Tier, a.Streak, a.LifetimeSpendMinor), (b.Points, b.Tier, b.Streak, b.LifetimeSpendMinor));
         Assert.Equal(account.Ledger, copy.Ledger);
     }
+
+    [Fact]
+    public void A_varied_history_survives_web_json_unchanged_and_both_copies_go_on_alike()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var config = Rome with
+        {
+            MaxPointsPerDay = 300,
+            EarningRules =
+            [
+                new EarningRule("double-shoes", new RuleCondition(Category: "shoes"), new RuleEffect(MultiplierPercent: 200)),
+                new EarningRule("app", new RuleCondition(Channel: "app"), new RuleEffect(BonusPoints: 15)),
+            ],
+        };
+        var account = new MemberAccount("m");
+        var now = At("2025-01-01T00:00Z");
+        var random = new Random(5);
+        var purchases = new List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            var at = now.AddHours(-random.Next(0, 24 * 20));
+            if (purchases.Count == 0 || random.Next(5) > 0)
+            {
+                purchases.Add($"p{i}");
+                account.Apply(new Purchase($"p{i}", "m", at, random.Next(100, 200_000), "GBP",
+                    [new PurchaseLine($"s{i % 3}", i % 2 == 0 ? "shoes" : "hats", 1, random.Next(0, 100))], i % 4 == 0 ? "app" : null), config, now);
+            }
+            else
+            {
+                account.Apply(new Return($"r{i}", "m", at, random.Next(100, 300_000), "GBP", random.Next(2) == 0 ? purchases[random.Next(purchases.Count)] : null), config, now);
+            }
+
+            now = now.AddHours(random.Next(0, 90));
+        }
+
+        var json = JsonSerializer.Serialize(account, options);
+        var copy = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(copy, options));
+        AssertSameState(account, copy, config, now);
+        Assert.NotEqual("member", account.View(config, now).Tier.Current); // the history did reach a tier
+
+        // The future: more events, a duplicate, time passing through maturation and tier anniversaries.
+        foreach (var target in new[] { account, copy })
+        {
+            Assert.Equal(ApplyOutcome.Duplicate, target.Apply(Buy(purchases[^1], 1, "2025-12-01T10:00Z"), config, now));
+            target.Apply(Refund("late-return", 50_000, now.AddHours(-1).ToString("O"), purchases[^1]), config, now);
+            target.Apply(Buy("late-buy", 99_000, now.AddDays(-3).ToString("O"), channel: "app"), config, now);
+            target.Advance(config, now.AddYears(2));
+        }
+
+        AssertSameState(account, copy, config, now.AddYears(2));
+    }
+
+    private static void AssertSameState(MemberAccount a, MemberAccount b, ProgramConfig config, DateTimeOffset now)
+    {
+        var (viewA, viewB) = (a.View(config, now), b.View(config, now));
+        Assert.Equal(
+            (viewA.MemberId, viewA.Points, viewA.LifetimeSpendMinor, viewA.Tier, viewA.Streak, viewA.Badges.Count),
+            (viewB.MemberId, viewB.Points, viewB.LifetimeSpendMinor, viewB.Tier, viewB.Streak, viewB.Badges.Count));
+        Assert.Equal(a.Ledger, b.Ledger);
+        Assert.Equal(a.Periods.OrderBy(p => p.Key), b.Periods.OrderBy(p => p.Key));
+        Assert.Equal(a.Version, b.Version);
+    }
 }

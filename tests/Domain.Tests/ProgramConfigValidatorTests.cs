@@ -66,4 +66,56 @@ public sealed class ProgramConfigValidatorTests
              "earningRules[2].capPoints", "earningRules[2].when.minBasketMinor"],
             Fields(config));
     }
+
+    [Fact]
+    public void An_unknown_time_zone_is_named()
+    {
+        Assert.Equal(["timeZone"], Fields(TestPrograms.Basic with { TimeZone = "Europe/Atlantis" }));
+        Assert.Empty(Fields(TestPrograms.Basic with { TimeZone = "Asia/Tokyo", Currency = "JPY", MinorUnitsPerUnit = 1 }));
+    }
+
+    [Fact]
+    public void Negative_windows_and_unknown_streak_units_are_named()
+    {
+        var config = TestPrograms.Basic with { TierDowngradeGraceDays = -1, StreakUnit = (StreakUnit)7, MaxPointsPerDay = -5 };
+        Assert.Equal(["tierDowngradeGraceDays", "maxPointsPerDay", "streakUnit"], Fields(config));
+    }
+
+    [Fact]
+    public void The_second_tier_is_named_when_it_does_not_ascend()
+    {
+        var config = TestPrograms.Basic with { Tiers = [new("member", 0), new("silver", 0)] };
+        var error = Assert.Single(ProgramConfigValidator.Validate(config));
+        Assert.Equal(new ValidationError("tiers[1].qualifyingSpendMinor", "must be greater than the previous tier's"), error);
+    }
+
+    [Fact]
+    public void Rule_effects_and_conditions_are_checked_field_by_field()
+    {
+        var config = TestPrograms.Basic with
+        {
+            EarningRules =
+            [
+                new("none", new RuleCondition(), new RuleEffect()),
+                new("zero-bonus", new RuleCondition(Category: " "), new RuleEffect(BonusPoints: 0)),
+                new("no-sku", new RuleCondition(Sku: "", Channel: ""), new RuleEffect(MultiplierPercent: 100)),
+            ],
+        };
+
+        Assert.Equal(
+            ["earningRules[0].then", "earningRules[1].when.category", "earningRules[1].then.bonusPoints",
+             "earningRules[2].when.sku", "earningRules[2].when.channel", "earningRules[2].then.multiplierPercent"],
+            Fields(config));
+    }
+
+    [Fact]
+    public void Json_nulls_are_reported_not_thrown()
+    {
+        var config = System.Text.Json.JsonSerializer.Deserialize<ProgramConfig>(
+            """{"name":"x","tiers":[null,{"name":"gold","qualifyingSpendMinor":5}],"earningRules":[null,{"id":"r","when":null,"then":null}]}""",
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(["tiers[0]", "earningRules[0]", "earningRules[1].when", "earningRules[1].then"], Fields(config));
+        Assert.Equal(["tiers", "earningRules"], Fields(TestPrograms.Basic with { Tiers = null!, EarningRules = null! }));
+    }
 }

@@ -84,4 +84,93 @@ public sealed class RankedBoardTests
         Assert.Equal(board.Top(10), copy.Top(10));
         Assert.False(copy.Set("a", 99, T0, 3));
     }
+
+    [Fact]
+    public void A_board_survives_a_json_round_trip()
+    {
+        var random = new Random(3);
+        var board = new RankedBoard();
+        for (var i = 0; i < 300; i++)
+        {
+            board.Set($"m{random.Next(200)}", random.Next(50), T0.AddSeconds(random.Next(100)), random.Next(1, 10));
+        }
+
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var json = System.Text.Json.JsonSerializer.Serialize(board.Export(), options);
+        var copy = RankedBoard.Import(System.Text.Json.JsonSerializer.Deserialize<List<BoardEntry>>(json, options)!);
+
+        Assert.Equal(board.Export(), copy.Export());
+        Assert.Equal(board.Top(board.Count), copy.Top(copy.Count));
+        Assert.Contains("\"memberId\"", json);
+    }
+
+    [Fact]
+    public void Import_keeps_the_newest_version_of_a_member()
+    {
+        var copy = RankedBoard.Import([new BoardEntry("a", 5, T0, 2), new BoardEntry("a", 9, T0, 7), new BoardEntry("a", 1, T0, 3)]);
+        Assert.Equal(new RankedEntry(1, "a", 9, T0), copy.Find("a"));
+        Assert.Equal(1, copy.Count);
+    }
+
+    [Fact]
+    public void Top_and_around_accept_any_size()
+    {
+        var board = new RankedBoard();
+        board.Set("a", 1, T0, 1);
+        Assert.Empty(board.Top(0));
+        Assert.Empty(board.Top(-3));
+        Assert.Equal(["a"], board.Around("a", -1).Select(e => e.MemberId));
+        Assert.Empty(new RankedBoard().Top(10));
+    }
+
+    [Fact]
+    public void Ranks_and_neighbours_match_the_reference_at_every_step()
+    {
+        var random = new Random(99);
+        var board = new RankedBoard();
+        var reference = new Dictionary<string, BoardEntry>();
+        for (var step = 0; step < 3_000; step++)
+        {
+            var member = $"m{random.Next(120)}";
+            var entry = new BoardEntry(member, random.Next(0, 30), T0.AddSeconds(random.Next(20)), random.Next(1, 30));
+            if (board.Set(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version))
+            {
+                reference[member] = entry;
+            }
+
+            var ordered = reference.Values
+                .OrderByDescending(r => r.Score).ThenBy(r => r.ReachedAt).ThenBy(r => r.MemberId, StringComparer.Ordinal)
+                .Select((r, i) => new RankedEntry(i + 1, r.MemberId, r.Score, r.ReachedAt))
+                .ToList();
+            var probe = ordered[random.Next(ordered.Count)];
+            var k = random.Next(0, 4);
+            var index = probe.Rank - 1;
+            Assert.Equal(probe, board.Find(probe.MemberId));
+            Assert.Equal(ordered.Skip(Math.Max(0, index - k)).Take(index - Math.Max(0, index - k) + k + 1), board.Around(probe.MemberId, k));
+            Assert.Equal(ordered.Take(5), board.Top(5));
+        }
+    }
+
+    [Fact]
+    public void A_large_board_keeps_exact_ranks()
+    {
+        var board = new RankedBoard();
+        const int members = 50_000;
+        for (var i = 0; i < members; i++)
+        {
+            board.Set($"m{i:D6}", i % 1_000, T0, 1);
+        }
+
+        // Score 999 is held by m000999, m001999, ...: 50 members, ordered by id.
+        Assert.Equal(new RankedEntry(1, "m000999", 999, T0), board.Find("m000999"));
+        Assert.Equal(50, board.Find("m049999")!.Rank);
+        Assert.Equal(members, board.Find("m049000")!.Rank);
+        Assert.True(board.Set("m049000", 5_000, T0, 2));
+        Assert.Equal(1, board.Find("m049000")!.Rank);
+        Assert.Equal(members, board.Count);
+
+        var copy = RankedBoard.Import(board.Export());
+        Assert.Equal(board.Around("m025500", 3), copy.Around("m025500", 3));
+        Assert.Equal(board.Find("m000001"), copy.Find("m000001"));
+    }
 }

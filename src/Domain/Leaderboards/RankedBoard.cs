@@ -65,13 +65,68 @@ public sealed class RankedBoard
     /// <summary>Rebuilds a board from <see cref="Export"/>; of two entries for one member the newer version wins.</summary>
     public static RankedBoard Import(IEnumerable<BoardEntry> entries)
     {
+        var list = entries as IReadOnlyList<BoardEntry> ?? entries.ToList();
         var board = new RankedBoard();
-        foreach (var entry in entries)
+        if (!board.TryBuildInOrder(list))
         {
-            board.Set(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version);
+            foreach (var entry in list)
+            {
+                board.Set(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version);
+            }
         }
 
         return board;
+    }
+
+    /// <summary>
+    /// Builds the tree in O(n) from entries already in board order with one entry per member (what
+    /// <see cref="Export"/> writes), so a grain holding a million members activates quickly. False, leaving the
+    /// board empty, when the entries are not in that shape.
+    /// </summary>
+    private bool TryBuildInOrder(IReadOnlyList<BoardEntry> entries)
+    {
+        // The right spine of the tree built so far; each new node is the largest yet, so it joins that spine.
+        var spine = new List<Node>();
+        Node? previous = null;
+        foreach (var entry in entries)
+        {
+            var node = new Node(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version, priorities.Next());
+            if ((previous is not null && Compare(previous, node) >= 0) || !byMember.TryAdd(entry.MemberId, node))
+            {
+                byMember.Clear();
+                return false;
+            }
+
+            Node? lower = null;
+            while (spine.Count > 0 && spine[^1].Priority < node.Priority)
+            {
+                lower = spine[^1];
+                spine.RemoveAt(spine.Count - 1);
+            }
+
+            node.Left = lower;
+            if (spine.Count > 0)
+            {
+                spine[^1].Right = node;
+            }
+
+            spine.Add(node);
+            previous = node;
+        }
+
+        root = spine.Count > 0 ? spine[0] : null;
+        UpdateSizes(root);
+        return true;
+    }
+
+    private static void UpdateSizes(Node? node)
+    {
+        if (node is not null)
+        {
+            UpdateSizes(node.Left);
+            UpdateSizes(node.Right);
+            node.Update();
+        }
     }
 
     private List<RankedEntry> Range(int first, int count)
