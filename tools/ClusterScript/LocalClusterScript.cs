@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Loyalty.ClusterScript;
+
+/// <summary>
+/// Runs deploy/local-cluster.sh for a throw-away cluster: free loopback ports and a folder of its own, so several
+/// can exist side by side. Shared by the cluster tests and the Redis-profile benchmark (linked as source).
+/// </summary>
+public sealed class LocalClusterScript
+{
+    private readonly Dictionary<string, string> environment;
+
+    public LocalClusterScript(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var siloBase = FreePort();
+        environment = new()
+        {
+            ["LOYALTY_CLUSTER_DIR"] = Directory.CreateTempSubdirectory("loyalty-cluster-").FullName,
+            ["LOYALTY_REDIS_PORT"] = FreePort().ToString(),
+            ["LOYALTY_GATEWAY_PORT"] = FreePort().ToString(),
+            ["LOYALTY_SILO_BASE_PORT"] = siloBase.ToString(),
+            ["LOYALTY_SILO_GATEWAY_BASE_PORT"] = (siloBase + 10).ToString(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+    }
+
+    public string Folder => environment["LOYALTY_CLUSTER_DIR"];
+
+    public string Redis => $"127.0.0.1:{environment["LOYALTY_REDIS_PORT"]}";
+
+    /// <summary>Starts what is not running; answers the gateway's base address (the script's last line).</summary>
+    public async Task<Uri> Up(TimeSpan timeout) =>
+        new((await Run("up", timeout)).Trim().Split('\n')[^1].Trim() + "/");
+
+    /// <summary>Kills everything at once and removes the folder: the data is thrown away, no hand-over needed.</summary>
+    public async Task Destroy()
+    {
+        try
+        {
+            await Run("destroy", TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    public async Task<string> Run(string arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("bash", $"{Script} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"local-cluster.sh {arguments} failed ({process.ExitCode}): {await errors}\n{Logs()}");
+        }
+
+        return await output;
+    }
+
+    private string Logs() => string.Join("\n", Directory.GetFiles(Folder, "*.log")
+        .Select(log => $"--- {Path.GetFileName(log)}\n{string.Join("\n", File.ReadLines(log).TakeLast(20))}"));
+
+    /// <summary>deploy/local-cluster.sh above the working folder or the binaries.</summary>
+    private static string Script
+    {
+        get
+        {
+            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            {
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    var script = Path.Combine(dir.FullName, "deploy", "local-cluster.sh");
+                    if (File.Exists(script))
+                    {
+                        return script;
+                    }
+                }
+            }
+
+            throw new FileNotFoundException("deploy/local-cluster.sh not found above the working folder or the binaries.");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
