@@ -302,6 +302,7 @@ public sealed class MemberAccountPointsTests
     {
         var config = Rome with
         {
+            LeaderboardRetention = new BoardRetention { Days = 3660, Weeks = 520, Months = 120 }, // nothing forgotten
             MaxPointsPerDay = 900,
             MaxPointsPerEvent = 400,
             EarningRules =
@@ -341,14 +342,41 @@ public sealed class MemberAccountPointsTests
             Assert.Equal(Enumerable.Range(1, account.Ledger.Count).Select(i => (long)i), account.Ledger.Select(e => e.Sequence));
             Assert.All(account.EarnedByDay.Values, earned => Assert.InRange(earned, 0, 900));
 
-            var months = account.Periods.Where(p => p.Key != PeriodKeys.All).Select(p => p.Value).ToList();
             var all = account.Periods[PeriodKeys.All];
-            Assert.Equal(all.NetPoints, months.Sum(m => m.NetPoints));
-            Assert.Equal(all.NetSpendMinor, months.Sum(m => m.NetSpendMinor));
-            Assert.Equal(all.Purchases, months.Sum(m => m.Purchases));
-            Assert.Equal(all.ReachedAt, months.Max(m => m.ReachedAt));
+            foreach (var kind in Enum.GetValues<PeriodKind>())
+            {
+                var periods = account.Periods.Where(p => PeriodKeys.TryParse(p.Key, out var period) && period.Kind == kind).Select(p => p.Value).ToList();
+                Assert.Equal(all.NetPoints, periods.Sum(m => m.NetPoints));
+                Assert.Equal(all.NetSpendMinor, periods.Sum(m => m.NetSpendMinor));
+                Assert.Equal(all.Purchases, periods.Sum(m => m.Purchases));
+                Assert.Equal(all.ReachedAt, periods.Max(m => m.ReachedAt));
+            }
             Assert.Equal(account.LifetimeEarned - account.ClawedBack, all.NetPoints);
             Assert.Equal(account.LifetimeSpendMinor, all.NetSpendMinor);
         }
+    }
+}
+
+public sealed class MemberAccountPeriodRetentionTests
+{
+    private static readonly ProgramConfig Config = Rome with { LeaderboardRetention = new BoardRetention { Days = 2, Weeks = 1, Months = 1 } };
+
+    [Fact]
+    public void Period_totals_past_their_retention_are_forgotten_and_late_events_count_only_where_kept()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 1_000, "2026-05-04T10:00Z"), Config, At("2026-05-04T10:00Z"));
+        Assert.Contains("2026-05-04", account.Periods.Keys);
+
+        // 7 May, 00:00 in Rome: the day of 4 May (ended 5 May 00:00) is two days past its end.
+        account.Advance(Config, At("2026-05-06T22:00Z"));
+        Assert.DoesNotContain("2026-05-04", account.Periods.Keys);
+        Assert.Contains("2026-W19", account.Periods.Keys);
+
+        account.Apply(Buy("late", 500, "2026-05-03T10:00Z"), Config, At("2026-05-06T22:30Z"));
+        Assert.DoesNotContain("2026-05-03", account.Periods.Keys);
+        Assert.Equal(1_500, account.Periods["2026-05"].NetSpendMinor);
+        Assert.Equal(1_500, account.Periods[PeriodKeys.All].NetSpendMinor);
+        Assert.Equal(500, account.Periods["2026-W18"].NetSpendMinor); // Sunday 3 May closes week 18, kept until 11 May
     }
 }

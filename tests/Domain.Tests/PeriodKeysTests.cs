@@ -5,6 +5,7 @@ namespace Loyalty.Domain.Tests;
 public sealed class PeriodKeysTests
 {
     private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+    private static readonly BoardRetention Retention = new() { Days = 2, Weeks = 1, Months = 3 };
 
     [Theory]
     [InlineData("2011-01-31T23:30:00Z", "2011-02")]
@@ -17,15 +18,54 @@ public sealed class PeriodKeysTests
         Assert.Equal(month, PeriodKeys.Month(At(at), Rome));
     }
 
-    [Fact]
-    public void An_event_counts_for_all_time_and_its_month()
+    [Theory]
+    [InlineData("2026-05-10T21:59:59Z", "2026-05-10")] // 23:59:59 CEST
+    [InlineData("2026-05-10T22:00:00Z", "2026-05-11")] // midnight in Rome
+    [InlineData("2026-03-28T22:59:59Z", "2026-03-28")] // the night clocks go forward: 23:59:59 CET
+    [InlineData("2026-03-28T23:00:00Z", "2026-03-29")]
+    [InlineData("2026-03-29T00:59:59Z", "2026-03-29")] // 01:59:59 CET, the last second before the jump
+    [InlineData("2026-03-29T01:00:00Z", "2026-03-29")] // 03:00 CEST
+    [InlineData("2026-03-29T21:59:59Z", "2026-03-29")] // a 23-hour day ends at 23:59:59 CEST
+    [InlineData("2026-03-29T22:00:00Z", "2026-03-30")]
+    [InlineData("2026-10-25T00:30:00Z", "2026-10-25")] // 02:30 CEST, the first time
+    [InlineData("2026-10-25T01:30:00Z", "2026-10-25")] // 02:30 CET, the second time
+    [InlineData("2026-10-25T22:59:59Z", "2026-10-25")] // a 25-hour day ends at 23:59:59 CET
+    [InlineData("2026-10-25T23:00:00Z", "2026-10-26")]
+    public void Days_turn_at_local_midnight_on_both_DST_changes(string at, string day)
     {
-        Assert.Equal([PeriodKeys.All, "2026-05"], PeriodKeys.For(At("2026-05-10T10:00Z"), TimeZoneInfo.Utc));
+        Assert.Equal(day, PeriodKeys.Day(At(at), Rome));
+    }
+
+    [Theory]
+    [InlineData("2026-03-29T21:59:59Z", "2026-W13")] // Sunday 23:59:59 CEST, the day clocks went forward
+    [InlineData("2026-03-29T22:00:00Z", "2026-W14")] // Monday 00:00 CEST
+    [InlineData("2026-10-25T22:59:59Z", "2026-W43")] // Sunday 23:59:59 CET, the day clocks went back
+    [InlineData("2026-10-25T23:00:00Z", "2026-W44")]
+    [InlineData("2026-12-31T12:00:00Z", "2026-W53")] // 2026 has 53 ISO weeks
+    [InlineData("2027-01-03T12:00:00Z", "2026-W53")] // ...the last ends on Sunday 3 January 2027
+    [InlineData("2027-01-03T23:00:00Z", "2027-W01")]
+    [InlineData("2024-12-30T12:00:00Z", "2025-W01")] // a Monday in December already in the next ISO year
+    public void Weeks_are_ISO_weeks_local_to_the_program(string at, string week)
+    {
+        Assert.Equal(week, PeriodKeys.Week(At(at), Rome));
+    }
+
+    [Fact]
+    public void An_event_counts_for_all_time_its_day_its_week_and_its_month()
+    {
+        Assert.Equal([PeriodKeys.All, "2026-05-10", "2026-W19", "2026-05"], PeriodKeys.For(At("2026-05-10T10:00Z"), TimeZoneInfo.Utc));
     }
 
     [Theory]
     [InlineData("all", true)]
     [InlineData("2026-05", true)]
+    [InlineData("2026-05-31", true)]
+    [InlineData("2026-W01", true)]
+    [InlineData("2026-W53", true)]
+    [InlineData("2025-W53", false)] // 2025 has 52 ISO weeks
+    [InlineData("2026-W00", false)]
+    [InlineData("2026-W1", false)]
+    [InlineData("2026-02-30", false)]
     [InlineData("2026-13", false)]
     [InlineData("2026-5", false)]
     [InlineData("26-05", false)]
@@ -33,5 +73,23 @@ public sealed class PeriodKeysTests
     public void Only_real_periods_are_valid(string key, bool valid)
     {
         Assert.Equal(valid, PeriodKeys.IsValid(key));
+    }
+
+    [Theory]
+    [InlineData("2026-03-28", "2026-03-30T22:00:00Z")] // a day is kept 2 days after it ends: until 31 March 00:00 CEST
+    [InlineData("2026-W13", "2026-04-05T22:00:00Z")] // a week, one week after Monday 30 March
+    [InlineData("2026-09", "2026-12-31T23:00:00Z")] // a month, 3 months after 1 October: 1 January 00:00 CET
+    public void Past_periods_are_kept_for_their_retention_from_the_local_end(string period, string until)
+    {
+        Assert.Equal(At(until), PeriodKeys.KeptUntil(period, Rome, Retention));
+        Assert.True(PeriodKeys.IsKept(period, Rome, Retention, At(until).AddTicks(-1)));
+        Assert.False(PeriodKeys.IsKept(period, Rome, Retention, At(until)));
+    }
+
+    [Fact]
+    public void All_time_is_kept_for_ever()
+    {
+        Assert.Null(PeriodKeys.KeptUntil(PeriodKeys.All, Rome, Retention));
+        Assert.True(PeriodKeys.IsKept(PeriodKeys.All, Rome, Retention, DateTimeOffset.MaxValue));
     }
 }

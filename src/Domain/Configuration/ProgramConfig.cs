@@ -40,6 +40,19 @@ public sealed record ProgramConfig
 
     /// <summary>Per member per calendar day (program time zone, event time).</summary>
     public long? MaxPointsPerDay { get; init; }
+
+    /// <summary>How long past leaderboard periods stay readable and still take late events.</summary>
+    public BoardRetention LeaderboardRetention { get; init; } = new();
+}
+
+/// <summary>Past periods kept, per kind, counted from the end of the period.</summary>
+public sealed record BoardRetention
+{
+    public int Days { get; init; } = 35;
+
+    public int Weeks { get; init; } = 13;
+
+    public int Months { get; init; } = 25;
 }
 
 public sealed record TierDefinition(string Name, long QualifyingSpendMinor);

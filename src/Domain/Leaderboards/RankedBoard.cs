@@ -54,6 +54,38 @@ public sealed class RankedBoard
         return Range(first, Math.Min(Count, index + k + 1) - first);
     }
 
+    /// <summary>Entries from 0-based position <paramref name="first"/> on, ranked within this board.</summary>
+    public IReadOnlyList<RankedEntry> Slice(int first, int count)
+    {
+        first = Math.Clamp(first, 0, Count);
+        return Range(first, Math.Clamp(count, 0, Count - first));
+    }
+
+    /// <summary>How many entries rank above the given position, which need not be on this board.</summary>
+    public int CountAbove(BoardPosition position)
+    {
+        var above = 0;
+        var node = root;
+        while (node is not null)
+        {
+            if (Compare(node.Score, node.ReachedAt, node.MemberId, position) < 0)
+            {
+                above += Size(node.Left) + 1;
+                node = node.Right;
+            }
+            else
+            {
+                node = node.Left;
+            }
+        }
+
+        return above;
+    }
+
+    /// <summary>A member's stored entry, versions included; null when absent.</summary>
+    public BoardEntry? Entry(string memberId) =>
+        byMember.TryGetValue(memberId, out var node) ? new BoardEntry(node.MemberId, node.Score, node.ReachedAt, node.Version) : null;
+
     /// <summary>Every entry in rank order, versions included: what a grain stores.</summary>
     public IReadOnlyList<BoardEntry> Export()
     {
@@ -275,17 +307,10 @@ public sealed class RankedBoard
         }
     }
 
-    /// <summary>Board order: score descending, then earlier ReachedAt, then member id.</summary>
-    private static int Compare(Node a, Node b)
-    {
-        var order = b.Score.CompareTo(a.Score);
-        if (order == 0)
-        {
-            order = a.ReachedAt.CompareTo(b.ReachedAt);
-        }
+    private static int Compare(Node a, Node b) => Compare(a.Score, a.ReachedAt, a.MemberId, new BoardPosition(b.MemberId, b.Score, b.ReachedAt));
 
-        return order != 0 ? order : string.CompareOrdinal(a.MemberId, b.MemberId);
-    }
+    private static int Compare(long score, DateTimeOffset reachedAt, string memberId, BoardPosition b) =>
+        BoardPosition.Compare(new BoardPosition(memberId, score, reachedAt), b);
 
     private static int Size(Node? node) => node?.Size ?? 0;
 

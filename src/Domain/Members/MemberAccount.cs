@@ -76,6 +76,8 @@ public sealed class MemberAccount
     [JsonIgnore]
     public IReadOnlyDictionary<string, PeriodTotals> Periods => PeriodTotals;
 
+    private DateTimeOffset nextPeriodCheck = DateTimeOffset.MinValue;
+
     [JsonIgnore]
     public long Pending => PendingLots.Sum(lot => lot.Points);
 
@@ -107,10 +109,10 @@ public sealed class MemberAccount
         switch (e)
         {
             case Purchase purchase:
-                ApplyPurchase(purchase, config, zone);
+                ApplyPurchase(purchase, config, zone, now);
                 break;
             case Return refund:
-                ApplyReturn(refund, config, zone);
+                ApplyReturn(refund, config, zone, now);
                 break;
         }
 
@@ -123,8 +125,10 @@ public sealed class MemberAccount
     /// <summary>Time-driven work due by <paramref name="now"/>: maturing pending lots and tier anniversaries.</summary>
     public bool Advance(ProgramConfig config, DateTimeOffset now)
     {
+        var zone = ProgramCalendar.Zone(config);
         var changed = MatureLots(now);
-        changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, ProgramCalendar.Zone(config), now);
+        changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, zone, now);
+        changed |= ForgetClosedPeriods(zone, config.LeaderboardRetention, now);
         if (changed)
         {
             Version++;
@@ -148,7 +152,7 @@ public sealed class MemberAccount
             []);
     }
 
-    private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)
+    private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
     {
         var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
         var day = ProgramCalendar.DayKey(date);
@@ -182,10 +186,10 @@ public sealed class MemberAccount
         Tier.AddSpend(date, purchase.AmountMinor);
         Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
         Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit));
-        AddToPeriods(purchase.OccurredAt, zone, earning.Total, purchase.AmountMinor, purchases: 1);
+        AddToPeriods(purchase.OccurredAt, zone, config.LeaderboardRetention, now, earning.Total, purchase.AmountMinor, purchases: 1);
     }
 
-    private void ApplyReturn(Return refund, ProgramConfig config, TimeZoneInfo zone)
+    private void ApplyReturn(Return refund, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
     {
         long refundMinor, points;
         DateOnly spendMonth;
@@ -210,7 +214,7 @@ public sealed class MemberAccount
         ClawBack(points, originalLot, reason, refund);
         LifetimeSpendMinor = checked(LifetimeSpendMinor - refundMinor);
         Tier.AddSpend(spendMonth, -refundMinor);
-        AddToPeriods(refund.OccurredAt, zone, -points, -refundMinor, purchases: 0);
+        AddToPeriods(refund.OccurredAt, zone, config.LeaderboardRetention, now, -points, -refundMinor, purchases: 0);
     }
 
     /// <summary>
@@ -260,13 +264,39 @@ public sealed class MemberAccount
         return due.Count > 0;
     }
 
-    private void AddToPeriods(DateTimeOffset at, TimeZoneInfo zone, long points, long spendMinor, int purchases)
+    /// <summary>Adds to every period the event falls in that is still kept; a late event for a closed period counts for the rest.</summary>
+    private void AddToPeriods(
+        DateTimeOffset at, TimeZoneInfo zone, BoardRetention retention, DateTimeOffset now, long points, long spendMinor, int purchases)
     {
         foreach (var key in PeriodKeys.For(at, zone))
         {
+            if (!PeriodKeys.IsKept(key, zone, retention, now))
+            {
+                continue;
+            }
+
             var totals = PeriodTotals.GetValueOrDefault(key) ?? new PeriodTotals(0, 0, 0, at);
             PeriodTotals[key] = totals.Add(points, spendMinor, purchases, at);
         }
+    }
+
+    /// <summary>Drops totals of periods past their retention, so a member's state does not grow with every day.</summary>
+    private bool ForgetClosedPeriods(TimeZoneInfo zone, BoardRetention retention, DateTimeOffset now)
+    {
+        // Periods close at local midnights: one look a day is enough.
+        if (now < nextPeriodCheck)
+        {
+            return false;
+        }
+
+        nextPeriodCheck = ProgramCalendar.StartOfDay(ProgramCalendar.LocalDate(now, zone).AddDays(1), zone);
+        var closed = PeriodTotals.Keys.Where(key => !PeriodKeys.IsKept(key, zone, retention, now)).ToList();
+        foreach (var key in closed)
+        {
+            PeriodTotals.Remove(key);
+        }
+
+        return closed.Count > 0;
     }
 
     private void Record(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)

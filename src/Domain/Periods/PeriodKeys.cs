@@ -2,16 +2,97 @@ using System.Globalization;
 
 namespace Loyalty.Domain;
 
-/// <summary>Leaderboard periods: "all", or a calendar month "yyyy-MM" in the program's time zone, on event time.</summary>
+/// <summary>
+/// Leaderboard periods, local to the program's time zone and taken from event time: "all", a day "yyyy-MM-dd", an
+/// ISO week "yyyy-Www" (weeks start on Monday; the year is the ISO week-numbering year) and a month "yyyy-MM".
+/// A new period is a new key, so a board resets exactly at the local boundary.
+/// </summary>
 public static class PeriodKeys
 {
     public const string All = "all";
 
+    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => ProgramCalendar.DayKey(ProgramCalendar.LocalDate(at, zone));
+
+    public static string Week(DateTimeOffset at, TimeZoneInfo zone) => WeekKey(ProgramCalendar.LocalDate(at, zone));
+
     public static string Month(DateTimeOffset at, TimeZoneInfo zone) => ProgramCalendar.MonthKey(ProgramCalendar.LocalDate(at, zone));
 
-    public static IReadOnlyList<string> For(DateTimeOffset at, TimeZoneInfo zone) => [All, Month(at, zone)];
+    /// <summary>Every period an event at <paramref name="at"/> counts in.</summary>
+    public static IReadOnlyList<string> For(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var date = ProgramCalendar.LocalDate(at, zone);
+        return [All, ProgramCalendar.DayKey(date), WeekKey(date), ProgramCalendar.MonthKey(date)];
+    }
 
-    public static bool IsValid(string key) =>
-        key == All
-        || (key.Length == 7 && DateTime.TryParseExact(key, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    public static string WeekKey(DateOnly date)
+    {
+        var day = date.ToDateTime(TimeOnly.MinValue);
+        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day):0000}-W{ISOWeek.GetWeekOfYear(day):00}");
+    }
+
+    public static bool IsValid(string key) => key == All || TryParse(key, out _);
+
+    /// <summary>The kind of a period key and the local dates it covers, [First, End); false for "all" and for junk.</summary>
+    public static bool TryParse(string key, out LocalPeriod period)
+    {
+        period = default;
+        var invariant = CultureInfo.InvariantCulture;
+        if (key.Length == 10 && DateOnly.TryParseExact(key, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
+        {
+            period = new LocalPeriod(PeriodKind.Day, day, day.AddDays(1));
+            return true;
+        }
+
+        if (key.Length == 7 && DateOnly.TryParseExact(key + "-01", "yyyy-MM-dd", invariant, DateTimeStyles.None, out var month))
+        {
+            period = new LocalPeriod(PeriodKind.Month, month, month.AddMonths(1));
+            return true;
+        }
+
+        if (key.Length == 8 && key[4] == '-' && key[5] == 'W'
+            && int.TryParse(key.AsSpan(0, 4), NumberStyles.None, invariant, out var year) && year >= 1
+            && int.TryParse(key.AsSpan(6, 2), NumberStyles.None, invariant, out var week)
+            && week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
+        {
+            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
+            period = new LocalPeriod(PeriodKind.Week, monday, monday.AddDays(7));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The instant a past period stops being kept: its local end plus the retention its kind has. Null for "all",
+    /// which is kept for ever.
+    /// </summary>
+    public static DateTimeOffset? KeptUntil(string key, TimeZoneInfo zone, BoardRetention retention)
+    {
+        if (!TryParse(key, out var period))
+        {
+            return null;
+        }
+
+        var keptEnd = period.Kind switch
+        {
+            PeriodKind.Day => period.End.AddDays(retention.Days),
+            PeriodKind.Week => period.End.AddDays(7 * retention.Weeks),
+            _ => period.End.AddMonths(retention.Months),
+        };
+        return ProgramCalendar.StartOfDay(keptEnd, zone);
+    }
+
+    /// <summary>Whether a period can still be read and still receives late events at <paramref name="now"/>.</summary>
+    public static bool IsKept(string key, TimeZoneInfo zone, BoardRetention retention, DateTimeOffset now) =>
+        KeptUntil(key, zone, retention) is not { } until || now < until;
 }
+
+public enum PeriodKind
+{
+    Day,
+    Week,
+    Month,
+}
+
+/// <summary>A period's local dates: from <see cref="First"/> up to, not including, <see cref="End"/>.</summary>
+public readonly record struct LocalPeriod(PeriodKind Kind, DateOnly First, DateOnly End);

@@ -30,6 +30,23 @@ public static class ProgramCalendar
     public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
+    /// <summary>
+    /// The first instant of a local date. Where a zone skips midnight (a DST change at 00:00) the day starts at the
+    /// first local time that exists.
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        // Ambiguous only if clocks go back over midnight: the earlier of the two instants starts the day.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
     /// <summary>"yyyy-MM" of the local month.</summary>
     public static string MonthKey(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
