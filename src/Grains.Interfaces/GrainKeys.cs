@@ -12,6 +12,15 @@ public static class GrainKeys
 
     public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";
 
+    public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";
+
+    /// <summary>The parts of a <see cref="LeaderboardShard"/> key.</summary>
+    public static (string ProgramId, string Board, string Period, int Shard) SplitLeaderboardShard(string key)
+    {
+        var parts = key.Split(Separator);
+        return (parts[0], parts[1], parts[2], int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static (string ProgramId, string Remainder) SplitProgram(string key)
     {
         var slash = key.IndexOf(Separator);

@@ -3,6 +3,7 @@ using Loyalty.Grains;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Programs;
+using Loyalty.Silo.Storage;
 using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class LoyaltySiloBuilderExtensions
             stream.ConfigurePullingAgent(agent => agent.Configure(pulling => pulling.MaxEventDeliveryTime = TimeSpan.FromMinutes(30)));
         });
         silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
+        silo.Services.AddSingleton<IBoardShardStore>(_ => new RedisBoardShardStore(options.Redis, $"{options.ServiceId}:boards"));
         return silo.AddLoyaltyServices();
     }
 
@@ -64,6 +66,7 @@ public static class LoyaltySiloBuilderExtensions
     public static ISiloBuilder AddLoyaltyGrains(this ISiloBuilder silo, LoyaltyHostingOptions options)
     {
         silo.AddMemoryGrainStorage(StorageNames.Loyalty);
+        silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();

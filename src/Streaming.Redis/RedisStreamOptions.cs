@@ -21,6 +21,12 @@ public sealed class RedisStreamOptions
     /// <summary>Entries read per poll.</summary>
     public int ReadCount { get; set; } = 500;
 
+    /// <summary>
+    /// An entry read but not acknowledged for this long is delivered again by the partition's owner. Longer than any
+    /// delivery takes when all is well; a delivery slower than this is applied twice in transport, once in effect.
+    /// </summary>
+    public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Bounds every Redis call, so a lost Redis fails a publication quickly instead of hanging it.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

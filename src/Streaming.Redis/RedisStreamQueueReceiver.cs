@@ -8,9 +8,12 @@ namespace Loyalty.Streaming.Redis;
 /// <summary>
 /// Reads one partition through the consumer group. On taking the partition over it claims every entry another
 /// consumer took and never acknowledged (a dead silo, or one that handed the partition over), re-reads all its
-/// pending entries in order, and only then reads new ones. Entries are acknowledged (XACK) and deleted (XDEL) only once Orleans reports them delivered,
-/// so a silo that dies mid-delivery leaves them pending for the next owner: at-least-once, made exactly-once in
-/// effect by the consumers' event-id de-duplication.
+/// pending entries in order, and only then reads new ones. Entries are acknowledged (XACK) and deleted (XDEL) only
+/// once Orleans reports them delivered, so a silo that dies mid-delivery leaves them pending for the next owner:
+/// at-least-once, made exactly-once in effect by the consumers' event-id de-duplication.
+/// While it owns the partition it also re-claims entries left pending longer than
+/// <see cref="RedisStreamOptions.RedeliverAfter"/>: a previous owner that was still reading while the partition
+/// moved leaves entries nobody else would ever deliver.
 /// </summary>
 public sealed class RedisStreamQueueReceiver(
     RedisStreamOptions options,
@@ -24,6 +27,8 @@ public sealed class RedisStreamQueueReceiver(
 
     private RedisValue ownPendingCursor = "0";
     private bool ownPendingDone;
+    private long nextSweep = Environment.TickCount64;
+    private RedisValue sweepCursor = "0-0";
 
     public async Task Initialize(TimeSpan timeout)
     {
@@ -41,8 +46,8 @@ public sealed class RedisStreamQueueReceiver(
 
     /// <summary>
     /// A partition has one owner at a time, so whatever another consumer still holds was left by a silo that died or
-    /// handed the partition over. Claiming it all before reading anything new keeps each member's events in order:
-    /// Orleans skips events older than the last one a consumer processed.
+    /// handed the partition over. Claiming it all before reading anything new delivers each member's events in the
+    /// order they were stored.
     /// </summary>
     private async Task TakeOverPending()
     {
@@ -72,7 +77,14 @@ public sealed class RedisStreamQueueReceiver(
             return [];
         }
 
-        var entries = await NextEntries(count).WaitAsync(options.OperationTimeout, cancellationToken);
+        var entries = ownPendingDone && Environment.TickCount64 >= nextSweep
+            ? await Abandoned(count).WaitAsync(options.OperationTimeout, cancellationToken)
+            : [];
+        if (entries.Length == 0)
+        {
+            entries = await NextEntries(count).WaitAsync(options.OperationTimeout, cancellationToken);
+        }
+
         var batches = new List<IBatchContainer>(entries.Length);
         var unreadable = new List<RedisValue>();
         foreach (var entry in entries)
@@ -126,6 +138,26 @@ public sealed class RedisStreamQueueReceiver(
         }
 
         return await Database.StreamReadGroupAsync(key, options.ConsumerGroup, options.ConsumerName, StreamPosition.NewMessages, count);
+    }
+
+    /// <summary>
+    /// Entries pending longer than the redelivery delay, whoever holds them, claimed for this consumer; looked for
+    /// twice per delay, which costs one round trip.
+    /// </summary>
+    private async Task<StreamEntry[]> Abandoned(int count)
+    {
+        var result = await Database.StreamAutoClaimAsync(
+            key, options.ConsumerGroup, options.ConsumerName, (long)options.RedeliverAfter.TotalMilliseconds, sweepCursor, count);
+        sweepCursor = result.NextStartId;
+        var finished = sweepCursor == "0-0";
+        nextSweep = Environment.TickCount64 + (finished ? (long)options.RedeliverAfter.TotalMilliseconds / 2 : 0);
+        var entries = result.ClaimedEntries;
+        if (entries.Length > 0)
+        {
+            logger.LogWarning("Redelivering {Count} entries of {Key} left pending longer than {Delay}", entries.Length, key, options.RedeliverAfter);
+        }
+
+        return entries;
     }
 
     /// <summary>Acknowledges and deletes entries, so the stream holds only what is not delivered yet.</summary>

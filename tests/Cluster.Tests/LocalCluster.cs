@@ -24,6 +24,12 @@ public sealed class LocalCluster(string appendFsync = "everysec") : IAsyncDispos
 
     public Task Down() => script.Run("down", TimeSpan.FromMinutes(4));
 
+    /// <summary>SIGKILL of one process: redis, silo-1..3 or gateway.</summary>
+    public Task Kill(string process) => script.Run($"kill {process}", TimeSpan.FromSeconds(30));
+
+    /// <summary>A graceful stop and start of one silo or the gateway.</summary>
+    public Task Restart(string process) => script.Run($"restart {process}", TimeSpan.FromMinutes(3));
+
     public async ValueTask DisposeAsync()
     {
         try

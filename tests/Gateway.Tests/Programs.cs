@@ -11,6 +11,7 @@ public static class Programs
           "currency": "GBP",
           "pointsPerUnit": 1,
           "returnWindowDays": 30,
+          "leaderboardRetention": { "days": 36600, "weeks": 5200, "months": 1200 },
           "tiers": [
             { "name": "member", "qualifyingSpendMinor": 0 },
             { "name": "silver", "qualifyingSpendMinor": 100000 },

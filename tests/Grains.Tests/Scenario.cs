@@ -13,6 +13,7 @@ public sealed class Scenario(IClusterClient client)
 
     public const string Configuration = """
         {"name":"Cluster test","timeZone":"Europe/Rome","currency":"EUR","pointsPerUnit":1,"returnWindowDays":30,
+         "leaderboardRetention":{"days":36600,"weeks":5200,"months":1200},
          "tiers":[{"name":"member","qualifyingSpendMinor":0},{"name":"silver","qualifyingSpendMinor":100000}]}
         """;
 

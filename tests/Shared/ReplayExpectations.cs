@@ -19,7 +19,11 @@ public static class ReplayExpectations
             var (memberId, spend) = expected;
             var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, until - DateTime.UtcNow);
-            Assert.True(member?.Long("lifetimeSpendMinor") == spend, $"member {memberId} has not reached spend {spend}: {member?.ToJsonString()}");
+            if (member?.Long("lifetimeSpendMinor") != spend)
+            {
+                using var response = await client.GetAsync($"/v1/programs/{program}/members/{memberId}", TestContext.Current.CancellationToken);
+                Assert.Fail($"member {memberId} has not reached spend {spend}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            }
         });
     }
 }

@@ -37,7 +37,10 @@ public sealed class LocalClusterScript
     public async Task<Uri> Up(TimeSpan timeout) =>
         new((await Run("up", timeout)).Trim().Split('\n')[^1].Trim() + "/");
 
-    /// <summary>Kills everything at once and removes the folder: the data is thrown away, no hand-over needed.</summary>
+    /// <summary>
+    /// Kills everything at once and removes the folder: the data is thrown away, no hand-over needed. With
+    /// LOYALTY_KEEP_CLUSTER_FOLDER=1 in the environment the folder (logs, Redis files) stays for a post-mortem.
+    /// </summary>
     public async Task Destroy()
     {
         try
@@ -46,7 +49,10 @@ public sealed class LocalClusterScript
         }
         finally
         {
-            Directory.Delete(Folder, recursive: true);
+            if (Environment.GetEnvironmentVariable("LOYALTY_KEEP_CLUSTER_FOLDER") != "1")
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
         }
     }
 

@@ -32,9 +32,9 @@ public static partial class ProgramConfigValidator
         Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");
         Check(config.LeaderboardRetention is not null, "leaderboardRetention", "must be an object with days, weeks and months");
-        Check(config.LeaderboardRetention is null or { Days: >= 0 and <= 3660 }, "leaderboardRetention.days", "must be between 0 and 3660");
-        Check(config.LeaderboardRetention is null or { Weeks: >= 0 and <= 520 }, "leaderboardRetention.weeks", "must be between 0 and 520");
-        Check(config.LeaderboardRetention is null or { Months: >= 0 and <= 120 }, "leaderboardRetention.months", "must be between 0 and 120");
+        Check(config.LeaderboardRetention is null or { Days: >= 0 and <= 36_600 }, "leaderboardRetention.days", "must be between 0 and 36600");
+        Check(config.LeaderboardRetention is null or { Weeks: >= 0 and <= 5_200 }, "leaderboardRetention.weeks", "must be between 0 and 5200");
+        Check(config.LeaderboardRetention is null or { Months: >= 0 and <= 1_200 }, "leaderboardRetention.months", "must be between 0 and 1200");
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
         return errors;

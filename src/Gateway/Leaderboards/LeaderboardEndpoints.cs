@@ -15,9 +15,9 @@ public static class LeaderboardEndpoints
     {
         var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards");
 
-        boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, IClusterClient cluster) =>
+        boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, TimeProvider clock, IClusterClient cluster) =>
         {
-            if (await Validate(programId, board, period, programs) is { } problem)
+            if (await Validate(programId, board, period, programs, clock) is { } problem)
             {
                 return problem;
             }
@@ -32,12 +32,12 @@ public static class LeaderboardEndpoints
             return TypedResults.Ok(new LeaderboardResponse(board, period ?? PeriodKeys.All, entries));
         })
         .Produces<LeaderboardResponse>()
-        .WithSummary("The top N of a board in a period (all, or a month YYYY-MM).");
+        .WithSummary("The top N of a board in a period: all, a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM, in the program's time zone.");
 
         boards.MapGet("/members/{memberId}", async (
-            string programId, string board, string memberId, string? period, int? around, ProgramRulesCache programs, IClusterClient cluster) =>
+            string programId, string board, string memberId, string? period, int? around, ProgramRulesCache programs, TimeProvider clock, IClusterClient cluster) =>
         {
-            if (await Validate(programId, board, period, programs) is { } problem)
+            if (await Validate(programId, board, period, programs, clock) is { } problem)
             {
                 return problem;
             }
@@ -57,9 +57,9 @@ public static class LeaderboardEndpoints
         .WithSummary("A member's exact rank and score, with k neighbours above and below.");
     }
 
-    private static async Task<IResult?> Validate(string programId, string board, string? period, ProgramRulesCache programs)
+    private static async Task<IResult?> Validate(string programId, string board, string? period, ProgramRulesCache programs, TimeProvider clock)
     {
-        if (await ProgramScope.Find(programId, programs) is null)
+        if (await ProgramScope.Find(programId, programs) is not { } rules)
         {
             return Problems.ProgramNotFound(programId);
         }
@@ -69,9 +69,14 @@ public static class LeaderboardEndpoints
             return Problems.NotFound("Board not found", $"There is no board '{board}'; boards are {string.Join(", ", Boards.All)}.");
         }
 
-        return period is null || PeriodKeys.IsValid(period)
+        if (period is not null && !PeriodKeys.IsValid(period))
+        {
+            return Problems.Invalid("period", "must be \"all\", a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM");
+        }
+
+        return period is null || PeriodKeys.IsKept(period, rules.Zone, rules.Config.LeaderboardRetention, clock.GetUtcNow())
             ? null
-            : Problems.Invalid("period", "must be \"all\" or a month YYYY-MM");
+            : Problems.NotFound("Period no longer kept", $"Period {period} ended longer ago than the program's leaderboard retention.");
     }
 }
 

@@ -5,6 +5,8 @@ namespace Loyalty.Gateway.Programs;
 /// <summary>
 /// Configures the program "demo" when it does not exist yet, so a fresh start has a working program:
 /// 1 point per 1.00 GBP, 30-day return window, no expiry, UTC, tiers member / silver 1,000.00 / gold 5,000.00.
+/// Monthly boards are kept for a century, so replayed historical logs show their months; days and weeks keep the
+/// default retention.
 /// </summary>
 public sealed class DemoProgram(IClusterClient cluster, ILogger<DemoProgram> logger) : IHostedService
 {
@@ -19,6 +21,7 @@ public sealed class DemoProgram(IClusterClient cluster, ILogger<DemoProgram> log
           "pointsPerUnit": 1,
           "returnWindowDays": 30,
           "streakUnit": "week",
+          "leaderboardRetention": { "days": 35, "weeks": 13, "months": 1200 },
           "tiers": [
             { "name": "member", "qualifyingSpendMinor": 0 },
             { "name": "silver", "qualifyingSpendMinor": 100000 },

@@ -9,5 +9,8 @@ public static class Boards
     /// <summary>Net spend in minor units: purchases minus returns.</summary>
     public const string Spend = "spend";
 
-    public static readonly IReadOnlyList<string> All = [Points, Spend];
+    /// <summary>Purchases made in the period; returns do not lower it.</summary>
+    public const string Purchases = "purchases";
+
+    public static readonly IReadOnlyList<string> All = [Points, Spend, Purchases];
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -7,22 +9,22 @@ namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
 /// Pre-aggregates score updates on each silo: keeps only the newest update per member and board, and forwards them
-/// every <see cref="FlushInterval"/> in one call per board, so a hot board sees few large calls instead of one call
-/// per member change. <see cref="Submit"/> completes when the boards have stored the updates; a failed forward is
+/// every <see cref="LeaderboardOptions.FlushInterval"/> in one call per board shard, so a hot board sees few large
+/// calls instead of one call per member change. <see cref="Submit"/> completes when the boards have stored the updates; a failed forward is
 /// retried with the next flush, and its submitters wait for that one.
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILogger<LeaderboardBuffer> logger) : Grain, ILeaderboardBuffer
 {
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
-
-    private Dictionary<(string Board, string Member), ScoreUpdate> pending = [];
+    // Keyed by shard, then member: a flush sends each shard's map as it is.
+    private Dictionary<string, Dictionary<string, ScoreUpdate>> pending = new(StringComparer.Ordinal);
     private TaskCompletionSource nextFlush = NewFlush();
     private bool flushing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
+        var interval = options.Value.FlushInterval;
+        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -57,9 +59,7 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
         nextFlush = NewFlush();
         try
         {
-            var failed = (await Task.WhenAll(batch
-                .GroupBy(entry => entry.Key.Board, entry => entry.Value)
-                .Select(board => Forward(board.Key, [.. board])))).Count(ok => !ok);
+            var failed = (await Task.WhenAll(batch.Select(shard => Forward(shard.Key, [.. shard.Value.Values])))).Count(ok => !ok);
             if (failed == 0)
             {
                 done.SetResult();
@@ -76,31 +76,38 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
         }
     }
 
-    private async Task<bool> Forward(string boardKey, ImmutableArray<ScoreUpdate> updates)
+    private async Task<bool> Forward(string shardKey, ImmutableArray<ScoreUpdate> updates)
     {
         try
         {
-            await GrainFactory.GetGrain<ILeaderboardGrain>(boardKey).Apply(updates);
+            await GrainFactory.GetGrain<ILeaderboardShard>(shardKey).Apply(updates);
             return true;
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Forwarding {Count} scores to {Board} failed; retrying on next flush", updates.Length, boardKey);
+            logger.LogWarning(e, "Forwarding {Count} scores to {Shard} failed; retrying on next flush", updates.Length, shardKey);
             foreach (var update in updates)
             {
-                Keep(boardKey, update);
+                KeepForShard(shardKey, update);
             }
 
             return false;
         }
     }
 
-    private void Keep(string boardKey, ScoreUpdate update)
+    private void Keep(string boardKey, ScoreUpdate update) =>
+        KeepForShard(GrainKeys.LeaderboardShard(boardKey, ShardedRanking.ShardOf(update.MemberId, options.Value.Shards)), update);
+
+    private void KeepForShard(string shardKey, ScoreUpdate update)
     {
-        var key = (boardKey, update.MemberId);
-        if (!pending.TryGetValue(key, out var held) || held.Version < update.Version)
+        if (!pending.TryGetValue(shardKey, out var members))
         {
-            pending[key] = update;
+            pending[shardKey] = members = new(StringComparer.Ordinal);
+        }
+
+        if (!members.TryGetValue(update.MemberId, out var held) || held.Version < update.Version)
+        {
+            members[update.MemberId] = update;
         }
     }
 

@@ -1,104 +1,42 @@
 using System.Collections.Immutable;
 using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
-/// One board in one period. Updates are absolute and versioned, so they are idempotent and order-tolerant. They show
-/// in reads at once, and are written in groups every <see cref="LeaderboardOptions.PersistInterval"/>; <see cref="Apply"/> completes
-/// only once its updates are stored, so a member's stream entry is acknowledged only after its scores are durable.
+/// Answers reads of a board by asking all its shards at once and merging their answers into exact global ranks.
+/// Stateless, so each silo has its own and reads never queue behind one grain.
 /// </summary>
-public sealed class LeaderboardGrain(
-    [PersistentState("leaderboard", StorageNames.Loyalty)] IPersistentState<LeaderboardState> state,
-    Microsoft.Extensions.Options.IOptions<LeaderboardOptions> options,
-    ILogger<LeaderboardGrain> logger)
-    : Grain, ILeaderboardGrain
+[StatelessWorker, Reentrant]
+public sealed class LeaderboardGrain(IOptions<LeaderboardOptions> options) : Grain, ILeaderboardGrain
 {
-    private RankedBoard board = new();
-    private TaskCompletionSource nextWrite = NewWrite();
-    private Task? writeInFlight;
-    private bool dirty;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task<ImmutableArray<RankedScore>> Top(int count)
     {
-        board = RankedBoard.Import(state.State.Entries);
-        var interval = options.Value.PersistInterval;
-        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
-        return Task.CompletedTask;
+        var tops = await Task.WhenAll(Shards().Select(shard => shard.Top(count)));
+        return [.. ShardedRanking.Top(tops.Select(top => top.ToRankedEntries()), count).Select(e => e.ToRankedScore())];
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public async Task<MemberStanding?> Standing(string memberId, int around)
     {
-        try
+        var shards = Shards();
+        var own = await shards[ShardedRanking.ShardOf(memberId, shards.Count)].Find(memberId);
+        if (own is null)
         {
-            await Persist();
+            return null;
         }
-        catch (Exception e)
-        {
-            // Callers waiting on this write were told it failed and resend; nothing is lost.
-            logger.LogWarning("Leaderboard {Board} not persisted on deactivation ({Reason}): {Error}", this.GetPrimaryKeyString(), reason, e.Message);
-        }
+
+        var neighbourhoods = await Task.WhenAll(shards.Select(shard => shard.Around(own, around)));
+        var standing = ShardedRanking.Standing(own.ToRankedEntry(), [.. neighbourhoods.Select(n => n.ToNeighbours())], around);
+        return new MemberStanding(standing.Rank, own.Score, [.. standing.Around.Select(e => e.ToRankedScore())]);
     }
 
-    public Task Apply(ImmutableArray<ScoreUpdate> updates)
+    private List<ILeaderboardShard> Shards()
     {
-        foreach (var update in updates)
-        {
-            dirty |= board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version);
-        }
-
-        if (!options.Value.StoreBeforeAcknowledge)
-        {
-            return Task.CompletedTask;
-        }
-
-        // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
-        return dirty ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
+        var boardKey = this.GetPrimaryKeyString();
+        return [.. Enumerable.Range(0, options.Value.Shards).Select(i => GrainFactory.GetGrain<ILeaderboardShard>(GrainKeys.LeaderboardShard(boardKey, i)))];
     }
-
-    public Task<ImmutableArray<RankedScore>> Top(int count) =>
-        Task.FromResult(board.Top(count).Select(ToRankedScore).ToImmutableArray());
-
-    public Task<MemberStanding?> Standing(string memberId, int around)
-    {
-        var entry = board.Find(memberId);
-        return Task.FromResult(entry is null
-            ? null
-            : new MemberStanding(entry.Rank, entry.Score, [.. board.Around(memberId, around).Select(ToRankedScore)]));
-    }
-
-    /// <summary>Writes the board if it changed, then releases everyone who waited for that write.</summary>
-    private async Task Persist()
-    {
-        if (!dirty || writeInFlight is not null)
-        {
-            return;
-        }
-
-        var completing = nextWrite;
-        nextWrite = NewWrite();
-        dirty = false;
-        writeInFlight = completing.Task;
-        try
-        {
-            state.State.Entries = [.. board.Export()];
-            await state.WriteStateAsync();
-            completing.SetResult();
-        }
-        catch (Exception e)
-        {
-            dirty = true;
-            completing.SetException(e);
-            throw;
-        }
-        finally
-        {
-            writeInFlight = null;
-        }
-    }
-
-    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static RankedScore ToRankedScore(RankedEntry entry) => new(entry.Rank, entry.MemberId, entry.Score);
 }

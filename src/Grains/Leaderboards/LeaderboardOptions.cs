@@ -1,11 +1,24 @@
 namespace Loyalty.Grains.Leaderboards;
 
-/// <summary>
-/// How often a board writes its changes. Members wait for that write before their events are acknowledged, so it
-/// bounds how long a member is busy after a batch; a durable store wants larger, cheaper groups of updates.
-/// </summary>
+/// <summary>How boards are spread, buffered and written. Every silo of a cluster must use the same shard count.</summary>
 public sealed class LeaderboardOptions
 {
+    /// <summary>
+    /// Shards per board and period. Fixed for the life of a service: members are placed by hash, so a different
+    /// count would look for them in the wrong shard.
+    /// </summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>
+    /// How long a silo collects score updates before forwarding them, newest per member, in one call per shard.
+    /// At most 50 ms, so live views stay fresh.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// How often a shard writes its changes. Members wait for that write before their events are acknowledged, so it
+    /// bounds how long a member is busy after a batch; a durable store wants larger, cheaper groups of updates.
+    /// </summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>

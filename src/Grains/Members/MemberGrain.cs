@@ -78,7 +78,7 @@ public sealed class MemberGrain(
         var now = clock.GetUtcNow();
         if (state.State.Advance(rules.Config, now))
         {
-            await state.WriteStateAsync();
+            await Persist();
         }
 
         return state.State.View(rules.Config, now).ToSnapshot();
@@ -122,8 +122,8 @@ public sealed class MemberGrain(
     }
 
     /// <summary>
-    /// Writes the state; on failure, reloads the last stored state before rethrowing, so the redelivered batch
-    /// is applied to what is stored and no half-applied change lingers in memory.
+    /// Writes the state. On failure the activation goes away before rethrowing: what it holds in memory is ahead of
+    /// what is stored, and the redelivered batch must meet the stored state, which a new activation reads.
     /// </summary>
     private async Task Persist()
     {
@@ -133,13 +133,8 @@ public sealed class MemberGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Persisting member {GrainKey} failed; reloading stored state", this.GetPrimaryKeyString());
-            await state.ReadStateAsync();
-            if (!state.RecordExists)
-            {
-                state.State = new MemberAccount(memberId);
-            }
-
+            logger.LogWarning(e, "Persisting member {GrainKey} failed; deactivating to start again from the stored state", this.GetPrimaryKeyString());
+            this.DeactivateOnIdle();
             throw;
         }
     }
@@ -157,15 +152,14 @@ public sealed class MemberGrain(
         {
             if (!account.Periods.TryGetValue(period, out var totals))
             {
-                continue;
+                continue; // a period past its retention
             }
 
-            updates.Add(new BoardScoreUpdate(
-                GrainKeys.Leaderboard(programId, Boards.Points, period),
-                new ScoreUpdate(memberId, totals.NetPoints, totals.ReachedAt, account.Version)));
-            updates.Add(new BoardScoreUpdate(
-                GrainKeys.Leaderboard(programId, Boards.Spend, period),
-                new ScoreUpdate(memberId, totals.NetSpendMinor, totals.ReachedAt, account.Version)));
+            void Add(string board, long score) => updates.Add(new BoardScoreUpdate(
+                GrainKeys.Leaderboard(programId, board, period), new ScoreUpdate(memberId, score, totals.ReachedAt, account.Version)));
+            Add(Boards.Points, totals.NetPoints);
+            Add(Boards.Spend, totals.NetSpendMinor);
+            Add(Boards.Purchases, totals.Purchases);
         }
 
         return GrainFactory.GetGrain<ILeaderboardBuffer>(0).Submit(updates.ToImmutable());

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Leaderboards;
+using Loyalty.Grains.Programs;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Grains.Leaderboards;
+
+/// <summary>
+/// One shard of a board in one period. Updates are absolute and versioned, so they are idempotent and
+/// order-tolerant. They show in reads at once, and the entries they changed are written together every
+/// <see cref="LeaderboardOptions.PersistInterval"/>. Where events are durable, <see cref="Apply"/> completes only
+/// once its updates are stored, so a member's stream entry is acknowledged only after its scores are.
+/// A period past its retention takes no more updates, and the store forgets it.
+/// </summary>
+public sealed class LeaderboardShardGrain(
+    IBoardShardStore store,
+    ProgramRulesCache programs,
+    TimeProvider clock,
+    IOptions<LeaderboardOptions> options,
+    ILogger<LeaderboardShardGrain> logger)
+    : Grain, ILeaderboardShard
+{
+    private RankedBoard board = new();
+    private Dictionary<string, BoardEntry> changed = new(StringComparer.Ordinal);
+    private TaskCompletionSource nextWrite = NewWrite();
+    private Task? writeInFlight;
+    private string programId = "";
+    private string period = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (programId, _, period, _) = GrainKeys.SplitLeaderboardShard(this.GetPrimaryKeyString());
+        board = RankedBoard.Import(await store.Load(this.GetPrimaryKeyString()));
+        var interval = options.Value.PersistInterval;
+        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Persist();
+        }
+        catch (Exception e)
+        {
+            // Callers waiting on this write were told it failed and resend; nothing is lost.
+            logger.LogWarning("Leaderboard shard {Shard} not persisted on deactivation ({Reason}): {Error}", this.GetPrimaryKeyString(), reason, e.Message);
+        }
+    }
+
+    public async Task Apply(ImmutableArray<ScoreUpdate> updates)
+    {
+        if (await KeptUntil() <= clock.GetUtcNow())
+        {
+            return; // a closed period: late scores no longer count
+        }
+
+        foreach (var update in updates)
+        {
+            if (board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version))
+            {
+                changed[update.MemberId] = new BoardEntry(update.MemberId, update.Score, update.ReachedAt, update.Version);
+            }
+        }
+
+        if (options.Value.StoreBeforeAcknowledge)
+        {
+            // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
+            await (changed.Count > 0 ? nextWrite.Task : writeInFlight ?? Task.CompletedTask);
+        }
+    }
+
+    public Task<ImmutableArray<ShardEntry>> Top(int count) => Task.FromResult(board.Top(count).ToShardEntries());
+
+    public Task<ShardEntry?> Find(string memberId) => Task.FromResult(board.Find(memberId)?.ToShardEntry());
+
+    public Task<ShardNeighbourhood> Around(ShardEntry position, int k)
+    {
+        var neighbours = ShardedRanking.Neighbours(board, position.ToPosition(), k);
+        return Task.FromResult(new ShardNeighbourhood(neighbours.Above, neighbours.Before.ToShardEntries(), neighbours.After.ToShardEntries()));
+    }
+
+    /// <summary>Writes the entries that changed, then releases everyone who waited for that write.</summary>
+    private async Task Persist()
+    {
+        if (changed.Count == 0 || writeInFlight is not null)
+        {
+            return;
+        }
+
+        var writing = changed;
+        var completing = nextWrite;
+        changed = new(StringComparer.Ordinal);
+        nextWrite = NewWrite();
+        writeInFlight = completing.Task;
+        try
+        {
+            await store.Save(this.GetPrimaryKeyString(), writing.Values, await KeptUntil());
+            completing.SetResult();
+        }
+        catch (Exception e)
+        {
+            // Put back what was not stored, unless a newer version of the member changed meanwhile.
+            foreach (var (member, entry) in writing)
+            {
+                changed.TryAdd(member, entry);
+            }
+
+            completing.SetException(e);
+            throw;
+        }
+        finally
+        {
+            writeInFlight = null;
+        }
+    }
+
+    private async ValueTask<DateTimeOffset?> KeptUntil() =>
+        await programs.Get(programId) is { } rules
+            ? PeriodKeys.KeptUntil(period, rules.Zone, rules.Config.LeaderboardRetention)
+            : null;
+
+    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

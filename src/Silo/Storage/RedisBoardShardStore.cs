@@ -1,0 +1,80 @@
+using System.Globalization;
+using Loyalty.Domain;
+using Loyalty.Grains.Leaderboards;
+using StackExchange.Redis;
+
+namespace Loyalty.Silo.Storage;
+
+/// <summary>
+/// The Redis profile's board store: one hash per shard, member → "score|reachedAt ticks|offset minutes|version".
+/// A write sets only the fields that changed (one HSET), and a closed period's hash expires by itself.
+/// </summary>
+public sealed class RedisBoardShardStore(string connectionString, string keyPrefix) : IBoardShardStore, IAsyncDisposable
+{
+    private const int ScanPage = 5_000;
+
+    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
+
+    public async Task<IReadOnlyList<BoardEntry>> Load(string shardKey)
+    {
+        var database = (await redis.Value).GetDatabase();
+        var entries = new List<BoardEntry>();
+        await foreach (var field in database.HashScanAsync(Key(shardKey), pageSize: ScanPage))
+        {
+            entries.Add(Decode(field.Name!, field.Value!));
+        }
+
+        return entries;
+    }
+
+    public async Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, DateTimeOffset? keptUntil)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var database = (await redis.Value).GetDatabase();
+        var key = Key(shardKey);
+        var transaction = database.CreateTransaction();
+        _ = transaction.HashSetAsync(key, [.. changed.Select(e => new HashEntry(e.MemberId, Encode(e)))]);
+        if (keptUntil is { } until)
+        {
+            _ = transaction.KeyExpireAsync(key, until.UtcDateTime);
+        }
+
+        if (!await transaction.ExecuteAsync())
+        {
+            throw new RedisException($"Storing {changed.Count} entries of board shard {shardKey} was not committed.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (redis.IsValueCreated)
+        {
+            await (await redis.Value).DisposeAsync();
+        }
+    }
+
+    private RedisKey Key(string shardKey) => $"{keyPrefix}:{shardKey}";
+
+    private static string Encode(BoardEntry entry) => string.Create(CultureInfo.InvariantCulture,
+        $"{entry.Score}|{entry.ReachedAt.UtcTicks}|{(int)entry.ReachedAt.Offset.TotalMinutes}|{entry.Version}");
+
+    private static BoardEntry Decode(string memberId, string value)
+    {
+        var parts = value.Split('|');
+        var invariant = CultureInfo.InvariantCulture;
+        var offset = TimeSpan.FromMinutes(int.Parse(parts[2], invariant));
+        var reachedAt = new DateTimeOffset(long.Parse(parts[1], invariant), TimeSpan.Zero).ToOffset(offset);
+        return new BoardEntry(memberId, long.Parse(parts[0], invariant), reachedAt, long.Parse(parts[3], invariant));
+    }
+
+    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(configuration);
+    }
+}

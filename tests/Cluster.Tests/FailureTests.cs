@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Loyalty.Replay.Data;
+using Loyalty.Replay.Sending;
+
+namespace Loyalty.Cluster.Tests;
+
+/// <summary>
+/// Both logs at full speed into a three-silo Redis cluster while processes fail; at the end every member and board
+/// equals what an embedded run leaves: nothing lost, nothing counted twice.
+/// </summary>
+[Collection(LocalCluster.Collection)]
+public sealed class FailureTests
+{
+    private static readonly ReplayData OnlineRetail = OnlineRetailReader.Read(SharedData.File("online_retail.csv"));
+    private static readonly ReplayData Cdnow = CdnowReader.Read(SharedData.File("CDNOW_master.txt"));
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long a killed silo's members may go unserved (issue: declared dead and served elsewhere).</summary>
+    private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task A_killed_silo_is_replaced_within_15_s_and_a_kill_mid_ingestion_loses_and_doubles_nothing()
+    {
+        await using var cluster = new LocalCluster();
+        await cluster.Up();
+
+        var failover = await MeasureFailover(cluster, "silo-3");
+        TestContext.Current.TestOutputHelper?.WriteLine($"failover: {failover.TotalSeconds:0.0} s");
+        Assert.True(failover <= FailoverBound, $"members of the killed silo were served again after {failover.TotalSeconds:0.0} s");
+        await cluster.Up();
+
+        await Replay(cluster, whileRunning: async () =>
+        {
+            await cluster.Kill("silo-2");
+            await cluster.Up();
+        });
+
+        await AssertExact(cluster);
+    }
+
+    [Fact]
+    public async Task A_rolling_restart_of_every_silo_during_ingestion_loses_and_doubles_nothing()
+    {
+        await using var cluster = new LocalCluster();
+        await cluster.Up();
+
+        await Replay(cluster, whileRunning: async () =>
+        {
+            foreach (var silo in new[] { "silo-1", "silo-2", "silo-3" })
+            {
+                await cluster.Restart(silo);
+            }
+        });
+
+        await AssertExact(cluster);
+    }
+
+    [Fact]
+    public async Task Redis_killed_mid_ingestion_is_refused_with_503_and_retried_through_to_exact_results()
+    {
+        await using var cluster = new LocalCluster(appendFsync: "always");
+        await cluster.Up();
+
+        await Replay(cluster, whileRunning: async () =>
+        {
+            await cluster.Kill("redis");
+            await AssertRefusedWhileRedisIsDown(cluster.Client);
+            await cluster.Up();
+        });
+
+        await AssertExact(cluster);
+    }
+
+    /// <summary>
+    /// Members spread over every silo get one event each; then a silo is killed and each gets a second. Returns how
+    /// long after the kill the last of them had its second event applied.
+    /// </summary>
+    private static async Task<TimeSpan> MeasureFailover(LocalCluster cluster, string silo)
+    {
+        const string program = "failover";
+        await GatewayPreparation.EnsureProgram(cluster.Client, program, GatewayPreparation.CdnowProgramJson);
+        var members = Enumerable.Range(0, 48).Select(i => $"m{i}").ToList();
+        await PostOnePurchaseEach(cluster.Client, program, members, "first");
+        await ReplayExpectations.WaitUntilApplied(cluster.Client, program, members.ToDictionary(m => m, _ => 100L), Deadline);
+
+        await cluster.Kill(silo);
+        var sinceKill = Stopwatch.StartNew();
+        await PostOnePurchaseEach(cluster.Client, program, members, "second");
+        await ReplayExpectations.WaitUntilApplied(cluster.Client, program, members.ToDictionary(m => m, _ => 200L), Deadline);
+        return sinceKill.Elapsed;
+    }
+
+    /// <summary>Posts until the gateway stores the batch: right after a kill it may answer 503 for a moment.</summary>
+    private static async Task PostOnePurchaseEach(HttpClient client, string program, IEnumerable<string> members, string suffix)
+    {
+        var events = members.Select(m => new
+        {
+            type = "purchase", eventId = $"{m}-{suffix}", memberId = m, occurredAt = DateTimeOffset.UtcNow, amountMinor = 100, currency = "USD",
+        }).ToArray();
+        var answer = await LoyaltyHttp.Eventually(
+            async () => (await client.PostAsJsonAsync($"v1/programs/{program}/events", events, TestContext.Current.CancellationToken)).StatusCode,
+            status => status == HttpStatusCode.OK,
+            Deadline);
+        Assert.Equal(HttpStatusCode.OK, answer);
+    }
+
+    /// <summary>Sends both logs concurrently; <paramref name="whileRunning"/> strikes once a tenth of CDNOW is answered.</summary>
+    private static async Task Replay(LocalCluster cluster, Func<Task> whileRunning)
+    {
+        var sender = new EventBatchSender(cluster.Client, new SenderOptions { BatchSize = 500, RetryFor = TimeSpan.FromMinutes(3) });
+        var struck = new TaskCompletionSource();
+        var progress = new Progress<ReplayProgress>(p =>
+        {
+            if (p.Done >= p.Total / 10)
+            {
+                struck.TrySetResult();
+            }
+        });
+        await GatewayPreparation.EnsureProgram(cluster.Client, "cdnow", GatewayPreparation.CdnowProgramJson);
+        var retail = sender.SendAsync("demo", OnlineRetail.Events);
+        var cdnow = sender.SendAsync("cdnow", Cdnow.Events, progress);
+        await struck.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        await whileRunning();
+        foreach (var summary in await Task.WhenAll(retail, cdnow))
+        {
+            Assert.True(summary.Clean, string.Join("; ", summary.Errors));
+            Assert.Equal(summary.Sent, summary.Accepted);
+        }
+    }
+
+    /// <summary>While Redis is down the gateway refuses events with 503 and Retry-After, never 200.</summary>
+    private static async Task AssertRefusedWhileRedisIsDown(HttpClient client)
+    {
+        var probe = new[]
+        {
+            new { type = "purchase", eventId = "probe-while-redis-down", memberId = "probe", occurredAt = DateTimeOffset.UtcNow, amountMinor = 100, currency = "GBP" },
+        };
+        using var response = await client.PostAsJsonAsync("v1/programs/demo/events", probe, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    private static async Task AssertExact(LocalCluster cluster)
+    {
+        await ExpectedProgram.From("demo", OnlineRetail.Events).AssertReached(cluster.Client, Deadline, readLedgers: true);
+        await ExpectedProgram.From("cdnow", Cdnow.Events).AssertReached(cluster.Client, Deadline, readLedgers: false);
+    }
+}
