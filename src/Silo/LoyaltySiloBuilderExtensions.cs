@@ -91,6 +91,12 @@ public static class LoyaltySiloBuilderExtensions
         silo.AddActivityPropagation();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ProgramRulesCache>();
+        silo.Services.AddOptions<LeaderboardOptions>().BindConfiguration("Loyalty:Leaderboards")
+            .Validate(boards => boards.Shards is >= 1 and <= 1_024, "Loyalty:Leaderboards:Shards must be between 1 and 1024")
+            .Validate(boards => boards.FlushInterval > TimeSpan.Zero && boards.FlushInterval <= TimeSpan.FromMilliseconds(50),
+                "Loyalty:Leaderboards:FlushInterval must be above 0 and at most 50 ms")
+            .Validate(boards => boards.PersistInterval > TimeSpan.Zero, "Loyalty:Leaderboards:PersistInterval must be above 0")
+            .ValidateOnStart();
         return silo;
     }
 
