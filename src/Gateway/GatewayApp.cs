@@ -4,6 +4,7 @@ using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
 using Loyalty.Gateway.Http;
 using Loyalty.Gateway.Leaderboards;
+using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
 using Loyalty.Gateway.Programs;
 using Loyalty.Grains.Ingestion;
@@ -40,6 +41,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramRulesCache>();
         builder.Services.AddSingleton<MemberEventPublisher>();
+        builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
         {
             builder.Services.AddHostedService<DemoProgram>();
@@ -73,6 +75,8 @@ public static class GatewayApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
 
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint();
@@ -87,6 +91,7 @@ public static class GatewayApp
         app.MapEventEndpoints();
         app.MapMemberEndpoints();
         app.MapLeaderboardEndpoints();
+        app.MapLiveEndpoints();
         return app;
     }
 }

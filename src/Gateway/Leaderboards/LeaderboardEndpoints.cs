@@ -57,7 +57,8 @@ public static class LeaderboardEndpoints
         .WithSummary("A member's exact rank and score, with k neighbours above and below.");
     }
 
-    private static async Task<IResult?> Validate(string programId, string board, string? period, ProgramRulesCache programs, TimeProvider clock)
+    /// <summary>Null when the program, board and period can be read; otherwise the problem to answer.</summary>
+    internal static async Task<IResult?> Validate(string programId, string board, string? period, ProgramRulesCache programs, TimeProvider clock)
     {
         if (await ProgramScope.Find(programId, programs) is not { } rules)
         {
