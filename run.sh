@@ -10,8 +10,7 @@ data=${LOYALTY_DATA:-../shared/data}
 dotnet build src/Gateway/Loyalty.Gateway.csproj -c Release -nologo -clp:ErrorsOnly
 dotnet build tools/Replay/Loyalty.Replay.csproj -c Release -nologo -clp:ErrorsOnly
 
-# The gateway's content root (appsettings.json, wwwroot) is its project folder.
-(cd src/Gateway && exec dotnet bin/Release/net10.0/Loyalty.Gateway.dll --urls "$url") &
+dotnet src/Gateway/bin/Release/net10.0/Loyalty.Gateway.dll --urls "$url" &
 gateway=$!
 trap 'kill "$gateway" 2>/dev/null; wait "$gateway" 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
@@ -20,5 +19,5 @@ replay() { dotnet tools/Replay/bin/Release/net10.0/Loyalty.Replay.dll --gateway 
 if [ -f "$data/online_retail.csv" ]; then replay "$data/online_retail.csv"; fi
 if [ -f "$data/CDNOW_master.txt" ]; then replay "$data/CDNOW_master.txt"; fi
 
-echo "Loyalty.Orleans is serving at $url  (try $url/v1/programs/demo/leaderboards/points?top=10; Ctrl-C stops)"
+echo "Loyalty.Orleans is serving at $url  (the live page: $url/ ; the API: $url/v1/programs/demo/leaderboards/points?top=10; Ctrl-C stops)"
 wait "$gateway"

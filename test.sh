@@ -13,6 +13,13 @@ if ! dotnet build Loyalty.Orleans.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The browser test drives Debian's Chromium (never a downloaded browser); install it once, as root.
+if [ ! -x /usr/bin/chromium ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } \
+    || echo "chromium could not be installed; the browser test will fail" >&2
+fi
+
 # The Redis-profile failure tests start real processes (redis-server, silos, a gateway); deploy/local-cluster.sh
 # installs redis-server when it is missing. Test projects run one after another so that those clusters have the cores.
 status=0

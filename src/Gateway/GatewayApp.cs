@@ -25,7 +25,8 @@ public static class GatewayApp
     /// <param name="configure">A last say over the builder, for tests and benchmarks.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder> configure)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json and wwwroot are found next to the binaries, whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var hosting = LoyaltyHostingOptions.From(builder.Configuration);
         if (hosting.IsRedis)
         {

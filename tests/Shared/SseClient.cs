@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace Loyalty.Gateway.Tests;
+namespace Loyalty.Tests.Shared;
 
 /// <summary>Reads a Server-Sent Events response the way a browser's EventSource does, into a channel of events.</summary>
 public sealed class SseClient : IAsyncDisposable
