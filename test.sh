@@ -13,12 +13,16 @@ if ! dotnet build Loyalty.Orleans.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-# The browser test drives Debian's Chromium (never a downloaded browser); install it once, as root.
-if [ ! -x /usr/bin/chromium ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
-    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } \
-    || echo "chromium could not be installed; the browser test will fail" >&2
-fi
+# The browser test drives Debian's Chromium (never a downloaded browser) and the Redis-profile tests a real
+# redis-server; install what is missing, as root.
+ensure_package() { # command, package
+  command -v "$1" >/dev/null && return
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null; } \
+    || echo "$2 could not be installed; the tests that need it will fail" >&2
+}
+ensure_package chromium chromium
+ensure_package redis-server redis-server
 
 # The Redis-profile failure tests start real processes (redis-server, silos, a gateway); deploy/local-cluster.sh
 # installs redis-server when it is missing. Test projects run one after another so that those clusters have the cores.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Loyalty.Bench.Leaderboard;
+using Loyalty.ClusterScript;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
@@ -85,7 +86,7 @@ static async Task<bool> CheckAgainstReference(ILeaderboardGrain board, Workload 
 
 static async Task<Result> MeasureRedis(BenchOptions options, Workload workload)
 {
-    await using var server = await RedisServer.Start();
+    await using var server = await ThrowawayRedis.Start();
     var sorted = new RedisSortedSetBoard(server.Database, "bench:points:all");
     var load = await sorted.Write(workload.Initial, options.BatchSize, options.Concurrency);
     var updates = await sorted.Write(workload.Changes, options.BatchSize, options.Concurrency);

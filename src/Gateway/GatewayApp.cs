@@ -10,6 +10,7 @@ using Loyalty.Gateway.Programs;
 using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Programs;
 using Loyalty.Silo;
+using Loyalty.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -42,6 +43,9 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramRulesCache>();
         builder.Services.AddSingleton<MemberEventPublisher>();
+        builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
+            ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
+            : new LocalEventIdIndex());
         builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
         {

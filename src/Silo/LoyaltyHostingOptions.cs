@@ -35,6 +35,12 @@ public sealed class LoyaltyHostingOptions
     /// <summary>Running as pods: endpoints, cluster and liveness of peers come from Kubernetes (POD_* variables).</summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>
+    /// How long a gateway answers a resent event "duplicate" without asking its member (Redis profile). Later
+    /// resends are answered "accepted" and still change nothing: members de-duplicate on their own.
+    /// </summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;

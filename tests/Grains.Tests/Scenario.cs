@@ -24,8 +24,10 @@ public sealed class Scenario(IClusterClient client)
         return this;
     }
 
+    private static readonly LocalEventIdIndex Index = new();
+
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
-        new MemberEventPublisher(client, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+        new MemberEventPublisher(client, Index, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);

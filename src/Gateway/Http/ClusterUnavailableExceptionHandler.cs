@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using StackExchange.Redis;
 
 namespace Loyalty.Gateway.Http;
 
 /// <summary>
-/// A cluster that is briefly unreachable (silo failover, overload) is the client's cue to retry, not a server bug:
+/// A cluster or Redis that is briefly unreachable (silo failover, overload, restart) is the client's cue to retry,
+/// not a server bug:
 /// answer 503 with Retry-After instead of 500.
 /// </summary>
 public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<ClusterUnavailableExceptionHandler> logger)
@@ -37,7 +39,11 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
     public static bool IsTransient(Exception exception) => exception switch
     {
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-            or ConnectionFailedException or OperationCanceledException => true,
+            or ConnectionFailedException or OperationCanceledException or RedisConnectionException => true,
+        // Redis restarting: it answers while it loads its data, or before a replica is promoted.
+        RedisServerException server => server.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
+            || server.Message.StartsWith("READONLY", StringComparison.Ordinal),
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -23,9 +23,6 @@ public sealed class MemberGrain(
     ILogger<MemberGrain> logger)
     : Grain, IMemberGrain, IStreamSubscriptionObserver
 {
-    // Ids handed out for publication but not applied yet; lets a quick producer retry be answered "duplicate".
-    private readonly HashSet<string> claimed = new(StringComparer.Ordinal);
-
     private string programId = "";
     private string memberId = "";
 
@@ -42,30 +39,6 @@ public sealed class MemberGrain(
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<MemberEventBatch>().ResumeAsync(OnBatch);
-
-    public Task<ImmutableArray<string>> ClaimEventIds(ImmutableArray<string> eventIds)
-    {
-        var duplicates = ImmutableArray.CreateBuilder<string>();
-        foreach (var id in eventIds)
-        {
-            if (state.State.HasSeen(id) || !claimed.Add(id))
-            {
-                duplicates.Add(id);
-            }
-        }
-
-        return Task.FromResult(duplicates.ToImmutable());
-    }
-
-    public Task ReleaseEventIds(ImmutableArray<string> eventIds)
-    {
-        foreach (var id in eventIds)
-        {
-            claimed.Remove(id);
-        }
-
-        return Task.CompletedTask;
-    }
 
     public async Task<MemberSnapshot?> GetSnapshot()
     {
@@ -101,7 +74,6 @@ public sealed class MemberGrain(
 
         foreach (var e in items.SelectMany(item => item.Item.Events))
         {
-            claimed.Remove(e.EventId);
             // Redelivered events count too: their scores may not have reached the boards before a crash.
             touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
             if (account.Apply(e.ToDomain(), rules.Config, now) == ApplyOutcome.Applied)

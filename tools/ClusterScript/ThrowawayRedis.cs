@@ -3,15 +3,15 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace Loyalty.Bench.Leaderboard;
+namespace Loyalty.ClusterScript;
 
-/// <summary>A throw-away redis-server on a free loopback port, without persistence, for the comparison.</summary>
-internal sealed class RedisServer : IAsyncDisposable
+/// <summary>A throw-away redis-server on a free loopback port, without persistence (linked as source by tests and benchmarks).</summary>
+public sealed class ThrowawayRedis : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConnectionMultiplexer connection;
 
-    private RedisServer(Process process, ConnectionMultiplexer connection)
+    private ThrowawayRedis(Process process, ConnectionMultiplexer connection)
     {
         this.process = process;
         this.connection = connection;
@@ -19,7 +19,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public IDatabase Database => connection.GetDatabase();
 
-    public static async Task<RedisServer> Start()
+    public string Configuration { get; private init; } = "";
+
+    public static async Task<ThrowawayRedis> Start()
     {
         var port = FreePort();
         var process = Process.Start(new ProcessStartInfo("redis-server", $"--bind 127.0.0.1 --port {port} --save \"\" --appendonly no")
@@ -31,7 +33,7 @@ internal sealed class RedisServer : IAsyncDisposable
         {
             try
             {
-                return new RedisServer(process, await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}"));
+                return new ThrowawayRedis(process, await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}")) { Configuration = $"127.0.0.1:{port}" };
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
