@@ -21,13 +21,13 @@ public interface IEventIdIndex
 public enum EventIdClaim
 {
     /// <summary>Not seen recently: this attempt publishes it.</summary>
-    Fresh,
+    Fresh = 0,
 
     /// <summary>Accepted before: a duplicate.</summary>
-    Stored,
+    Stored = 1,
 
     /// <summary>Another attempt is publishing it right now: its outcome is unknown, so the caller asks for a retry.</summary>
-    InDoubt,
+    InDoubt = 2,
 }
 
 /// <summary>Event ids are unique per member, as the member grain de-duplicates them.</summary>

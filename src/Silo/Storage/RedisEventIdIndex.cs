@@ -6,44 +6,51 @@ namespace Loyalty.Silo.Storage;
 /// <summary>
 /// The Redis profile's event-id index, shared by every gateway: one key per event, holding the claiming attempt
 /// while it publishes (expiring after <see cref="PendingFor"/>, so a gateway that dies mid-request blocks nothing for
-/// long) and "stored" for <paramref name="window"/> once the event is on the stream. All calls are pipelined.
+/// long) and "stored" for <paramref name="window"/> once the event is on the stream.
 /// </summary>
 public sealed class RedisEventIdIndex(string connectionString, string keyPrefix, TimeSpan window) : IEventIdIndex, IAsyncDisposable
 {
     public static readonly TimeSpan PendingFor = TimeSpan.FromMinutes(1);
 
-    private const string Stored = "stored";
+    // One script call per request, however many events: a command per event would cost the gateway more CPU than
+    // everything else it does. Claim answers 0 fresh, 1 stored, 2 in doubt for each key.
+    private const string ClaimScript = """
+        local out = {}
+        for i, key in ipairs(KEYS) do
+          if redis.call('SET', key, ARGV[1], 'NX', 'PX', ARGV[2]) then out[i] = 0
+          else
+            local holder = redis.call('GET', key)
+            if holder == 'stored' then out[i] = 1 elseif holder == ARGV[1] then out[i] = 0 else out[i] = 2 end
+          end
+        end
+        return out
+        """;
 
-    private static readonly LuaScript ReleaseIfHeld = LuaScript.Prepare(
-        "if redis.call('GET', @key) == @attempt then return redis.call('DEL', @key) end return 0");
+    private const string ConfirmScript = """
+        for _, key in ipairs(KEYS) do redis.call('SET', key, 'stored', 'EX', ARGV[1]) end
+        return #KEYS
+        """;
+
+    private const string ReleaseScript = """
+        for _, key in ipairs(KEYS) do
+          if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+        end
+        return #KEYS
+        """;
 
     private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
 
     public async Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<MemberEventKey> events, string attempt)
     {
-        var database = (await redis.Value).GetDatabase();
-        var claims = events.Select(e => database.StringSetAsync(Key(programId, e), attempt, PendingFor, When.NotExists)).ToArray();
-        await Task.WhenAll(claims);
-        var holders = events.Select((e, i) => claims[i].Result ? null : database.StringGetAsync(Key(programId, e))).ToArray();
-        await Task.WhenAll(holders.OfType<Task<RedisValue>>());
-        return [.. holders.Select(holder => holder is null
-            ? EventIdClaim.Fresh
-            : holder.Result == Stored ? EventIdClaim.Stored
-            : holder.Result == attempt ? EventIdClaim.Fresh
-            : EventIdClaim.InDoubt)];
+        var answers = (RedisResult[])(await Run(ClaimScript, programId, events, attempt, (long)PendingFor.TotalMilliseconds))!;
+        return [.. answers.Select(answer => (EventIdClaim)(int)answer)];
     }
 
-    public async Task Confirm(string programId, IReadOnlyList<MemberEventKey> events)
-    {
-        var database = (await redis.Value).GetDatabase();
-        await Task.WhenAll(events.Select(e => database.StringSetAsync(Key(programId, e), Stored, window)));
-    }
+    public Task Confirm(string programId, IReadOnlyList<MemberEventKey> events) =>
+        Run(ConfirmScript, programId, events, (long)window.TotalSeconds);
 
-    public async Task Release(string programId, IReadOnlyList<MemberEventKey> events, string attempt)
-    {
-        var database = (await redis.Value).GetDatabase();
-        await Task.WhenAll(events.Select(e => database.ScriptEvaluateAsync(ReleaseIfHeld, new { key = (RedisKey)Key(programId, e), attempt })));
-    }
+    public Task Release(string programId, IReadOnlyList<MemberEventKey> events, string attempt) =>
+        Run(ReleaseScript, programId, events, attempt);
 
     public async ValueTask DisposeAsync()
     {
@@ -51,6 +58,17 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
         {
             await (await redis.Value).DisposeAsync();
         }
+    }
+
+    private async Task<RedisResult> Run(string script, string programId, IReadOnlyList<MemberEventKey> events, params RedisValue[] arguments)
+    {
+        if (events.Count == 0)
+        {
+            return RedisResult.Create(Array.Empty<RedisResult>());
+        }
+
+        var database = (await redis.Value).GetDatabase();
+        return await database.ScriptEvaluateAsync(script, [.. events.Select(e => (RedisKey)Key(programId, e))], arguments);
     }
 
     private string Key(string programId, MemberEventKey e) => $"{keyPrefix}:{programId}:{e.MemberId}:{e.EventId}";
