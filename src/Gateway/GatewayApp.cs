@@ -7,6 +7,7 @@ using Loyalty.Gateway.Leaderboards;
 using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
 using Loyalty.Gateway.Programs;
+using Loyalty.Gateway.Rewards;
 using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Programs;
 using Loyalty.Silo;
@@ -97,6 +98,8 @@ public static class GatewayApp
         app.MapMemberEndpoints();
         app.MapLeaderboardEndpoints();
         app.MapLiveEndpoints();
+        app.MapRewardEndpoints();
+        app.MapRedemptionEndpoints();
         return app;
     }
 }

@@ -10,6 +10,8 @@ public static class GrainKeys
 
     public static string Member(string programId, string memberId) => $"{programId}/{memberId}";
 
+    public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";
+
     public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";
 
     public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";

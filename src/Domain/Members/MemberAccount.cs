@@ -70,6 +70,9 @@ public sealed class MemberAccount
 
     public List<LedgerEntry> Entries { get; set; } = [];
 
+    /// <summary>Every redemption by id, so repeating one answers the first outcome.</summary>
+    public Dictionary<string, Redemption> Redemptions { get; set; } = new(StringComparer.Ordinal);
+
     [JsonIgnore]
     public IReadOnlyList<LedgerEntry> Ledger => Entries;
 
@@ -120,6 +123,52 @@ public sealed class MemberAccount
         Version++;
         Advance(config, now);
         return ApplyOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Spends available points on a reward. Pending points never count and the balance never goes below zero; a
+    /// repeated redemption id changes nothing and answers the first outcome.
+    /// </summary>
+    public RedeemOutcome Redeem(string redemptionId, string rewardId, long costPoints, ProgramConfig config, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(costPoints);
+        if (Redemptions.TryGetValue(redemptionId, out var earlier))
+        {
+            return earlier.RewardId == rewardId ? RedeemOutcome.AlreadyRedeemed : RedeemOutcome.RedemptionIdTaken;
+        }
+
+        Advance(config, now);
+        if (Available < costPoints)
+        {
+            return RedeemOutcome.InsufficientPoints;
+        }
+
+        Available -= costPoints;
+        Redeemed += costPoints;
+        Redemptions[redemptionId] = new Redemption(rewardId, costPoints, now, CancelledAt: null);
+        Record(LedgerKind.Redeemed, PointsBalance.Available, -costPoints, $"reward {rewardId}", redemptionId, now);
+        Version++;
+        return RedeemOutcome.Redeemed;
+    }
+
+    /// <summary>Gives a redemption's points back; repeating it changes nothing. False for a redemption never made.</summary>
+    public bool CancelRedemption(string redemptionId, DateTimeOffset now)
+    {
+        if (!Redemptions.TryGetValue(redemptionId, out var redemption))
+        {
+            return false;
+        }
+
+        if (redemption.CancelledAt is null)
+        {
+            Available += redemption.Points;
+            Redeemed -= redemption.Points;
+            Redemptions[redemptionId] = redemption with { CancelledAt = now };
+            Record(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"redemption cancelled: reward {redemption.RewardId}", redemptionId, now);
+            Version++;
+        }
+
+        return true;
     }
 
     /// <summary>Time-driven work due by <paramref name="now"/>: maturing pending lots and tier anniversaries.</summary>

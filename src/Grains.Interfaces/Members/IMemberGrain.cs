@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Loyalty.Grains.Interfaces.Rewards;
+using Orleans.Concurrency;
 
 namespace Loyalty.Grains.Interfaces.Members;
 
@@ -11,6 +13,19 @@ public interface IMemberGrain : IGrainWithStringKey
 {
     /// <summary>The member's current view, or null for a member never seen.</summary>
     Task<MemberSnapshot?> GetSnapshot();
+
+    /// <summary>
+    /// Spends available points on a reward: one unit of stock is held first, then the points are debited, or the
+    /// unit is given back; both move or neither. A repeated redemption id answers the first outcome.
+    /// </summary>
+    Task<RedemptionResult> Redeem(string redemptionId, string rewardId);
+
+    /// <summary>Gives a redemption's points back, then its unit of stock; safe to repeat.</summary>
+    Task<RedemptionResult> CancelRedemption(string redemptionId);
+
+    /// <summary>Whether this member paid for the redemption; asked by a reward settling an unfinished one.</summary>
+    [AlwaysInterleave]
+    Task<bool> HasRedemption(string redemptionId);
 
     /// <summary>A page of the ledger, newest first.</summary>
     Task<LedgerPage> GetLedger(int offset, int limit);

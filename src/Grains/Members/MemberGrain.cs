@@ -16,7 +16,7 @@ namespace Loyalty.Grains.Members;
 /// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks.
 /// </summary>
 [ImplicitStreamSubscription(MemberEventStream.Namespace)]
-public sealed class MemberGrain(
+public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
     TimeProvider clock,

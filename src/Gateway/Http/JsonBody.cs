@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Gateway.Http;
+
+/// <summary>Reads a small JSON object body strictly, answering a problem that names the field at fault.</summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request)
+        where T : class
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.Invalid("body", $"must be a JSON object of at most {MaxBytes} bytes"));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
+            return value is null ? (null, Problems.Invalid("body", "must be a JSON object")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Invalid(JsonPaths.ToField(e.Path), "is not valid here: " + FirstLine(e.Message)));
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split(". Path:", 2)[0];
+}

@@ -1,0 +1,101 @@
+using Loyalty.Gateway.Http;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Gateway.Rewards;
+
+/// <summary>
+/// A member redeems a reward: stock and points move together or not at all; the client's redemptionId makes the
+/// request safe to repeat. Cancelling gives both back.
+/// </summary>
+public static class RedemptionEndpoints
+{
+    public sealed record RedemptionRequest(string? RewardId, string? RedemptionId);
+
+    public static void MapRedemptionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var redemptions = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/redemptions").WithTags("Rewards");
+
+        redemptions.MapPost("", async (string programId, string memberId, HttpRequest request, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            var (body, problem) = await JsonBody.Read<RedemptionRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new List<(string, string)>();
+            if (!Identifiers.IsValid(body!.RewardId))
+            {
+                errors.Add(("rewardId", Identifiers.Rule));
+            }
+
+            if (!Identifiers.IsValidEventId(body.RedemptionId))
+            {
+                errors.Add(("redemptionId", "is required: any printable text up to 128 characters, unique per redemption"));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            if (!Identifiers.IsValid(memberId))
+            {
+                return MemberNotFound(programId, memberId);
+            }
+
+            var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).Redeem(body.RedemptionId!, body.RewardId!);
+            return Answer(programId, memberId, body.RewardId!, result);
+        })
+        .Accepts<RedemptionRequest>("application/json")
+        .Produces<RedemptionResult>(StatusCodes.Status201Created)
+        .WithSummary("Redeems a reward with available points; repeating a redemptionId answers the first outcome.");
+
+        redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            if (!Identifiers.IsValid(memberId))
+            {
+                return MemberNotFound(programId, memberId);
+            }
+
+            var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(redemptionId);
+            return result.Status == RedemptionStatus.Cancelled
+                ? TypedResults.Ok(result)
+                : Problems.NotFound("Redemption not found", $"Member '{memberId}' has no redemption '{redemptionId}'.");
+        })
+        .Produces<RedemptionResult>()
+        .WithSummary("Cancels a redemption: the points and the unit of stock come back. Safe to repeat.");
+    }
+
+    private static IResult Answer(string programId, string memberId, string rewardId, RedemptionResult result) => result.Status switch
+    {
+        RedemptionStatus.Redeemed => TypedResults.Created($"/v1/programs/{programId}/members/{memberId}/redemptions/{result.RedemptionId}", result),
+        RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(result),
+        RedemptionStatus.MemberNotFound => MemberNotFound(programId, memberId),
+        RedemptionStatus.RewardNotFound => RewardEndpoints.RewardNotFound(programId, rewardId),
+        RedemptionStatus.InsufficientPoints => Refused("Not enough available points", "The reward costs more than the member's available points (pending points cannot be spent)."),
+        RedemptionStatus.OutOfStock => Refused("Out of stock", $"Reward '{rewardId}' has no stock left."),
+        RedemptionStatus.LimitReached => Refused("Limit reached", $"The member has redeemed reward '{rewardId}' as often as it allows."),
+        RedemptionStatus.NotValidNow => Refused("Not redeemable now", $"Reward '{rewardId}' is outside its validFrom/validTo window."),
+        _ => Problems.Invalid("redemptionId", "is already used by another redemption"),
+    };
+
+    private static IResult Refused(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    private static IResult MemberNotFound(string programId, string memberId) =>
+        Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.");
+}

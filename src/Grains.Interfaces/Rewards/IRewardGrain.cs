@@ -1,0 +1,49 @@
+using Orleans.Concurrency;
+
+namespace Loyalty.Grains.Interfaces.Rewards;
+
+/// <summary>
+/// One reward of a program's catalogue (key <c>{program}/{reward}</c>): its definition and its stock. Every unit
+/// issued is held by one redemption id, so each step of a redemption can be repeated safely.
+/// </summary>
+public interface IRewardGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a definition the caller has validated (its Remaining is ignored); true when the reward is new.</summary>
+    Task<bool> Configure(RewardSnapshot definition);
+
+    /// <summary>The definition with the stock left, or null for a reward never defined.</summary>
+    [AlwaysInterleave]
+    Task<RewardSnapshot?> Get();
+
+    /// <summary>Holds one unit for the redemption if the reward is valid now, in stock and under the member's limit.</summary>
+    Task<Reservation> Reserve(string redemptionId, string memberId);
+
+    /// <summary>The member paid. False when the hold had been released meanwhile.</summary>
+    Task<bool> Complete(string redemptionId);
+
+    /// <summary>Gives the unit back. False when no unit was held.</summary>
+    Task<bool> Release(string redemptionId);
+}
+
+[GenerateSerializer, Immutable, Alias("loyalty.reward")]
+public sealed record RewardSnapshot(
+    [property: Id(0)] string Name,
+    [property: Id(1)] long CostPoints,
+    [property: Id(2)] int Stock,
+    [property: Id(3)] int? PerMemberLimit,
+    [property: Id(4)] DateTimeOffset? ValidFrom,
+    [property: Id(5)] DateTimeOffset? ValidTo,
+    [property: Id(6)] int Remaining);
+
+[GenerateSerializer, Immutable, Alias("loyalty.reservation")]
+public sealed record Reservation([property: Id(0)] ReservationStatus Status, [property: Id(1)] long CostPoints);
+
+public enum ReservationStatus
+{
+    Reserved,
+    NotFound,
+    OutOfStock,
+    LimitReached,
+    NotValidNow,
+    RedemptionIdTaken,
+}

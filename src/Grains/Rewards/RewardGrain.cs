@@ -1,0 +1,116 @@
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Interfaces.Rewards;
+
+namespace Loyalty.Grains.Rewards;
+
+/// <summary>
+/// A reward's definition and stock; one activation serialises every reservation, so stock can never go below zero.
+/// Each change is stored before it is answered. A reservation the member never completed (its grain stopped
+/// mid-way) is settled after <see cref="SettleAfter"/> by asking the member whether it paid.
+/// </summary>
+public sealed class RewardGrain(
+    [PersistentState("reward", StorageNames.Loyalty)] IPersistentState<RewardStock> state,
+    TimeProvider clock,
+    ILogger<RewardGrain> logger)
+    : Grain, IRewardGrain
+{
+    public static readonly TimeSpan SettleAfter = TimeSpan.FromMinutes(1);
+
+    private string programId = "";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (programId, _) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
+        this.RegisterGrainTimer(SettleUnfinished, new GrainTimerCreationOptions(SettleAfter, SettleAfter) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> Configure(RewardSnapshot definition)
+    {
+        var created = !state.RecordExists;
+        state.State.Definition = new RewardDefinition
+        {
+            Name = definition.Name,
+            CostPoints = definition.CostPoints,
+            Stock = definition.Stock,
+            PerMemberLimit = definition.PerMemberLimit,
+            ValidFrom = definition.ValidFrom,
+            ValidTo = definition.ValidTo,
+        };
+        await state.WriteStateAsync();
+        return created;
+    }
+
+    public Task<RewardSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public async Task<Reservation> Reserve(string redemptionId, string memberId)
+    {
+        if (!state.RecordExists)
+        {
+            return new Reservation(ReservationStatus.NotFound, 0);
+        }
+
+        var result = state.State.Reserve(redemptionId, memberId, clock.GetUtcNow());
+        if (result.Status == ReserveStatus.Reserved)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return new Reservation(result.Status switch
+        {
+            ReserveStatus.Reserved => ReservationStatus.Reserved,
+            ReserveStatus.OutOfStock => ReservationStatus.OutOfStock,
+            ReserveStatus.LimitReached => ReservationStatus.LimitReached,
+            ReserveStatus.NotValidNow => ReservationStatus.NotValidNow,
+            _ => ReservationStatus.RedemptionIdTaken,
+        }, result.CostPoints);
+    }
+
+    public async Task<bool> Complete(string redemptionId)
+    {
+        if (!state.State.Complete(redemptionId))
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> Release(string redemptionId)
+    {
+        if (!state.State.Release(redemptionId))
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    private async Task SettleUnfinished()
+    {
+        foreach (var (redemptionId, hold) in state.State.Unfinished(clock.GetUtcNow(), SettleAfter))
+        {
+            try
+            {
+                var member = GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, hold.MemberId));
+                var paid = await member.HasRedemption(redemptionId);
+                _ = paid ? state.State.Complete(redemptionId) : state.State.Release(redemptionId);
+                await state.WriteStateAsync();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Settling redemption {RedemptionId} of {Reward} failed; retrying later", redemptionId, this.GetPrimaryKeyString());
+            }
+        }
+    }
+
+    private RewardSnapshot Snapshot()
+    {
+        var d = state.State.Definition;
+        return new RewardSnapshot(d.Name, d.CostPoints, d.Stock, d.PerMemberLimit, d.ValidFrom, d.ValidTo, state.State.Remaining);
+    }
+}
