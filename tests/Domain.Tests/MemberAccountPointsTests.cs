@@ -303,6 +303,7 @@ public sealed class MemberAccountPointsTests
         var config = Rome with
         {
             LeaderboardRetention = new BoardRetention { Days = 3660, Weeks = 520, Months = 120 }, // nothing forgotten
+            ExpiryMonths = 2,
             MaxPointsPerDay = 900,
             MaxPointsPerEvent = 400,
             EarningRules =
@@ -339,6 +340,7 @@ public sealed class MemberAccountPointsTests
 
             Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
             Assert.Equal(account.Pending, account.Sum(PointsBalance.Pending));
+            Assert.Equal(Math.Max(0, account.Available), account.AvailableLots.Total);
             Assert.Equal(Enumerable.Range(1, account.Ledger.Count).Select(i => (long)i), account.Ledger.Select(e => e.Sequence));
             Assert.All(account.EarnedByDay.Values, earned => Assert.InRange(earned, 0, 900));
 

@@ -104,9 +104,9 @@ public sealed class MemberAccountRedemptionTests
         Assert.Equal(RedeemOutcome.RedemptionIdTaken, account.Redeem("r1", "tv", 60, Basic, Now));
         Assert.Equal(40, account.Available);
 
-        Assert.True(account.CancelRedemption("r1", Now));
-        Assert.True(account.CancelRedemption("r1", Now));
-        Assert.False(account.CancelRedemption("nope", Now));
+        Assert.True(account.CancelRedemption("r1", Basic, Now));
+        Assert.True(account.CancelRedemption("r1", Basic, Now));
+        Assert.False(account.CancelRedemption("nope", Basic, Now));
         Assert.Equal((100, 0), (account.Available, account.Redeemed));
         Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
     }

@@ -17,9 +17,9 @@ public sealed class Scenario(IClusterClient client)
          "tiers":[{"name":"member","qualifyingSpendMinor":0},{"name":"silver","qualifyingSpendMinor":100000}]}
         """;
 
-    public async Task<Scenario> Configure()
+    public async Task<Scenario> Configure(string configuration = Configuration)
     {
-        var result = await client.GetGrain<IProgramGrain>(ProgramId).Configure(Configuration, expectedVersion: null);
+        var result = await client.GetGrain<IProgramGrain>(ProgramId).Configure(configuration, expectedVersion: null);
         Assert.Equal(ConfigureStatus.Saved, result.Status);
         return this;
     }

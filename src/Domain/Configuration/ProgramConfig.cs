@@ -26,6 +26,9 @@ public sealed record ProgramConfig
     /// <summary>Months after maturing that available points expire; null: they never do.</summary>
     public int? ExpiryMonths { get; init; }
 
+    /// <summary>Points expiring within this many days show as "expiring soon".</summary>
+    public int ExpiryWarningDays { get; init; } = 30;
+
     /// <summary>Ascending qualifying-spend thresholds; the first is 0.</summary>
     public List<TierDefinition> Tiers { get; init; } = [];
 

@@ -47,6 +47,9 @@ public sealed class MemberAccount
 
     public List<PendingLot> PendingLots { get; set; } = [];
 
+    /// <summary>The positive part of <see cref="Available"/>, by lot, for expiry.</summary>
+    public AvailableLots AvailableLots { get; set; } = new();
+
     /// <summary>Purchases that a return may still name, by event id.</summary>
     public Dictionary<string, PurchaseRecord> Purchases { get; set; } = new(StringComparer.Ordinal);
 
@@ -143,7 +146,7 @@ public sealed class MemberAccount
             return RedeemOutcome.InsufficientPoints;
         }
 
-        Available -= costPoints;
+        TakeAvailable(costPoints);
         Redeemed += costPoints;
         Redemptions[redemptionId] = new Redemption(rewardId, costPoints, now, CancelledAt: null);
         Record(LedgerKind.Redeemed, PointsBalance.Available, -costPoints, $"reward {rewardId}", redemptionId, now);
@@ -152,7 +155,8 @@ public sealed class MemberAccount
     }
 
     /// <summary>Gives a redemption's points back; repeating it changes nothing. False for a redemption never made.</summary>
-    public bool CancelRedemption(string redemptionId, DateTimeOffset now)
+    /// <remarks>The points come back as a lot dated from the redemption, so cancelling never extends their life.</remarks>
+    public bool CancelRedemption(string redemptionId, ProgramConfig config, DateTimeOffset now)
     {
         if (!Redemptions.TryGetValue(redemptionId, out var redemption))
         {
@@ -161,7 +165,7 @@ public sealed class MemberAccount
 
         if (redemption.CancelledAt is null)
         {
-            Available += redemption.Points;
+            AddAvailable(redemption.Points, $"redemption {redemptionId}", redemption.RedeemedAt, config, ProgramCalendar.Zone(config));
             Redeemed -= redemption.Points;
             Redemptions[redemptionId] = redemption with { CancelledAt = now };
             Record(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"redemption cancelled: reward {redemption.RewardId}", redemptionId, now);
@@ -175,7 +179,8 @@ public sealed class MemberAccount
     public bool Advance(ProgramConfig config, DateTimeOffset now)
     {
         var zone = ProgramCalendar.Zone(config);
-        var changed = MatureLots(now);
+        var changed = MatureLots(config, zone, now);
+        changed |= ExpireLots(now);
         changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, zone, now);
         changed |= ForgetClosedPeriods(zone, config.LeaderboardRetention, now);
         if (changed)
@@ -191,7 +196,7 @@ public sealed class MemberAccount
         var today = ProgramCalendar.LocalDate(now, ProgramCalendar.Zone(config));
         return new MemberView(
             MemberId,
-            new PointsView(Available, Pending, LifetimeEarned, ClawedBack, Redeemed, Expired),
+            new PointsView(Available, Pending, LifetimeEarned, ClawedBack, Redeemed, Expired, ExpiringSoon(config, now)),
             LifetimeSpendMinor,
             Tier.View(config.Tiers, today),
             new StreakView(
@@ -294,11 +299,11 @@ public sealed class MemberAccount
         PendingLots.RemoveAll(lot => lot.Points == 0);
         Record(LedgerKind.ClawedBack, PointsBalance.Pending, -fromPending, reason, refund.EventId, refund.OccurredAt);
         var fromAvailable = points - fromPending;
-        Available = checked(Available - fromAvailable);
+        TakeAvailable(fromAvailable);
         Record(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
     }
 
-    private bool MatureLots(DateTimeOffset now)
+    private bool MatureLots(ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
     {
         var due = PendingLots.Where(lot => lot.MaturesAt <= now).OrderBy(lot => lot.MaturesAt).ToList();
         foreach (var lot in due)
@@ -306,11 +311,45 @@ public sealed class MemberAccount
             var reason = $"purchase {lot.EventId}: return window over";
             Record(LedgerKind.Matured, PointsBalance.Pending, -lot.Points, reason, lot.EventId, lot.MaturesAt);
             Record(LedgerKind.Matured, PointsBalance.Available, lot.Points, reason, lot.EventId, lot.MaturesAt);
-            Available = checked(Available + lot.Points);
+            AddAvailable(lot.Points, lot.EventId, lot.MaturesAt, config, zone);
             PendingLots.Remove(lot);
         }
 
         return due.Count > 0;
+    }
+
+    /// <summary>Points that became available: they repay a negative balance first, the rest forms a lot that may expire.</summary>
+    private void AddAvailable(long points, string source, DateTimeOffset availableAt, ProgramConfig config, TimeZoneInfo zone)
+    {
+        AvailableLots.Add(points, -Available, source, availableAt, PointsExpiry.ExpiresAt(availableAt, config, zone));
+        Available = checked(Available + points);
+    }
+
+    /// <summary>Points leaving the available balance, from the lots that expire first; beyond them the balance goes negative.</summary>
+    private void TakeAvailable(long points)
+    {
+        AvailableLots.Take(points);
+        Available = checked(Available - points);
+    }
+
+    /// <summary>Available points that expire within <see cref="ProgramConfig.ExpiryWarningDays"/> of <paramref name="now"/>.</summary>
+    public ExpiringPoints? ExpiringSoon(ProgramConfig config, DateTimeOffset now) =>
+        AvailableLots.ExpiringBy(now.AddDays(config.ExpiryWarningDays)) is { Points: > 0, First: { } first } soon
+            ? new ExpiringPoints(soon.Points, first)
+            : null;
+
+    /// <summary>Lots whose time has come expire, each with its own ledger entry at its expiry time.</summary>
+    private bool ExpireLots(DateTimeOffset now)
+    {
+        var expired = AvailableLots.Expire(now);
+        foreach (var lot in expired)
+        {
+            Available = checked(Available - lot.Points);
+            Expired = checked(Expired + lot.Points);
+            Record(LedgerKind.Expired, PointsBalance.Available, -lot.Points, $"points of {lot.Source} expired", null, lot.ExpiresAt!.Value);
+        }
+
+        return expired.Count > 0;
     }
 
     /// <summary>Adds to every period the event falls in that is still kept; a late event for a closed period counts for the rest.</summary>

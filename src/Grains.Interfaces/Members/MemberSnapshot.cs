@@ -18,7 +18,12 @@ public sealed record PointsSnapshot(
     [property: Id(2)] long LifetimeEarned,
     [property: Id(3)] long ClawedBack,
     [property: Id(4)] long Redeemed,
-    [property: Id(5)] long Expired);
+    [property: Id(5)] long Expired,
+    [property: Id(6)] ExpiringPointsSnapshot? ExpiringSoon);
+
+/// <summary>Available points that expire within the program's warning window, and when the first of them do.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.expiring-points-snapshot")]
+public sealed record ExpiringPointsSnapshot([property: Id(0)] long Points, [property: Id(1)] DateTimeOffset FirstAt);
 
 [GenerateSerializer, Immutable, Alias("loyalty.tier-snapshot")]
 public sealed record TierSnapshot(

@@ -51,7 +51,7 @@ public sealed partial class MemberGrain
         if (!await reward.Complete(redemptionId))
         {
             // The reward settled this hold as abandoned while we were paying: give the points back.
-            state.State.CancelRedemption(redemptionId, clock.GetUtcNow());
+            state.State.CancelRedemption(redemptionId, rules.Config, clock.GetUtcNow());
             await Persist();
             return Result(RedemptionStatus.OutOfStock, redemptionId);
         }
@@ -68,7 +68,8 @@ public sealed partial class MemberGrain
 
         if (redemption.CancelledAt is null)
         {
-            state.State.CancelRedemption(redemptionId, clock.GetUtcNow());
+            var rules = await RequireRules();
+            state.State.CancelRedemption(redemptionId, rules.Config, clock.GetUtcNow());
             await Persist();
         }
 

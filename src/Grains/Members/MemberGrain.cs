@@ -109,6 +109,8 @@ public sealed partial class MemberGrain(
             this.DeactivateOnIdle();
             throw;
         }
+
+        await KeepExpiryReminder();
     }
 
     private Task PublishScores(HashSet<string> periods)

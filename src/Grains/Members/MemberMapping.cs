@@ -23,7 +23,8 @@ internal static class MemberMapping
         view.MemberId,
         new PointsSnapshot(
             view.Points.Available, view.Points.Pending, view.Points.LifetimeEarned,
-            view.Points.ClawedBack, view.Points.Redeemed, view.Points.Expired),
+            view.Points.ClawedBack, view.Points.Redeemed, view.Points.Expired,
+            view.Points.ExpiringSoon is { } soon ? new ExpiringPointsSnapshot(soon.Points, soon.FirstAt) : null),
         view.LifetimeSpendMinor,
         new TierSnapshot(view.Tier.Current, view.Tier.Next, view.Tier.QualifyingSpendMinor, view.Tier.NextThresholdMinor),
         new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best),

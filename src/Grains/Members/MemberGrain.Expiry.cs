@@ -1,0 +1,58 @@
+using Orleans.Runtime;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>
+/// Expiry is applied whenever the member is touched; this reminder also wakes a member nobody touches when its
+/// oldest points are due, so balances and ledgers are right without a read. One reminder per member with expiring
+/// points, moved only when the next expiry changes.
+/// </summary>
+public sealed partial class MemberGrain : IRemindable
+{
+    private const string ExpiryReminder = "points-expiry";
+
+    // The expiry the reminder is set for as far as this activation knows; unknown (null) after activation.
+    private DateTimeOffset? reminderSetFor;
+    private bool reminderKnown;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ExpiryReminder || !state.RecordExists)
+        {
+            return;
+        }
+
+        var rules = await RequireRules();
+        if (state.State.Advance(rules.Config, clock.GetUtcNow()))
+        {
+            await Persist();
+        }
+        else
+        {
+            await KeepExpiryReminder();
+        }
+    }
+
+    /// <summary>Sets, moves or removes the reminder so that it fires at the next expiry.</summary>
+    private async Task KeepExpiryReminder()
+    {
+        var next = state.State.AvailableLots.NextExpiry;
+        if (reminderKnown && next == reminderSetFor)
+        {
+            return;
+        }
+
+        if (next is { } due)
+        {
+            // Reminders fire at least a minute apart; a daily period retries a tick that found the silo busy.
+            var dueIn = due - clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(ExpiryReminder, dueIn < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : dueIn, TimeSpan.FromDays(1));
+        }
+        else if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        (reminderSetFor, reminderKnown) = (next, true);
+    }
+}
