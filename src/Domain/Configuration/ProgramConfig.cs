@@ -44,6 +44,9 @@ public sealed record ProgramConfig
     /// <summary>Per member per calendar day (program time zone, event time).</summary>
     public long? MaxPointsPerDay { get; init; }
 
+    /// <summary>Badges members earn once; a streak badge with bonus points is a streak milestone reward.</summary>
+    public List<BadgeDefinition> Badges { get; init; } = [];
+
     /// <summary>How long past leaderboard periods stay readable and still take late events.</summary>
     public BoardRetention LeaderboardRetention { get; init; } = new();
 }

@@ -38,6 +38,7 @@ public static partial class ProgramConfigValidator
         Check(config.LeaderboardRetention is null or { Months: >= 0 and <= 1_200 }, "leaderboardRetention.months", "must be between 0 and 1200");
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
+        ValidateBadges(config.Badges, config.Tiers, Check);
         return errors;
     }
 
@@ -70,6 +71,28 @@ public static partial class ProgramConfigValidator
                 check(tier.QualifyingSpendMinor > previous.QualifyingSpendMinor, $"tiers[{i}].qualifyingSpendMinor",
                     "must be greater than the previous tier's");
             }
+        }
+    }
+
+    private static void ValidateBadges(List<BadgeDefinition>? badges, List<TierDefinition>? tiers, Action<bool, string, string> check)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (badges?.Count ?? 0); i++)
+        {
+            var badge = badges![i];
+            var at = $"badges[{i}]";
+            if (badge is null)
+            {
+                check(false, at, "must be a badge");
+                continue;
+            }
+
+            check(badge.Id is { Length: > 0 and <= 64 } && ids.Add(badge.Id), $"{at}.id", "is required, unique, at most 64 characters");
+            check(!string.IsNullOrWhiteSpace(badge.Name) && badge.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
+            check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak or tier");
+            check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier || badge.Target > 0, $"{at}.target", "must be greater than 0");
+            check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
+            check(badge.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
         }
     }
 

@@ -8,6 +8,7 @@ public enum LedgerKind
     Redeemed,
     Expired,
     Adjusted,
+    Bonus,
 }
 
 public enum PointsBalance

@@ -73,6 +73,9 @@ public sealed class MemberAccount
 
     public List<LedgerEntry> Entries { get; set; } = [];
 
+    /// <summary>Badges awarded, by id, with the event time at which each was earned.</summary>
+    public Dictionary<string, DateTimeOffset> Badges { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Every redemption by id, so repeating one answers the first outcome.</summary>
     public Dictionary<string, Redemption> Redemptions { get; set; } = new(StringComparer.Ordinal);
 
@@ -122,6 +125,7 @@ public sealed class MemberAccount
                 break;
         }
 
+        AwardBadges(config, zone, e.OccurredAt, now);
         SeenEvents.Add(e.EventId);
         Version++;
         Advance(config, now);
@@ -203,7 +207,7 @@ public sealed class MemberAccount
                 config.StreakUnit == StreakUnit.Day ? "day" : "week",
                 Streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
                 Streak.Best),
-            []);
+            [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))]);
     }
 
     private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
@@ -316,6 +320,25 @@ public sealed class MemberAccount
         }
 
         return due.Count > 0;
+    }
+
+    /// <summary>
+    /// Awards every badge whose goal is now met, once, at the time of the event that met it; bonus points become
+    /// available at once, count as earned and show on the points board.
+    /// </summary>
+    private void AwardBadges(ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset now)
+    {
+        foreach (var badge in BadgeAwards.Due(this, config).ToList())
+        {
+            Badges[badge.Id] = at;
+            if (badge.BonusPoints > 0)
+            {
+                LifetimeEarned = checked(LifetimeEarned + badge.BonusPoints);
+                Record(LedgerKind.Bonus, PointsBalance.Available, badge.BonusPoints, $"badge {badge.Id}", null, at);
+                AddAvailable(badge.BonusPoints, $"badge {badge.Id}", at, config, zone);
+                AddToPeriods(at, zone, config.LeaderboardRetention, now, badge.BonusPoints, 0, purchases: 0);
+            }
+        }
     }
 
     /// <summary>Points that became available: they repay a negative balance first, the rest forms a lot that may expire.</summary>
