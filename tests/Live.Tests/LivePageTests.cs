@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Loyalty.Live.Tests;
@@ -37,5 +38,12 @@ public sealed class LivePageTests(LiveGateway gateway)
         await Assertions.Expect(page.Locator("#board-rows tr").First).ToContainTextAsync("mia", new() { Timeout = 1_000 });
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("live-page.png"), FullPage = true });
+
+        // Accessibility: axe-core (bundled with the package) finds no serious or critical violation on the live page.
+        var axe = await page.RunAxe();
+        TestContext.Current.TestOutputHelper?.WriteLine($"axe: {axe.Passes.Length} rules passed, {axe.Violations.Length} violated: "
+            + string.Join(", ", axe.Violations.Select(v => $"{v.Id} ({v.Impact})")));
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("; ", serious));
     }
 }
