@@ -7,6 +7,7 @@ using Loyalty.Gateway.Leaderboards;
 using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
 using Loyalty.Gateway.Programs;
+using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
 using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Programs;
@@ -100,6 +101,7 @@ public static class GatewayApp
         app.MapLiveEndpoints();
         app.MapRewardEndpoints();
         app.MapRedemptionEndpoints();
+        app.MapReferralEndpoints();
         return app;
     }
 }

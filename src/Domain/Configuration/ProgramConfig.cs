@@ -47,6 +47,9 @@ public sealed record ProgramConfig
     /// <summary>Badges members earn once; a streak badge with bonus points is a streak milestone reward.</summary>
     public List<BadgeDefinition> Badges { get; init; } = [];
 
+    /// <summary>Referral rewards; absent for no referral programme.</summary>
+    public ReferralProgram? Referrals { get; init; }
+
     /// <summary>How long past leaderboard periods stay readable and still take late events.</summary>
     public BoardRetention LeaderboardRetention { get; init; } = new();
 }

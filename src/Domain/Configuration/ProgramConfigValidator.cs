@@ -39,6 +39,12 @@ public static partial class ProgramConfigValidator
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
         ValidateBadges(config.Badges, config.Tiers, Check);
+        if (config.Referrals is { } referrals)
+        {
+            Check(referrals.ReferrerBonusPoints is >= 0 and <= 1_000_000_000, "referrals.referrerBonusPoints", "must be between 0 and 1000000000");
+            Check(referrals.RefereeBonusPoints is >= 0 and <= 1_000_000_000, "referrals.refereeBonusPoints", "must be between 0 and 1000000000");
+            Check(referrals.MinPurchaseMinor >= 0, "referrals.minPurchaseMinor", "must be 0 or more");
+        }
         return errors;
     }
 

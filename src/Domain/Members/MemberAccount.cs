@@ -76,6 +76,8 @@ public sealed class MemberAccount
     /// <summary>Badges awarded, by id, with the event time at which each was earned.</summary>
     public Dictionary<string, DateTimeOffset> Badges { get; set; } = new(StringComparer.Ordinal);
 
+    public ReferralState Referral { get; set; } = new();
+
     /// <summary>Every redemption by id, so repeating one answers the first outcome.</summary>
     public Dictionary<string, Redemption> Redemptions { get; set; } = new(StringComparer.Ordinal);
 
@@ -119,6 +121,7 @@ public sealed class MemberAccount
         {
             case Purchase purchase:
                 ApplyPurchase(purchase, config, zone, now);
+                QualifyReferral(purchase, config, zone, now);
                 break;
             case Return refund:
                 ApplyReturn(refund, config, zone, now);
@@ -331,14 +334,83 @@ public sealed class MemberAccount
         foreach (var badge in BadgeAwards.Due(this, config).ToList())
         {
             Badges[badge.Id] = at;
-            if (badge.BonusPoints > 0)
-            {
-                LifetimeEarned = checked(LifetimeEarned + badge.BonusPoints);
-                Record(LedgerKind.Bonus, PointsBalance.Available, badge.BonusPoints, $"badge {badge.Id}", null, at);
-                AddAvailable(badge.BonusPoints, $"badge {badge.Id}", at, config, zone);
-                AddToPeriods(at, zone, config.LeaderboardRetention, now, badge.BonusPoints, 0, purchases: 0);
-            }
+            Credit(badge.BonusPoints, $"badge {badge.Id}", config, zone, at, now);
         }
+    }
+
+    /// <summary>
+    /// Joins the referrer who owns the code. Refused for one's own code, for a member already referred or already a
+    /// customer, and when it would close a loop (<paramref name="referrerChain"/>: the referrer, their referrer, ...).
+    /// </summary>
+    public ReferralJoinOutcome JoinReferral(string referrerId, IReadOnlyList<string> referrerChain)
+    {
+        if (referrerId == MemberId)
+        {
+            return ReferralJoinOutcome.SelfReferral;
+        }
+
+        if (Referral.ReferredBy is { } existing)
+        {
+            return existing == referrerId ? ReferralJoinOutcome.Joined : ReferralJoinOutcome.AlreadyReferred;
+        }
+
+        if (referrerChain.Contains(MemberId, StringComparer.Ordinal))
+        {
+            return ReferralJoinOutcome.Loop;
+        }
+
+        if (PurchaseCount > 0)
+        {
+            return ReferralJoinOutcome.AlreadyCustomer;
+        }
+
+        Referral.ReferredBy = referrerId;
+        Version++;
+        return ReferralJoinOutcome.Joined;
+    }
+
+    /// <summary>Credits the referrer's bonus for a referee's qualifying purchase, once per referee.</summary>
+    public bool CreditReferral(string refereeId, ProgramConfig config, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (config.Referrals is not { } referrals || !Referral.CreditedReferees.Add(refereeId))
+        {
+            return false;
+        }
+
+        Credit(referrals.ReferrerBonusPoints, $"referral of {refereeId}", config, ProgramCalendar.Zone(config), at, now);
+        Version++;
+        return true;
+    }
+
+    /// <summary>The referrer has confirmed their credit: nothing is owed any more.</summary>
+    public void ReferrerCredited() => Referral.ReferrerToCredit = null;
+
+    private void QualifyReferral(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        if (config.Referrals is not { } referrals || Referral.ReferredBy is null || Referral.Qualified
+            || purchase.AmountMinor < referrals.MinPurchaseMinor)
+        {
+            return;
+        }
+
+        Referral.Qualified = true;
+        Referral.QualifiedAt = purchase.OccurredAt;
+        Referral.ReferrerToCredit = Referral.ReferredBy;
+        Credit(referrals.RefereeBonusPoints, $"referred by {Referral.ReferredBy}", config, zone, purchase.OccurredAt, now);
+    }
+
+    /// <summary>Bonus points: available at once, earned, on the points board, with a bonus ledger entry.</summary>
+    private void Credit(long points, string reason, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (points <= 0)
+        {
+            return;
+        }
+
+        LifetimeEarned = checked(LifetimeEarned + points);
+        Record(LedgerKind.Bonus, PointsBalance.Available, points, reason, null, at);
+        AddAvailable(points, reason, at, config, zone);
+        AddToPeriods(at, zone, config.LeaderboardRetention, now, points, 0, purchases: 0);
     }
 
     /// <summary>Points that became available: they repay a negative balance first, the rest forms a lot that may expire.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Loyalty.Grains.Interfaces.Referrals;
 using Loyalty.Grains.Interfaces.Rewards;
 using Orleans.Concurrency;
 
@@ -26,6 +27,19 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Whether this member paid for the redemption; asked by a reward settling an unfinished one.</summary>
     [AlwaysInterleave]
     Task<bool> HasRedemption(string redemptionId);
+
+    /// <summary>The code this member invites with, made on first request; null for a member never seen.</summary>
+    Task<string?> GetReferralCode();
+
+    /// <summary>Joins the member who owns the code as this member's referrer (before this member's first purchase).</summary>
+    Task<ReferralStatus> JoinReferral(string code);
+
+    /// <summary>Who referred this member, if anyone; read while walking a referral chain.</summary>
+    [AlwaysInterleave]
+    Task<string?> GetReferredBy();
+
+    /// <summary>Credits this member's referrer bonus for the referee's qualifying purchase; once per referee.</summary>
+    Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt);
 
     /// <summary>A page of the ledger, newest first.</summary>
     Task<LedgerPage> GetLedger(int offset, int limit);

@@ -91,6 +91,7 @@ public sealed partial class MemberGrain(
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
         await PublishScores(touchedPeriods);
+        await CreditReferrer();
     }
 
     /// <summary>
@@ -113,7 +114,7 @@ public sealed partial class MemberGrain(
         await KeepExpiryReminder();
     }
 
-    private Task PublishScores(HashSet<string> periods)
+    private Task PublishScores(IReadOnlyCollection<string> periods)
     {
         if (periods.Count == 0)
         {

@@ -1,0 +1,81 @@
+using Loyalty.Gateway.Http;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Interfaces.Referrals;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Gateway.Referrals;
+
+/// <summary>A member's referral code, and joining a referrer with one.</summary>
+public static class ReferralEndpoints
+{
+    public sealed record JoinRequest(string? Code);
+
+    public sealed record ReferralCodeResponse(string MemberId, string Code);
+
+    public sealed record JoinResponse(string MemberId, string Code);
+
+    public static void MapReferralEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals");
+
+        member.MapPost("/referral-code", async (string programId, string memberId, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            var code = Identifiers.IsValid(memberId)
+                ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode()
+                : null;
+            return code is null
+                ? Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.")
+                : TypedResults.Ok(new ReferralCodeResponse(memberId, code));
+        })
+        .Produces<ReferralCodeResponse>()
+        .WithSummary("The code the member invites with (the same on every call).");
+
+        member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await ProgramScope.Find(programId, programs) is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            if (!Identifiers.IsValid(memberId))
+            {
+                return Problems.Invalid("memberId", Identifiers.Rule);
+            }
+
+            var (body, problem) = await JsonBody.Read<JoinRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (body!.Code is not { Length: 8 } code || !code.All(char.IsAsciiLetterOrDigit))
+            {
+                return Problems.Invalid("code", "must be a member's 8-character referral code");
+            }
+
+            var status = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).JoinReferral(code);
+            return status switch
+            {
+                ReferralStatus.Joined => TypedResults.Ok(new JoinResponse(memberId, code)),
+                ReferralStatus.CodeNotFound => Problems.Invalid("code", "no member of this program invites with this code"),
+                ReferralStatus.SelfReferral => Refused("Self-referral", "A member cannot join with their own referral code."),
+                ReferralStatus.Loop => Refused("Referral loop", "The code's owner was referred, directly or through others, by this member."),
+                ReferralStatus.AlreadyReferred => Refused("Already referred", "The member has already joined another member's referral."),
+                ReferralStatus.AlreadyCustomer => Refused("Already a customer", "Referrals are for members before their first purchase."),
+                _ => Refused("Referrals disabled", "The program has no referral rewards configured."),
+            };
+        })
+        .Accepts<JoinRequest>("application/json")
+        .Produces<JoinResponse>()
+        .WithSummary("Joins the member who owns the code; both are rewarded at this member's first qualifying purchase.");
+    }
+
+    private static IResult Refused(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+}
