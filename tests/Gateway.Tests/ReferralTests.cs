@@ -16,10 +16,7 @@ public sealed class ReferralTests(GatewayFixture gateway)
     [Fact]
     public async Task A_referred_members_first_qualifying_purchase_rewards_both_once()
     {
-        var program = await Programs.Create(client, Referring);
-        await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
-        var code = await Code(program, "ann");
+        var (program, code) = await ProgramWithAnnInviting();
         Assert.Equal(code, await Code(program, "ann"));
 
         Assert.Equal(HttpStatusCode.OK, (await Join(program, "bea", code)).StatusCode);
@@ -35,10 +32,7 @@ public sealed class ReferralTests(GatewayFixture gateway)
     [Fact]
     public async Task Self_referral_loops_and_unknown_codes_are_refused_with_a_clear_error()
     {
-        var program = await Programs.Create(client, Referring);
-        await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
-        var annCode = await Code(program, "ann");
+        var (program, annCode) = await ProgramWithAnnInviting();
 
         await Problem.Assert(await Join(program, "ann", annCode), HttpStatusCode.Conflict, null);
         Assert.Equal(HttpStatusCode.OK, (await Join(program, "cal", annCode)).StatusCode); // cal joins ann...
@@ -50,6 +44,15 @@ public sealed class ReferralTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.Conflict, loop.StatusCode);
         await Problem.Assert(await Join(program, "eli", "ZZZZZZZZ"), HttpStatusCode.BadRequest, "code");
         await Problem.Assert(await Join(program, "eli", "short"), HttpStatusCode.BadRequest, "code");
+    }
+
+    /// <summary>A referral programme in which ann, a customer, has her invitation code.</summary>
+    private async Task<(string Program, string AnnCode)> ProgramWithAnnInviting()
+    {
+        var program = await Programs.Create(client, Referring);
+        await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
+        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
+        return (program, await Code(program, "ann"));
     }
 
     private async Task<string> Code(string program, string member)
