@@ -1,7 +1,6 @@
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
-using Loyalty.Grains.Programs;
 
 namespace Loyalty.Gateway.Members;
 
@@ -11,15 +10,10 @@ public static class MemberEndpoints
 
     public static void MapMemberEndpoints(this IEndpointRouteBuilder routes)
     {
-        var members = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Members");
+        var members = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Members").ForConfiguredPrograms();
 
-        members.MapGet("", async (string programId, string memberId, ProgramRulesCache programs, IClusterClient cluster) =>
+        members.MapGet("", async (string programId, string memberId, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var snapshot = Identifiers.IsValid(memberId)
                 ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetSnapshot()
                 : null;
@@ -29,13 +23,8 @@ public static class MemberEndpoints
         .WithSummary("The member's balances, tier with progress to the next, streak and badges.");
 
         members.MapGet("/ledger", async (
-            string programId, string memberId, int? offset, int? limit, ProgramRulesCache programs, IClusterClient cluster) =>
+            string programId, string memberId, int? offset, int? limit, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             if (offset is < 0)
             {
                 return Problems.Invalid("offset", "must be 0 or more");

@@ -2,7 +2,6 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Referrals;
-using Loyalty.Grains.Programs;
 
 namespace Loyalty.Gateway.Referrals;
 
@@ -17,15 +16,10 @@ public static class ReferralEndpoints
 
     public static void MapReferralEndpoints(this IEndpointRouteBuilder routes)
     {
-        var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals");
+        var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals").ForConfiguredPrograms();
 
-        member.MapPost("/referral-code", async (string programId, string memberId, ProgramRulesCache programs, IClusterClient cluster) =>
+        member.MapPost("/referral-code", async (string programId, string memberId, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var code = Identifiers.IsValid(memberId)
                 ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode()
                 : null;
@@ -36,13 +30,8 @@ public static class ReferralEndpoints
         .Produces<ReferralCodeResponse>()
         .WithSummary("The code the member invites with (the same on every call).");
 
-        member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, ProgramRulesCache programs, IClusterClient cluster) =>
+        member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             if (!Identifiers.IsValid(memberId))
             {
                 return Problems.Invalid("memberId", Identifiers.Rule);

@@ -2,7 +2,6 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Rewards;
-using Loyalty.Grains.Programs;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -16,15 +15,10 @@ public static class RedemptionEndpoints
 
     public static void MapRedemptionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var redemptions = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/redemptions").WithTags("Rewards");
+        var redemptions = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/redemptions").WithTags("Rewards").ForConfiguredPrograms();
 
-        redemptions.MapPost("", async (string programId, string memberId, HttpRequest request, ProgramRulesCache programs, IClusterClient cluster) =>
+        redemptions.MapPost("", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var (body, problem) = await JsonBody.Read<RedemptionRequest>(request);
             if (problem is not null)
             {
@@ -59,13 +53,8 @@ public static class RedemptionEndpoints
         .Produces<RedemptionResult>(StatusCodes.Status201Created)
         .WithSummary("Redeems a reward with available points; repeating a redemptionId answers the first outcome.");
 
-        redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, ProgramRulesCache programs, IClusterClient cluster) =>
+        redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             if (!Identifiers.IsValid(memberId))
             {
                 return MemberNotFound(programId, memberId);

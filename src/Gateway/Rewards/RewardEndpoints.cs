@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
-using Loyalty.Grains.Programs;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -12,28 +10,18 @@ public static class RewardEndpoints
 {
     public static void MapRewardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var rewards = routes.MapGroup("/v1/programs/{programId}/rewards/{rewardId}").WithTags("Rewards");
+        var rewards = routes.MapGroup("/v1/programs/{programId}/rewards/{rewardId}").WithTags("Rewards").ForConfiguredPrograms();
 
-        rewards.MapGet("", async (string programId, string rewardId, ProgramRulesCache programs, IClusterClient cluster) =>
+        rewards.MapGet("", async (string programId, string rewardId, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var reward = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
             return reward is null ? RewardNotFound(programId, rewardId) : TypedResults.Ok(reward);
         })
         .Produces<RewardSnapshot>()
         .WithSummary("A reward of the catalogue with its remaining stock.");
 
-        rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, ProgramRulesCache programs, IClusterClient cluster) =>
+        rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster) =>
         {
-            if (await ProgramScope.Find(programId, programs) is null)
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             if (!Identifiers.IsValid(rewardId))
             {
                 return Problems.Invalid("rewardId", Identifiers.Rule);
