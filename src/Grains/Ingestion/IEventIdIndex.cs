@@ -8,14 +8,14 @@ namespace Loyalty.Grains.Ingestion;
 /// </summary>
 public interface IEventIdIndex
 {
-    /// <summary>Claims each event for <paramref name="attempt"/>; the answer is in the order of <paramref name="events"/>.</summary>
-    Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<MemberEventKey> events, string attempt);
+    /// <summary>Claims each event id (unique within a program) for <paramref name="attempt"/>, answering in their order.</summary>
+    Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<string> eventIds, string attempt);
 
     /// <summary>The events are on the stream: later attempts are duplicates.</summary>
-    Task Confirm(string programId, IReadOnlyList<MemberEventKey> events);
+    Task Confirm(string programId, IReadOnlyList<string> eventIds);
 
     /// <summary>The events could not be published: the attempt's claims are given back (best effort; they also expire).</summary>
-    Task Release(string programId, IReadOnlyList<MemberEventKey> events, string attempt);
+    Task Release(string programId, IReadOnlyList<string> eventIds, string attempt);
 }
 
 public enum EventIdClaim
@@ -29,6 +29,3 @@ public enum EventIdClaim
     /// <summary>Another attempt is publishing it right now: its outcome is unknown, so the caller asks for a retry.</summary>
     InDoubt = 2,
 }
-
-/// <summary>Event ids are unique per member, as the member grain de-duplicates them.</summary>
-public readonly record struct MemberEventKey(string MemberId, string EventId);

@@ -10,20 +10,20 @@ public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCa
 
     private const string Stored = "";
 
-    private readonly Dictionary<(string Program, MemberEventKey Event), string> claims = [];
-    private readonly Queue<(string Program, MemberEventKey Event)> storedOrder = new();
+    private readonly Dictionary<(string Program, string EventId), string> claims = [];
+    private readonly Queue<(string Program, string EventId)> storedOrder = new();
     private readonly Lock sync = new();
 
     public int Capacity => capacity;
 
-    public Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<MemberEventKey> events, string attempt)
+    public Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<string> eventIds, string attempt)
     {
-        var outcome = new EventIdClaim[events.Count];
+        var outcome = new EventIdClaim[eventIds.Count];
         lock (sync)
         {
-            for (var i = 0; i < events.Count; i++)
+            for (var i = 0; i < eventIds.Count; i++)
             {
-                var key = (programId, events[i]);
+                var key = (programId, eventIds[i]);
                 if (!claims.TryGetValue(key, out var holder))
                 {
                     claims[key] = attempt;
@@ -39,11 +39,11 @@ public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCa
         return Task.FromResult(outcome);
     }
 
-    public Task Confirm(string programId, IReadOnlyList<MemberEventKey> events)
+    public Task Confirm(string programId, IReadOnlyList<string> eventIds)
     {
         lock (sync)
         {
-            foreach (var e in events)
+            foreach (var e in eventIds)
             {
                 var key = (programId, e);
                 if (!claims.TryGetValue(key, out var holder) || holder != Stored)
@@ -62,11 +62,11 @@ public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCa
         return Task.CompletedTask;
     }
 
-    public Task Release(string programId, IReadOnlyList<MemberEventKey> events, string attempt)
+    public Task Release(string programId, IReadOnlyList<string> eventIds, string attempt)
     {
         lock (sync)
         {
-            foreach (var e in events)
+            foreach (var e in eventIds)
             {
                 var key = (programId, e);
                 if (claims.TryGetValue(key, out var holder) && holder == attempt)

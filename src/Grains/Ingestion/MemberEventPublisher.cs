@@ -81,5 +81,5 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
         }
     }
 
-    private static MemberEventKey Key(MemberEvent e) => new(e.MemberId, e.EventId);
+    private static string Key(MemberEvent e) => e.EventId;
 }

@@ -40,17 +40,17 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
 
     private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
 
-    public async Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<MemberEventKey> events, string attempt)
+    public async Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<string> eventIds, string attempt)
     {
-        var answers = (RedisResult[])(await Run(ClaimScript, programId, events, attempt, (long)PendingFor.TotalMilliseconds))!;
+        var answers = (RedisResult[])(await Run(ClaimScript, programId, eventIds, attempt, (long)PendingFor.TotalMilliseconds))!;
         return [.. answers.Select(answer => (EventIdClaim)(int)answer)];
     }
 
-    public Task Confirm(string programId, IReadOnlyList<MemberEventKey> events) =>
-        Run(ConfirmScript, programId, events, (long)window.TotalSeconds);
+    public Task Confirm(string programId, IReadOnlyList<string> eventIds) =>
+        Run(ConfirmScript, programId, eventIds, (long)window.TotalSeconds);
 
-    public Task Release(string programId, IReadOnlyList<MemberEventKey> events, string attempt) =>
-        Run(ReleaseScript, programId, events, attempt);
+    public Task Release(string programId, IReadOnlyList<string> eventIds, string attempt) =>
+        Run(ReleaseScript, programId, eventIds, attempt);
 
     public async ValueTask DisposeAsync()
     {
@@ -60,18 +60,18 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
         }
     }
 
-    private async Task<RedisResult> Run(string script, string programId, IReadOnlyList<MemberEventKey> events, params RedisValue[] arguments)
+    private async Task<RedisResult> Run(string script, string programId, IReadOnlyList<string> eventIds, params RedisValue[] arguments)
     {
-        if (events.Count == 0)
+        if (eventIds.Count == 0)
         {
             return RedisResult.Create(Array.Empty<RedisResult>());
         }
 
         var database = (await redis.Value).GetDatabase();
-        return await database.ScriptEvaluateAsync(script, [.. events.Select(e => (RedisKey)Key(programId, e))], arguments);
+        return await database.ScriptEvaluateAsync(script, [.. eventIds.Select(e => (RedisKey)Key(programId, e))], arguments);
     }
 
-    private string Key(string programId, MemberEventKey e) => $"{keyPrefix}:{programId}:{e.MemberId}:{e.EventId}";
+    private string Key(string programId, string eventId) => $"{keyPrefix}:{programId}:{eventId}";
 
     private static async Task<ConnectionMultiplexer> Connect(string connectionString)
     {
