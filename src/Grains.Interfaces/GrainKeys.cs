@@ -16,6 +16,9 @@ public static class GrainKeys
 
     public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";
 
+    /// <summary>One of a program's notification outboxes; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
+    public static string NotificationOutbox(string programId, int slice) => $"{programId}/{slice}";
+
     public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";
 
     /// <summary>The parts of a <see cref="LeaderboardShard"/> key.</summary>

@@ -7,7 +7,7 @@ namespace Loyalty.Domain;
 /// and the complete ledger. Every change goes through <see cref="Apply"/> or <see cref="Advance"/>; the public
 /// properties exist so the state can be stored as JSON.
 /// </summary>
-public sealed class MemberAccount
+public sealed partial class MemberAccount
 {
     private const int KeptEarningDays = 400;
     private const int PurchasesKeptBeyondReturnWindowDays = 365;

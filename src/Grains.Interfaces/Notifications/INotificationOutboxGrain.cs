@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace Loyalty.Grains.Interfaces.Notifications;
+
+/// <summary>
+/// A program's outbound notifications for a slice of its members (key <see cref="GrainKeys.NotificationOutbox"/>, one per slice of members):
+/// stored, then delivered to every webhook of the program, retried with backoff until each answers 2xx.
+/// </summary>
+public interface INotificationOutboxGrain : IGrainWithStringKey
+{
+    /// <summary>Completes once the notifications are stored; repeating one (same id) changes nothing.</summary>
+    Task Enqueue(ImmutableArray<Notification> notifications);
+}
