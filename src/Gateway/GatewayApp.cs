@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Loyalty.Gateway.Challenges;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
 using Loyalty.Gateway.Http;
@@ -100,6 +101,7 @@ public static class GatewayApp
         app.MapLeaderboardEndpoints();
         app.MapLiveEndpoints();
         app.MapRewardEndpoints();
+        app.MapChallengeEndpoints();
         app.MapRedemptionEndpoints();
         app.MapReferralEndpoints();
         return app;

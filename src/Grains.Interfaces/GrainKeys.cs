@@ -12,6 +12,8 @@ public static class GrainKeys
 
     public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";
 
+    public static string Challenge(string programId, string challengeId) => $"{programId}/{challengeId}";
+
     public static string ReferralCode(string programId, string code) => $"{programId}/{code}";
 
     public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";

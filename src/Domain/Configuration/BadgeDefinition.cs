@@ -3,7 +3,8 @@ namespace Loyalty.Domain;
 /// <summary>
 /// A badge a member earns once, when its goal is first met: <c>firstPurchase</c>, <c>purchases</c> (a count),
 /// <c>spend</c> (net lifetime spend in minor units), <c>streak</c> (best streak length, in the program's streak unit)
-/// or <c>tier</c> (the named tier or a higher one). Bonus points, if any, are credited through the ledger; a streak
+/// <c>tier</c> (the named tier or a higher one) or <c>challenge</c> (the
+/// named challenge completed). Bonus points, if any, are credited through the ledger; a streak
 /// badge with bonus points is a streak milestone reward.
 /// </summary>
 public sealed record BadgeDefinition
@@ -20,6 +21,9 @@ public sealed record BadgeDefinition
     /// <summary>For <see cref="BadgeKind.Tier"/>: the tier to reach.</summary>
     public string? Tier { get; init; }
 
+    /// <summary>For <see cref="BadgeKind.Challenge"/>: the challenge to complete.</summary>
+    public string? Challenge { get; init; }
+
     public long BonusPoints { get; init; }
 }
 
@@ -30,4 +34,5 @@ public enum BadgeKind
     Spend,
     Streak,
     Tier,
+    Challenge,
 }

@@ -95,9 +95,10 @@ public static partial class ProgramConfigValidator
 
             check(badge.Id is { Length: > 0 and <= 64 } && ids.Add(badge.Id), $"{at}.id", "is required, unique, at most 64 characters");
             check(!string.IsNullOrWhiteSpace(badge.Name) && badge.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
-            check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak or tier");
-            check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier || badge.Target > 0, $"{at}.target", "must be greater than 0");
+            check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak, tier or challenge");
+            check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier or BadgeKind.Challenge || badge.Target > 0, $"{at}.target", "must be greater than 0");
             check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
+            check(badge.Kind != BadgeKind.Challenge || badge.Challenge is { Length: > 0 and <= 128 }, $"{at}.challenge", "must name a challenge");
             check(badge.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
         }
     }

@@ -14,6 +14,7 @@ public static class BadgeAwards
         BadgeKind.Streak => account.Streak.Best >= badge.Target,
         BadgeKind.Tier => config.Tiers.FindIndex(t => t.Name == badge.Tier) is var target and >= 0
             && config.Tiers.FindIndex(t => t.Name == account.Tier.Current) >= target,
+        BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.GetValueOrDefault(badge.Challenge) is { Settled: true },
         _ => false,
     };
 }

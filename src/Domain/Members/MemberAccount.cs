@@ -100,7 +100,7 @@ public sealed partial class MemberAccount
     /// Time-driven work due by <paramref name="now"/> is done first (so a return finds its lot matured if it is, and
     /// an overdue anniversary is judged without this event), and again after (a late purchase may be mature already).
     /// </summary>
-    public ApplyOutcome Apply(LoyaltyEvent e, ProgramConfig config, DateTimeOffset now)
+    public ApplyOutcome Apply(LoyaltyEvent e, ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (HasSeen(e.EventId))
@@ -121,6 +121,7 @@ public sealed partial class MemberAccount
         {
             case Purchase purchase:
                 ApplyPurchase(purchase, config, zone, now);
+                ApplyToChallenges(purchase, challenges ?? [], config, zone);
                 QualifyReferral(purchase, config, zone, now);
                 break;
             case Return refund:
@@ -190,6 +191,7 @@ public sealed partial class MemberAccount
         changed |= ExpireLots(now);
         changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, zone, now);
         changed |= ForgetClosedPeriods(zone, config.LeaderboardRetention, now);
+        changed |= AnnounceExpiry(config, now);
         if (changed)
         {
             Version++;
@@ -198,9 +200,10 @@ public sealed partial class MemberAccount
         return changed;
     }
 
-    public MemberView View(ProgramConfig config, DateTimeOffset now)
+    public MemberView View(ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null)
     {
-        var today = ProgramCalendar.LocalDate(now, ProgramCalendar.Zone(config));
+        var zone = ProgramCalendar.Zone(config);
+        var today = ProgramCalendar.LocalDate(now, zone);
         return new MemberView(
             MemberId,
             new PointsView(Available, Pending, LifetimeEarned, ClawedBack, Redeemed, Expired, ExpiringSoon(config, now)),
@@ -210,7 +213,9 @@ public sealed partial class MemberAccount
                 config.StreakUnit == StreakUnit.Day ? "day" : "week",
                 Streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
                 Streak.Best),
-            [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))]);
+            [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
+            ChallengeViews(challenges ?? [], zone, now),
+            [.. RecentNotifications]);
     }
 
     private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
@@ -245,7 +250,12 @@ public sealed partial class MemberAccount
         LifetimeSpendMinor = checked(LifetimeSpendMinor + purchase.AmountMinor);
         PurchaseCount++;
         Tier.AddSpend(date, purchase.AmountMinor);
-        Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
+        // Joining the first tier is no news.
+        if (Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt) && Tier.IndexOf(config.Tiers) > 0)
+        {
+            Notify(NotificationKind.TierUp, purchase.OccurredAt, tier: Tier.Current);
+        }
+
         Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit));
         AddToPeriods(purchase.OccurredAt, zone, config.LeaderboardRetention, now, earning.Total, purchase.AmountMinor, purchases: 1);
     }
@@ -263,6 +273,7 @@ public sealed partial class MemberAccount
             originalLot = PendingLots.Find(lot => lot.EventId == originalId);
             reason = $"return {refund.EventId} of purchase {originalId}: {refundMinor} of {original.AmountMinor} refunded, "
                 + $"{original.PointsClawedBack} of {original.PointsEarned} points clawed back in total";
+            RefundChallenges(originalId, refundMinor, original, refund.OccurredAt);
         }
         else
         {
@@ -334,6 +345,7 @@ public sealed partial class MemberAccount
         foreach (var badge in BadgeAwards.Due(this, config).ToList())
         {
             Badges[badge.Id] = at;
+            Notify(NotificationKind.BadgeEarned, at, badge: badge.Id);
             Credit(badge.BonusPoints, $"badge {badge.Id}", config, zone, at, now);
         }
     }

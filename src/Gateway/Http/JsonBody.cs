@@ -13,7 +13,7 @@ public static class JsonBody
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request)
+    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request, JsonSerializerOptions? options = null)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -23,7 +23,7 @@ public static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options ?? Options, request.HttpContext.RequestAborted);
             return value is null ? (null, Problems.Invalid("body", "must be a JSON object")) : (value, null);
         }
         catch (JsonException e)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Loyalty.Grains.Interfaces.Notifications;
 
 namespace Loyalty.Grains.Interfaces.Members;
 
@@ -9,7 +10,9 @@ public sealed record MemberSnapshot(
     [property: Id(2)] long LifetimeSpendMinor,
     [property: Id(3)] TierSnapshot Tier,
     [property: Id(4)] StreakSnapshot Streak,
-    [property: Id(5)] ImmutableArray<BadgeSnapshot> Badges);
+    [property: Id(5)] ImmutableArray<BadgeSnapshot> Badges,
+    [property: Id(6)] ImmutableArray<ChallengeSnapshot> Challenges,
+    [property: Id(7)] ImmutableArray<Notification> Notifications);
 
 [GenerateSerializer, Immutable, Alias("loyalty.points-snapshot")]
 public sealed record PointsSnapshot(
@@ -42,3 +45,14 @@ public sealed record StreakSnapshot(
 public sealed record BadgeSnapshot(
     [property: Id(0)] string Id,
     [property: Id(1)] DateTimeOffset AwardedAt);
+
+/// <summary>Progress in a challenge as a fraction (0 to 1), with the value behind it; placement once completed.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.challenge-snapshot")]
+public sealed record ChallengeSnapshot(
+    [property: Id(0)] string ChallengeId,
+    [property: Id(1)] decimal Progress,
+    [property: Id(2)] long Value,
+    [property: Id(3)] long Target,
+    [property: Id(4)] DateTimeOffset? CompletedAt,
+    [property: Id(5)] int? Position,
+    [property: Id(6)] bool Winner);

@@ -4,7 +4,7 @@ namespace Loyalty.Grains.Members;
 
 /// <summary>
 /// Expiry is applied whenever the member is touched; this reminder also wakes a member nobody touches when its
-/// oldest points are due, so balances and ledgers are right without a read. One reminder per member with expiring
+/// oldest points are due, or their "expiring soon" notice, so balances, ledgers and notices are right without a read. One reminder per member with expiring
 /// points, moved only when the next expiry changes.
 /// </summary>
 public sealed partial class MemberGrain : IRemindable
@@ -26,6 +26,7 @@ public sealed partial class MemberGrain : IRemindable
         if (state.State.Advance(rules.Config, clock.GetUtcNow()))
         {
             await Persist();
+            await FollowUp(rules);
         }
         else
         {
@@ -33,10 +34,11 @@ public sealed partial class MemberGrain : IRemindable
         }
     }
 
-    /// <summary>Sets, moves or removes the reminder so that it fires at the next expiry.</summary>
+    /// <summary>Sets, moves or removes the reminder so that it fires at the next expiry or "expiring soon" notice.</summary>
     private async Task KeepExpiryReminder()
     {
-        var next = state.State.AvailableLots.NextExpiry;
+        var config = (await RequireRules()).Config;
+        var next = Earliest(state.State.AvailableLots.NextExpiry, state.State.NextExpiryNoticeAt(config));
         if (reminderKnown && next == reminderSetFor)
         {
             return;
@@ -55,4 +57,6 @@ public sealed partial class MemberGrain : IRemindable
 
         (reminderSetFor, reminderKnown) = (next, true);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

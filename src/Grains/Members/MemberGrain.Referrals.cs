@@ -74,7 +74,7 @@ public sealed partial class MemberGrain
         if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
             await Persist();
-            await PublishScores([.. PeriodKeys.For(qualifiedAt, rules.Zone)]);
+            await PublishScores([.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
         }
     }
 

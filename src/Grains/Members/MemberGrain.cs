@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
@@ -52,9 +53,10 @@ public sealed partial class MemberGrain(
         if (state.State.Advance(rules.Config, now))
         {
             await Persist();
+            await FollowUp(rules);
         }
 
-        return state.State.View(rules.Config, now).ToSnapshot();
+        return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
     }
 
     public Task<LedgerPage> GetLedger(int offset, int limit)
@@ -76,7 +78,7 @@ public sealed partial class MemberGrain(
         {
             // Redelivered events count too: their scores may not have reached the boards before a crash.
             touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
-            if (account.Apply(e.ToDomain(), rules.Config, now) == ApplyOutcome.Applied)
+            if (account.Apply(e.ToDomain(), rules.Config, now, rules.Challenges) == ApplyOutcome.Applied)
             {
                 applied++;
             }
@@ -90,7 +92,18 @@ public sealed partial class MemberGrain(
         }
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
-        await PublishScores(touchedPeriods);
+        await PublishScores(touchedPeriods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
+        await FollowUp(rules);
+    }
+
+    /// <summary>
+    /// Work owed to other grains once a change is stored: placing completed challenges, handing notifications to the
+    /// webhook outbox, crediting a referrer. Each is remembered in the state until done, so a failure is retried.
+    /// </summary>
+    private async Task FollowUp(ProgramRules rules)
+    {
+        await SettleChallenges(rules);
+        await HandNotifications(rules);
         await CreditReferrer();
     }
 
@@ -114,15 +127,15 @@ public sealed partial class MemberGrain(
         await KeepExpiryReminder();
     }
 
-    private Task PublishScores(IReadOnlyCollection<string> periods)
+    private Task PublishScores(IReadOnlyCollection<string> periods, IReadOnlyCollection<Challenge> challenges)
     {
-        if (periods.Count == 0)
+        if (periods.Count == 0 && challenges.Count == 0)
         {
             return Task.CompletedTask;
         }
 
         var account = state.State;
-        var updates = ImmutableArray.CreateBuilder<BoardScoreUpdate>(periods.Count * Boards.All.Count);
+        var updates = ImmutableArray.CreateBuilder<BoardScoreUpdate>(periods.Count * Boards.All.Count + challenges.Count);
         foreach (var period in periods)
         {
             if (!account.Periods.TryGetValue(period, out var totals))
@@ -135,6 +148,16 @@ public sealed partial class MemberGrain(
             Add(Boards.Points, totals.NetPoints);
             Add(Boards.Spend, totals.NetSpendMinor);
             Add(Boards.Purchases, totals.Purchases);
+        }
+
+        foreach (var challenge in challenges)
+        {
+            if (account.Challenges.GetValueOrDefault(challenge.Id) is { } progress)
+            {
+                updates.Add(new BoardScoreUpdate(
+                    GrainKeys.Leaderboard(programId, ChallengeBoards.Board(challenge.Id), ChallengeBoards.Period),
+                    new ScoreUpdate(memberId, progress.Value(challenge.Definition.Goal.Kind), progress.ValueChangedAt, account.Version)));
+            }
         }
 
         return GrainFactory.GetGrain<ILeaderboardBuffer>(0).Submit(updates.ToImmutable());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Interfaces.Notifications;
 
 namespace Loyalty.Grains.Members;
 
@@ -19,7 +20,7 @@ internal static class MemberMapping
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Unknown event kind."),
     };
 
-    public static MemberSnapshot ToSnapshot(this MemberView view) => new(
+    public static MemberSnapshot ToSnapshot(this MemberView view, string programId) => new(
         view.MemberId,
         new PointsSnapshot(
             view.Points.Available, view.Points.Pending, view.Points.LifetimeEarned,
@@ -28,7 +29,21 @@ internal static class MemberMapping
         view.LifetimeSpendMinor,
         new TierSnapshot(view.Tier.Current, view.Tier.Next, view.Tier.QualifyingSpendMinor, view.Tier.NextThresholdMinor),
         new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best),
-        [.. view.Badges.Select(b => new BadgeSnapshot(b.Id, b.AwardedAt))]);
+        [.. view.Badges.Select(b => new BadgeSnapshot(b.Id, b.AwardedAt))],
+        [.. view.Challenges.Select(c => new ChallengeSnapshot(c.ChallengeId, c.Progress, c.Value, c.Target, c.CompletedAt, c.Position, c.Winner))],
+        [.. view.Notifications.Select(n => n.ToNotification(programId, view.MemberId))]);
+
+    public static Notification ToNotification(this MemberNotification n, string programId, string memberId) => new(
+        $"{programId}/{memberId}/{n.Sequence}",
+        programId,
+        memberId,
+        JsonNamingPolicy.CamelCase.ConvertName(n.Kind.ToString()),
+        n.OccurredAt,
+        n.Tier,
+        n.Badge,
+        n.Challenge,
+        n.Points,
+        n.ExpiresAt);
 
     public static LedgerLine ToLine(this LedgerEntry entry) => new(
         entry.Sequence,

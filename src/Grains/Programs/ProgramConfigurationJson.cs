@@ -4,7 +4,7 @@ using Loyalty.Domain;
 
 namespace Loyalty.Grains.Programs;
 
-/// <summary>The one JSON form of a program configuration: camelCase, enums as strings, unknown fields refused.</summary>
+/// <summary>The one JSON form of a program configuration and its challenges: camelCase, enums as strings, unknown fields refused.</summary>
 public static class ProgramConfigurationJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
@@ -14,6 +14,13 @@ public static class ProgramConfigurationJson
         ?? throw new JsonException("The configuration must be a JSON object.");
 
     public static string Write(ProgramConfig configuration) => JsonSerializer.Serialize(configuration, Options);
+
+    /// <summary>Other configuration documents (challenges) in the same form.</summary>
+    public static T Parse<T>(string json)
+        where T : class =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("The document must be a JSON object.");
+
+    public static string Write<T>(T document) => JsonSerializer.Serialize(document, Options);
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -35,15 +35,33 @@ public sealed class ProgramGrain(
             return new ConfigureResult(ConfigureStatus.VersionConflict, Snapshot(), []);
         }
 
-        state.State.Version++;
         state.State.ConfigurationJson = ProgramConfigurationJson.Write(configuration);
-        state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveNewVersion();
         return new ConfigureResult(ConfigureStatus.Saved, Snapshot(), []);
     }
 
+    public async Task<ChallengeSaved?> ConfigureChallenge(string challengeId, string definitionJson)
+    {
+        if (state.State.ConfigurationJson is null)
+        {
+            return null;
+        }
+
+        var created = !state.State.Challenges.ContainsKey(challengeId);
+        state.State.Challenges[challengeId] = definitionJson;
+        await SaveNewVersion();
+        return new ChallengeSaved(Snapshot()!, created);
+    }
+
+    private async Task SaveNewVersion()
+    {
+        state.State.Version++;
+        state.State.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
     private ProgramSnapshot? Snapshot() => state.State.ConfigurationJson is { } json
-        ? new ProgramSnapshot(this.GetPrimaryKeyString(), state.State.Version, json, state.State.UpdatedAt)
+        ? new ProgramSnapshot(this.GetPrimaryKeyString(), state.State.Version, json, state.State.UpdatedAt, state.State.Challenges.ToImmutableDictionary())
         : null;
 
     private static ConfigureResult Invalid(params ImmutableArray<FieldError> errors) =>

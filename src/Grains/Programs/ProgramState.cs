@@ -1,6 +1,6 @@
 namespace Loyalty.Grains.Programs;
 
-/// <summary>Persisted state of a program grain: the current configuration as canonical JSON and its version.</summary>
+/// <summary>Persisted state of a program grain: the current configuration and challenges as canonical JSON, and their version.</summary>
 public sealed class ProgramState
 {
     public int Version { get; set; }
@@ -8,4 +8,7 @@ public sealed class ProgramState
     public string? ConfigurationJson { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The program's challenges as canonical JSON, by id; each change is a new program version.</summary>
+    public Dictionary<string, string> Challenges { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,0 +1,59 @@
+namespace Loyalty.Domain;
+
+/// <summary>A stored challenge, ready to judge purchases: its id, definition and parsed window.</summary>
+public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTime LocalStart, DateTime LocalEnd)
+{
+    /// <summary>A challenge from a definition that passed <see cref="ChallengeDefinition.Validate"/>.</summary>
+    public static Challenge From(string id, ChallengeDefinition definition)
+    {
+        if (!LocalDateTimes.TryParse(definition.Start, out var start) || !LocalDateTimes.TryParse(definition.End, out var end))
+        {
+            throw new ArgumentException($"Challenge '{id}' has an invalid window.", nameof(definition));
+        }
+
+        return new Challenge(id, definition, start, end);
+    }
+
+    public long Target => Definition.Goal.Target;
+
+    /// <summary>True when <paramref name="at"/>, read in the program's zone, falls in [start, end).</summary>
+    public bool Covers(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = LocalDateTimes.In(at, zone);
+        return local >= LocalStart && local < LocalEnd;
+    }
+
+    /// <summary>True from the start on: the member view lists running and finished challenges, not future ones.</summary>
+    public bool HasStarted(DateTimeOffset now, TimeZoneInfo zone) => LocalDateTimes.In(now, zone) >= LocalStart;
+
+    /// <summary>What a purchase adds, or null when it is dated outside the window or matches no filter.</summary>
+    public ChallengeContribution? Contribution(Purchase purchase, TimeZoneInfo zone)
+    {
+        if (!Covers(purchase.OccurredAt, zone))
+        {
+            return null;
+        }
+
+        var filters = Definition.Filters;
+        if (filters?.Channel is { } channel && !string.Equals(channel, purchase.Channel, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (filters?.Category is not { } category)
+        {
+            return new ChallengeContribution(purchase.AmountMinor, [.. Categories(purchase.Lines)]);
+        }
+
+        var lines = purchase.Lines.Where(line => string.Equals(line.Category, category, StringComparison.OrdinalIgnoreCase)).ToList();
+        return lines.Count == 0
+            ? null
+            : new ChallengeContribution(Math.Max(0, lines.Sum(line => checked(line.Quantity * line.UnitPriceMinor))), [.. Categories(lines)]);
+    }
+
+    private static IEnumerable<string> Categories(IEnumerable<PurchaseLine> lines) =>
+        lines.Select(line => line.Category).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>A purchase's share in a challenge: the spend that counts and the categories it bought.</summary>
+public sealed record ChallengeContribution(long SpendMinor, IReadOnlyList<string> Categories);

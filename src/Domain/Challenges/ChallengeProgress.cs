@@ -1,0 +1,86 @@
+namespace Loyalty.Domain;
+
+/// <summary>
+/// One member's progress in one challenge. Completion is recorded once, at the event time of the purchase that met
+/// the goal, and then settled with the challenge (its position among completions, and whether it won).
+/// </summary>
+public sealed class ChallengeProgress
+{
+    public long SpendMinor { get; set; }
+
+    public int Purchases { get; set; }
+
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>Streak periods with a counting purchase, for streak goals.</summary>
+    public StreakState Streak { get; set; } = new();
+
+    /// <summary>Spend each purchase counted for, so a return of it takes back its share before completion.</summary>
+    public Dictionary<string, long> CountedSpend { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Event time of the newest change of value: ties on the challenge leaderboard go to who got there first.</summary>
+    public DateTimeOffset ValueChangedAt { get; set; }
+
+    /// <summary>Event time of the purchase that met the goal; null while it is not met.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The completion's place among all completions, once the challenge recorded it.</summary>
+    public int? Position { get; set; }
+
+    public bool Winner { get; set; }
+
+    public bool Settled => Position is not null;
+
+    public long Value(ChallengeGoalKind kind) => kind switch
+    {
+        ChallengeGoalKind.Spend => SpendMinor,
+        ChallengeGoalKind.Purchases => Purchases,
+        ChallengeGoalKind.Categories => Categories.Count,
+        _ => Streak.Best,
+    };
+
+    public void Add(string eventId, ChallengeContribution contribution, int streakPeriod, DateTimeOffset at)
+    {
+        SpendMinor = checked(SpendMinor + contribution.SpendMinor);
+        Purchases++;
+        foreach (var category in contribution.Categories)
+        {
+            if (!Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
+            {
+                Categories.Add(category);
+            }
+        }
+
+        Streak.Add(streakPeriod);
+        if (contribution.SpendMinor > 0 && CompletedAt is null)
+        {
+            CountedSpend[eventId] = contribution.SpendMinor;
+        }
+
+        ValueChangedAt = at;
+    }
+
+    /// <summary>
+    /// A return of a counted purchase takes back the refunded share of the spend it counted for, until the goal is
+    /// met; a completed challenge stays completed. Shares are taken on the running refunded total, like clawbacks, so
+    /// partial returns of a whole purchase take back exactly what it counted for.
+    /// </summary>
+    public void Refund(string originalEventId, long refundMinor, long refundedTotalMinor, long originalAmountMinor, DateTimeOffset at)
+    {
+        if (CompletedAt is not null || !CountedSpend.TryGetValue(originalEventId, out var counted) || originalAmountMinor <= 0)
+        {
+            return;
+        }
+
+        long Share(long refunded) => (long)((Int128)counted * Math.Clamp(refunded, 0, originalAmountMinor) / originalAmountMinor);
+        var back = Share(refundedTotalMinor) - Share(refundedTotalMinor - refundMinor);
+        SpendMinor -= back;
+        ValueChangedAt = at;
+    }
+
+    public void Complete(DateTimeOffset at)
+    {
+        CompletedAt = at;
+        CountedSpend.Clear();
+    }
+}

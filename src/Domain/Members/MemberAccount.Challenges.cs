@@ -1,0 +1,103 @@
+namespace Loyalty.Domain;
+
+/// <summary>
+/// Challenge progress. Purchases dated in a challenge's window add to it; meeting the goal records the completion
+/// at that purchase's time, which the challenge then places among all completions (<see cref="SettleChallenge"/>):
+/// a winner gets the reward.
+/// </summary>
+public sealed partial class MemberAccount
+{
+    private readonly HashSet<string> changedChallenges = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ChallengeProgress> Challenges { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Challenges completed here and not yet placed by the challenge, with their completion times.</summary>
+    public IEnumerable<(string ChallengeId, DateTimeOffset CompletedAt)> UnsettledChallenges =>
+        Challenges.Where(c => c.Value is { CompletedAt: not null, Settled: false }).Select(c => (c.Key, c.Value.CompletedAt!.Value));
+
+    /// <summary>Ids of challenges whose progress changed since the last call, for their leaderboards.</summary>
+    public IReadOnlyCollection<string> TakeChangedChallenges()
+    {
+        var changed = changedChallenges.ToList();
+        changedChallenges.Clear();
+        return changed;
+    }
+
+    /// <summary>
+    /// Records the challenge's verdict on this member's completion, once: a winner is credited the reward points and
+    /// badge at the completion time. False when there is nothing to settle.
+    /// </summary>
+    public bool SettleChallenge(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
+    {
+        if (!Challenges.TryGetValue(challenge.Id, out var progress) || progress is not { CompletedAt: { } at, Settled: false })
+        {
+            return false;
+        }
+
+        progress.Position = position;
+        progress.Winner = winner;
+        Notify(NotificationKind.ChallengeCompleted, at, challenge: challenge.Id);
+        if (winner)
+        {
+            var zone = ProgramCalendar.Zone(config);
+            Credit(challenge.Definition.Reward.Points, $"challenge {challenge.Id}", config, zone, at, now);
+            if (challenge.Definition.Reward.Badge is { } badge && Badges.TryAdd(badge, at))
+            {
+                Notify(NotificationKind.BadgeEarned, at, badge: badge);
+            }
+        }
+
+        AwardBadges(config, ProgramCalendar.Zone(config), at, now);
+        Version++;
+        return true;
+    }
+
+    private void ApplyToChallenges(Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone)
+    {
+        foreach (var challenge in challenges)
+        {
+            if (challenge.Contribution(purchase, zone) is not { } contribution)
+            {
+                continue;
+            }
+
+            if (!Challenges.TryGetValue(challenge.Id, out var progress))
+            {
+                progress = Challenges[challenge.Id] = new ChallengeProgress();
+            }
+
+            var period = ProgramCalendar.PeriodNumber(ProgramCalendar.LocalDate(purchase.OccurredAt, zone), config.StreakUnit);
+            progress.Add(purchase.EventId, contribution, period, purchase.OccurredAt);
+            if (progress.CompletedAt is null && progress.Value(challenge.Definition.Goal.Kind) >= challenge.Target)
+            {
+                progress.Complete(purchase.OccurredAt);
+            }
+
+            changedChallenges.Add(challenge.Id);
+        }
+    }
+
+    private void RefundChallenges(string originalEventId, long refundMinor, PurchaseRecord original, DateTimeOffset at)
+    {
+        foreach (var (id, progress) in Challenges)
+        {
+            if (progress.CountedSpend.ContainsKey(originalEventId))
+            {
+                progress.Refund(originalEventId, refundMinor, original.RefundedMinor, original.AmountMinor, at);
+                changedChallenges.Add(id);
+            }
+        }
+    }
+
+    private IReadOnlyList<ChallengeView> ChallengeViews(IReadOnlyList<Challenge> challenges, TimeZoneInfo zone, DateTimeOffset now) =>
+    [
+        .. challenges
+            .Where(c => c.HasStarted(now, zone) || Challenges.ContainsKey(c.Id))
+            .Select(c =>
+            {
+                var progress = Challenges.GetValueOrDefault(c.Id);
+                var value = progress?.Value(c.Definition.Goal.Kind) ?? 0;
+                return new ChallengeView(c.Id, ChallengeView.Fraction(value, c.Target), value, c.Target, progress?.CompletedAt, progress?.Position, progress?.Winner ?? false);
+            }),
+    ];
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Loyalty.Domain;
+using Loyalty.Gateway.Http;
+using Loyalty.Gateway.Leaderboards;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Challenges;
+using Loyalty.Grains.Interfaces.Leaderboards;
+using Loyalty.Grains.Interfaces.Programs;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Gateway.Challenges;
+
+/// <summary>Challenges: definitions (each change a new program version), completions in order, and a progress leaderboard.</summary>
+public static class ChallengeEndpoints
+{
+    public const int MaxPage = 1_000;
+
+    public static void MapChallengeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var program = routes.MapGroup("/v1/programs/{programId}/challenges").WithTags("Challenges").ForConfiguredPrograms();
+
+        program.MapGet("", async (string programId, ProgramRulesCache programs) =>
+        {
+            var rules = (await programs.Get(programId))!;
+            return TypedResults.Ok(new ChallengeList([.. rules.Challenges.Select(Describe)]));
+        })
+        .Produces<ChallengeList>()
+        .WithSummary("Every challenge of the program.");
+
+        var challenge = program.MapGroup("/{challengeId}");
+
+        challenge.MapPut("", async (string programId, string challengeId, HttpRequest request, IClusterClient cluster, ProgramRulesCache programs, HttpContext context) =>
+        {
+            if (!Identifiers.IsValid(challengeId))
+            {
+                return Problems.Invalid("challengeId", Identifiers.Rule);
+            }
+
+            var (definition, problem) = await JsonBody.Read<ChallengeDefinition>(request, ProgramConfigurationJson.Options);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (definition!.Validate() is { Count: > 0 } errors)
+            {
+                return Problems.Invalid(errors.Select(e => (e.Field, e.Message)));
+            }
+
+            var saved = await cluster.GetGrain<IProgramGrain>(programId).ConfigureChallenge(challengeId, ProgramConfigurationJson.Write(definition));
+            programs.Invalidate(programId);
+            if (saved is null)
+            {
+                return Problems.ProgramNotFound(programId);
+            }
+
+            context.Response.Headers.ETag = $"\"{saved.Program.Version}\"";
+            var body = Describe(Challenge.From(challengeId, definition));
+            return saved.Created
+                ? TypedResults.Created($"/v1/programs/{programId}/challenges/{challengeId}", body)
+                : TypedResults.Ok(body);
+        })
+        .Accepts<ChallengeDefinition>("application/json")
+        .Produces<ChallengeResponse>(StatusCodes.Status201Created)
+        .WithSummary("Defines or changes a challenge: name, start, end (local times in the program's zone), goal {kind: spend|purchases|categories|streak, target}, filters {category, channel}, reward {points, badge}, maxWinners.");
+
+        challenge.MapGet("", async (string programId, string challengeId, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (await Find(programId, challengeId, programs) is not { } found)
+            {
+                return NotFound(programId, challengeId);
+            }
+
+            var completions = await cluster.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId)).GetCompletions(0, 0);
+            return TypedResults.Ok(Describe(found) with { Completions = completions.Total, Winners = completions.Winners });
+        })
+        .Produces<ChallengeResponse>()
+        .WithSummary("A challenge's definition with how many members completed it and how many won.");
+
+        challenge.MapGet("/completions", async (string programId, string challengeId, int? offset, int? limit, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (offset is < 0)
+            {
+                return Problems.Invalid("offset", "must be 0 or more");
+            }
+
+            if (limit is < 1 or > MaxPage)
+            {
+                return Problems.Invalid("limit", $"must be between 1 and {MaxPage}");
+            }
+
+            if (await Find(programId, challengeId, programs) is null)
+            {
+                return NotFound(programId, challengeId);
+            }
+
+            var completions = await cluster.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId)).GetCompletions(offset ?? 0, limit ?? 100);
+            return TypedResults.Ok(completions);
+        })
+        .Produces<ChallengeCompletions>()
+        .WithSummary("Completions in the order they were recorded; the first maxWinners are the winners.");
+
+        challenge.MapGet("/leaderboard", async (string programId, string challengeId, int? top, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (top is < 1 or > LeaderboardEndpoints.MaxTop)
+            {
+                return Problems.Invalid("top", $"must be between 1 and {LeaderboardEndpoints.MaxTop}");
+            }
+
+            if (await Find(programId, challengeId, programs) is null)
+            {
+                return NotFound(programId, challengeId);
+            }
+
+            var entries = await Board(cluster, programId, challengeId).Top(top ?? 10);
+            return TypedResults.Ok(new LeaderboardResponse(ChallengeBoards.Board(challengeId), ChallengeBoards.Period, entries));
+        })
+        .Produces<LeaderboardResponse>()
+        .WithSummary("Members by progress in the challenge (spend, purchases, categories or streak length); ties go to who got there first.");
+
+        challenge.MapGet("/leaderboard/members/{memberId}", async (
+            string programId, string challengeId, string memberId, int? around, ProgramRulesCache programs, IClusterClient cluster) =>
+        {
+            if (around is < 0 or > LeaderboardEndpoints.MaxAround)
+            {
+                return Problems.Invalid("around", $"must be between 0 and {LeaderboardEndpoints.MaxAround}");
+            }
+
+            if (await Find(programId, challengeId, programs) is null)
+            {
+                return NotFound(programId, challengeId);
+            }
+
+            return await Board(cluster, programId, challengeId).Standing(memberId, around ?? 0) is { } standing
+                ? TypedResults.Ok(standing)
+                : Problems.NotFound("Member not on this board", $"Member '{memberId}' has no progress in challenge '{challengeId}'.");
+        })
+        .Produces<MemberStanding>()
+        .WithSummary("A member's exact rank in the challenge, with k neighbours above and below.");
+    }
+
+    private static async Task<Challenge?> Find(string programId, string challengeId, ProgramRulesCache programs) =>
+        Identifiers.IsValid(challengeId) ? (await programs.Get(programId))?.Challenge(challengeId) : null;
+
+    private static ILeaderboardGrain Board(IClusterClient cluster, string programId, string challengeId) =>
+        cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, ChallengeBoards.Board(challengeId), ChallengeBoards.Period));
+
+    private static IResult NotFound(string programId, string challengeId) =>
+        Problems.NotFound("Challenge not found", $"Program '{programId}' has no challenge '{challengeId}'.");
+
+    private static ChallengeResponse Describe(Challenge challenge) => new(
+        challenge.Id,
+        challenge.Definition.Name,
+        challenge.LocalStart.ToString("s", CultureInfo.InvariantCulture),
+        challenge.LocalEnd.ToString("s", CultureInfo.InvariantCulture),
+        new ChallengeGoalResponse(JsonNamingPolicy.CamelCase.ConvertName(challenge.Definition.Goal.Kind.ToString()), challenge.Target),
+        challenge.Definition.Filters,
+        challenge.Definition.Reward,
+        challenge.Definition.MaxWinners,
+        null,
+        null);
+}
+
+public sealed record ChallengeList(IReadOnlyList<ChallengeResponse> Challenges);
+
+public sealed record ChallengeResponse(
+    string ChallengeId,
+    string Name,
+    string Start,
+    string End,
+    ChallengeGoalResponse Goal,
+    ChallengeFilters? Filters,
+    ChallengeReward Reward,
+    int? MaxWinners,
+    int? Completions,
+    int? Winners);
+
+public sealed record ChallengeGoalResponse(string Kind, long Target);

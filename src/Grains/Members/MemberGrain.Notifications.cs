@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Notifications;
+using Loyalty.Grains.Programs;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>
+/// Notifications leave the member's outbox only once the program's webhook outbox has stored them; a failure leaves
+/// them for the next change or reminder. Live feeds read the newest ones from the member view.
+/// </summary>
+public sealed partial class MemberGrain
+{
+    private const int NotificationSlices = 8;
+
+    private async Task HandNotifications(ProgramRules rules)
+    {
+        var account = state.State;
+        if (account.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var last = account.Outbox[^1].Sequence;
+        ImmutableArray<Notification> notifications = [.. account.Outbox.Select(n => n.ToNotification(programId, memberId))];
+        var slice = ShardedRanking.ShardOf(memberId, NotificationSlices);
+        await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
+        account.Handed(last);
+        await Persist();
+    }
+}
