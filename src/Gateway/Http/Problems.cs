@@ -17,6 +17,10 @@ public static class Problems
     public static IResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 
+    /// <summary>The request is sound but the state of things refuses it (no stock, a loop, not enough points).</summary>
+    public static IResult Conflict(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
     public static IResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

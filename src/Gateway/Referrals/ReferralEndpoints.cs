@@ -53,18 +53,15 @@ public static class ReferralEndpoints
             {
                 ReferralStatus.Joined => TypedResults.Ok(new JoinResponse(memberId, code)),
                 ReferralStatus.CodeNotFound => Problems.Invalid("code", "no member of this program invites with this code"),
-                ReferralStatus.SelfReferral => Refused("Self-referral", "A member cannot join with their own referral code."),
-                ReferralStatus.Loop => Refused("Referral loop", "The code's owner was referred, directly or through others, by this member."),
-                ReferralStatus.AlreadyReferred => Refused("Already referred", "The member has already joined another member's referral."),
-                ReferralStatus.AlreadyCustomer => Refused("Already a customer", "Referrals are for members before their first purchase."),
-                _ => Refused("Referrals disabled", "The program has no referral rewards configured."),
+                ReferralStatus.SelfReferral => Problems.Conflict("Self-referral", "A member cannot join with their own referral code."),
+                ReferralStatus.Loop => Problems.Conflict("Referral loop", "The code's owner was referred, directly or through others, by this member."),
+                ReferralStatus.AlreadyReferred => Problems.Conflict("Already referred", "The member has already joined another member's referral."),
+                ReferralStatus.AlreadyCustomer => Problems.Conflict("Already a customer", "Referrals are for members before their first purchase."),
+                _ => Problems.Conflict("Referrals disabled", "The program has no referral rewards configured."),
             };
         })
         .Accepts<JoinRequest>("application/json")
         .Produces<JoinResponse>()
         .WithSummary("Joins the member who owns the code; both are rewarded at this member's first qualifying purchase.");
     }
-
-    private static IResult Refused(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
 }

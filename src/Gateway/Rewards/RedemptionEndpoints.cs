@@ -75,15 +75,12 @@ public static class RedemptionEndpoints
         RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(result),
         RedemptionStatus.MemberNotFound => MemberNotFound(programId, memberId),
         RedemptionStatus.RewardNotFound => RewardEndpoints.RewardNotFound(programId, rewardId),
-        RedemptionStatus.InsufficientPoints => Refused("Not enough available points", "The reward costs more than the member's available points (pending points cannot be spent)."),
-        RedemptionStatus.OutOfStock => Refused("Out of stock", $"Reward '{rewardId}' has no stock left."),
-        RedemptionStatus.LimitReached => Refused("Limit reached", $"The member has redeemed reward '{rewardId}' as often as it allows."),
-        RedemptionStatus.NotValidNow => Refused("Not redeemable now", $"Reward '{rewardId}' is outside its validFrom/validTo window."),
+        RedemptionStatus.InsufficientPoints => Problems.Conflict("Not enough available points", "The reward costs more than the member's available points (pending points cannot be spent)."),
+        RedemptionStatus.OutOfStock => Problems.Conflict("Out of stock", $"Reward '{rewardId}' has no stock left."),
+        RedemptionStatus.LimitReached => Problems.Conflict("Limit reached", $"The member has redeemed reward '{rewardId}' as often as it allows."),
+        RedemptionStatus.NotValidNow => Problems.Conflict("Not redeemable now", $"Reward '{rewardId}' is outside its validFrom/validTo window."),
         _ => Problems.Invalid("redemptionId", "is already used by another redemption"),
     };
-
-    private static IResult Refused(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
 
     private static IResult MemberNotFound(string programId, string memberId) =>
         Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.");

@@ -39,9 +39,8 @@ public static class RewardEndpoints
             }
 
             var grain = cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
-            var created = await grain.Configure(new RewardSnapshot(
+            var (stored, created) = await grain.Configure(new RewardSnapshot(
                 definition.Name, definition.CostPoints, definition.Stock, definition.PerMemberLimit, definition.ValidFrom, definition.ValidTo, 0));
-            var stored = await grain.Get();
             return created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", stored) : TypedResults.Ok(stored);
         })
         .Accepts<RewardDefinition>("application/json")

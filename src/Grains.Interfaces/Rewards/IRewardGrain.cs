@@ -8,8 +8,8 @@ namespace Loyalty.Grains.Interfaces.Rewards;
 /// </summary>
 public interface IRewardGrain : IGrainWithStringKey
 {
-    /// <summary>Stores a definition the caller has validated (its Remaining is ignored); true when the reward is new.</summary>
-    Task<bool> Configure(RewardSnapshot definition);
+    /// <summary>Stores a definition the caller has validated (its Remaining is ignored); answers it with the stock left.</summary>
+    Task<RewardConfigured> Configure(RewardSnapshot definition);
 
     /// <summary>The definition with the stock left, or null for a reward never defined.</summary>
     [AlwaysInterleave]
@@ -47,3 +47,6 @@ public enum ReservationStatus
     NotValidNow,
     RedemptionIdTaken,
 }
+
+[GenerateSerializer, Immutable, Alias("loyalty.reward-configured")]
+public sealed record RewardConfigured([property: Id(0)] RewardSnapshot Reward, [property: Id(1)] bool Created);

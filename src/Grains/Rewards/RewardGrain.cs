@@ -27,7 +27,7 @@ public sealed class RewardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> Configure(RewardSnapshot definition)
+    public async Task<RewardConfigured> Configure(RewardSnapshot definition)
     {
         var created = !state.RecordExists;
         state.State.Definition = new RewardDefinition
@@ -40,7 +40,7 @@ public sealed class RewardGrain(
             ValidTo = definition.ValidTo,
         };
         await state.WriteStateAsync();
-        return created;
+        return new RewardConfigured(Snapshot(), created);
     }
 
     public Task<RewardSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
