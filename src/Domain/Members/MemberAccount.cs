@@ -78,6 +78,12 @@ public sealed partial class MemberAccount
 
     public ReferralState Referral { get; set; } = new();
 
+    /// <summary>The program version the newest event was applied under, as the grain last set it.</summary>
+    public int RulesVersion { get; set; }
+
+    /// <summary>The newest purchase by event time, and how its points were made up.</summary>
+    public AppliedEarning? LastEarning { get; set; }
+
     /// <summary>Every redemption by id, so repeating one answers the first outcome.</summary>
     public Dictionary<string, Redemption> Redemptions { get; set; } = new(StringComparer.Ordinal);
 
@@ -215,7 +221,8 @@ public sealed partial class MemberAccount
                 Streak.Best),
             [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
             ChallengeViews(challenges ?? [], zone, now),
-            [.. RecentNotifications]);
+            [.. RecentNotifications],
+            new RulesView(RulesVersion, LastEarning));
     }
 
     private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
@@ -224,6 +231,11 @@ public sealed partial class MemberAccount
         var day = ProgramCalendar.DayKey(date);
         // Computed before anything changes: an overflow here leaves the account untouched.
         var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day));
+        if (LastEarning is null || purchase.OccurredAt >= LastEarning.OccurredAt)
+        {
+            LastEarning = AppliedEarning.From(purchase, earning);
+        }
+
         if (earning.Total > 0)
         {
             PendingLots.Add(new PendingLot

@@ -8,7 +8,8 @@ public sealed record MemberView(
     StreakView Streak,
     IReadOnlyList<BadgeView> Badges,
     IReadOnlyList<ChallengeView> Challenges,
-    IReadOnlyList<MemberNotification> Notifications);
+    IReadOnlyList<MemberNotification> Notifications,
+    RulesView Rules);
 
 public sealed record PointsView(
     long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPoints? ExpiringSoon = null);

@@ -12,7 +12,8 @@ public sealed record MemberSnapshot(
     [property: Id(4)] StreakSnapshot Streak,
     [property: Id(5)] ImmutableArray<BadgeSnapshot> Badges,
     [property: Id(6)] ImmutableArray<ChallengeSnapshot> Challenges,
-    [property: Id(7)] ImmutableArray<Notification> Notifications);
+    [property: Id(7)] ImmutableArray<Notification> Notifications,
+    [property: Id(8)] RulesSnapshot Rules);
 
 [GenerateSerializer, Immutable, Alias("loyalty.points-snapshot")]
 public sealed record PointsSnapshot(
@@ -56,3 +57,20 @@ public sealed record ChallengeSnapshot(
     [property: Id(4)] DateTimeOffset? CompletedAt,
     [property: Id(5)] int? Position,
     [property: Id(6)] bool Winner);
+
+/// <summary>Which rules applied: the program version the newest event was judged by, and the newest purchase's earning.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.rules-snapshot")]
+public sealed record RulesSnapshot([property: Id(0)] int ProgramVersion, [property: Id(1)] EarningSnapshot? LastPurchase);
+
+/// <summary>A purchase's points: the base, each rule or offer with the points it added, the total, and whether a cap cut it.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.earning-snapshot")]
+public sealed record EarningSnapshot(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] DateTimeOffset OccurredAt,
+    [property: Id(2)] long BasePoints,
+    [property: Id(3)] ImmutableArray<AppliedRuleSnapshot> Applied,
+    [property: Id(4)] long Total,
+    [property: Id(5)] bool Capped);
+
+[GenerateSerializer, Immutable, Alias("loyalty.applied-rule-snapshot")]
+public sealed record AppliedRuleSnapshot([property: Id(0)] string RuleId, [property: Id(1)] long Points);

@@ -84,6 +84,11 @@ public sealed partial class MemberGrain(
             }
         }
 
+        if (applied > 0)
+        {
+            account.RulesVersion = rules.Version;
+        }
+
         if (account.Advance(rules.Config, now) || applied > 0)
         {
             await Persist();

@@ -31,7 +31,12 @@ internal static class MemberMapping
         new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best),
         [.. view.Badges.Select(b => new BadgeSnapshot(b.Id, b.AwardedAt))],
         [.. view.Challenges.Select(c => new ChallengeSnapshot(c.ChallengeId, c.Progress, c.Value, c.Target, c.CompletedAt, c.Position, c.Winner))],
-        [.. view.Notifications.Select(n => n.ToNotification(programId, view.MemberId))]);
+        [.. view.Notifications.Select(n => n.ToNotification(programId, view.MemberId))],
+        new RulesSnapshot(
+            view.Rules.ProgramVersion,
+            view.Rules.LastPurchase is { } e
+                ? new EarningSnapshot(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new AppliedRuleSnapshot(r.RuleId, r.Points))], e.Total, e.Capped)
+                : null));
 
     public static Notification ToNotification(this MemberNotification n, string programId, string memberId) => new(
         $"{programId}/{memberId}/{n.Sequence}",
