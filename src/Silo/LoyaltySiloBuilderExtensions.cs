@@ -2,6 +2,7 @@ using System.Net;
 using Loyalty.Grains;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
+using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
 using Loyalty.Silo.Storage;
 using Loyalty.Streaming.Redis;
@@ -97,6 +98,14 @@ public static class LoyaltySiloBuilderExtensions
                 "Loyalty:Leaderboards:FlushInterval must be above 0 and at most 50 ms")
             .Validate(boards => boards.PersistInterval > TimeSpan.Zero, "Loyalty:Leaderboards:PersistInterval must be above 0")
             .ValidateOnStart();
+        silo.Services.AddOptions<NotificationOptions>().BindConfiguration("Loyalty:Notifications")
+            .Validate(n => n.Slices is >= 1 and <= 1_024, "Loyalty:Notifications:Slices must be between 1 and 1024")
+            .Validate(n => n.InitialBackoff > TimeSpan.Zero && n.MaxBackoff >= n.InitialBackoff,
+                "Loyalty:Notifications:InitialBackoff must be above 0 and MaxBackoff at least as long")
+            .Validate(n => n.RequestTimeout > TimeSpan.Zero, "Loyalty:Notifications:RequestTimeout must be above 0")
+            .Validate(n => n.MaxQueued >= 1, "Loyalty:Notifications:MaxQueued must be at least 1")
+            .ValidateOnStart();
+        silo.Services.TryAddSingleton<WebhookClient>();
         return silo;
     }
 

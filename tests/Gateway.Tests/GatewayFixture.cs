@@ -14,6 +14,10 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>
     {
         builder.UseSetting("Loyalty:SiloPort", FreePort().ToString());
         builder.UseSetting("Loyalty:GatewayPort", FreePort().ToString());
+
+        // Webhook tests make receivers fail on purpose; retries come quickly so they finish in seconds.
+        builder.UseSetting("Loyalty:Notifications:InitialBackoff", "00:00:00.050");
+        builder.UseSetting("Loyalty:Notifications:MaxBackoff", "00:00:00.400");
     }
 
     private static int FreePort()

@@ -50,6 +50,9 @@ public sealed record ProgramConfig
     /// <summary>Referral rewards; absent for no referral programme.</summary>
     public ReferralProgram? Referrals { get; init; }
 
+    /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
+    public List<WebhookEndpoint> Webhooks { get; init; } = [];
+
     /// <summary>How long past leaderboard periods stay readable and still take late events.</summary>
     public BoardRetention LeaderboardRetention { get; init; } = new();
 }

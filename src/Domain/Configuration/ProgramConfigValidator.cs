@@ -39,6 +39,7 @@ public static partial class ProgramConfigValidator
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
         ValidateBadges(config.Badges, config.Tiers, Check);
+        ValidateWebhooks(config.Webhooks, Check);
         if (config.Referrals is { } referrals)
         {
             Check(referrals.ReferrerBonusPoints is >= 0 and <= 1_000_000_000, "referrals.referrerBonusPoints", "must be between 0 and 1000000000");
@@ -100,6 +101,28 @@ public static partial class ProgramConfigValidator
             check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
             check(badge.Kind != BadgeKind.Challenge || badge.Challenge is { Length: > 0 and <= 128 }, $"{at}.challenge", "must name a challenge");
             check(badge.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
+        }
+    }
+
+    private static void ValidateWebhooks(List<WebhookEndpoint>? webhooks, Action<bool, string, string> check)
+    {
+        check(webhooks is not null, "webhooks", "must be a list (empty for none)");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (webhooks?.Count ?? 0); i++)
+        {
+            var webhook = webhooks![i];
+            var at = $"webhooks[{i}]";
+            if (webhook is null)
+            {
+                check(false, at, "must be a webhook");
+                continue;
+            }
+
+            check(webhook.Id is { Length: > 0 and <= 64 } && !webhook.Id.Contains('/') && ids.Add(webhook.Id), $"{at}.id",
+                "is required, unique, at most 64 characters without '/'");
+            check(Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                $"{at}.url", "must be an absolute http or https URL");
+            check(webhook.Secret is { Length: >= 16 and <= 256 }, $"{at}.secret", "must be 16 to 256 characters");
         }
     }
 

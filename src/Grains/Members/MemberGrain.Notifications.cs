@@ -12,8 +12,6 @@ namespace Loyalty.Grains.Members;
 /// </summary>
 public sealed partial class MemberGrain
 {
-    private const int NotificationSlices = 8;
-
     private async Task HandNotifications(ProgramRules rules)
     {
         var account = state.State;
@@ -23,8 +21,15 @@ public sealed partial class MemberGrain
         }
 
         var last = account.Outbox[^1].Sequence;
+        if (rules.Config.Webhooks.Count == 0)
+        {
+            // Nowhere to send them; the next write stores the empty outbox.
+            account.Handed(last);
+            return;
+        }
+
         ImmutableArray<Notification> notifications = [.. account.Outbox.Select(n => n.ToNotification(programId, memberId))];
-        var slice = ShardedRanking.ShardOf(memberId, NotificationSlices);
+        var slice = ShardedRanking.ShardOf(memberId, notificationOptions.Value.Slices);
         await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
         account.Handed(last);
         await Persist();

@@ -5,7 +5,9 @@ using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Microsoft.Extensions.Options;
 using Loyalty.Grains.Telemetry;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -20,6 +22,7 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
+    IOptions<NotificationOptions> notificationOptions,
     TimeProvider clock,
     ILogger<MemberGrain> logger)
     : Grain, IMemberGrain, IStreamSubscriptionObserver

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Notifications;
+using Loyalty.Grains.Programs;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Grains.Notifications;
+
+/// <summary>
+/// Stores notifications, then delivers them to each of the program's webhooks in order, one at a time per webhook,
+/// retrying a failure with exponential backoff. A notification leaves a webhook's queue only once that webhook
+/// answered 2xx: delivery is at least once, and receivers drop repeats by id. While anything is queued a reminder
+/// keeps the outbox coming back, after a silo restart too.
+/// </summary>
+public sealed class NotificationOutboxGrain(
+    [PersistentState("notifications", StorageNames.Loyalty)] IPersistentState<NotificationOutboxState> state,
+    ProgramRulesCache programs,
+    WebhookClient webhooks,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock,
+    ILogger<NotificationOutboxGrain> logger)
+    : Grain, INotificationOutboxGrain, IRemindable
+{
+    private const int RecentIdsKept = 20_000;
+    private const string WakeReminder = "webhook-delivery";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly Dictionary<string, Backoff> backoff = new(StringComparer.Ordinal);
+    private HashSet<string> recentIds = [];
+    private string programId = "";
+    private bool delivering;
+    private bool? reminderSet;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (programId, _) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
+        recentIds = new HashSet<string>(state.State.RecentIds, StringComparer.Ordinal);
+        this.RegisterGrainTimer(Deliver, new GrainTimerCreationOptions(Tick, Tick) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task Enqueue(ImmutableArray<Notification> notifications)
+    {
+        var endpoints = (await programs.Get(programId))?.Config.Webhooks ?? [];
+        var added = false;
+        foreach (var notification in notifications)
+        {
+            if (!recentIds.Add(notification.Id))
+            {
+                continue;
+            }
+
+            state.State.RecentIds.Add(notification.Id);
+            foreach (var endpoint in endpoints)
+            {
+                Queue(endpoint.Id).Add(notification);
+                added = true;
+            }
+        }
+
+        ForgetOldIds();
+        await Save();
+        if (added)
+        {
+            await KeepReminder();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Deliver();
+
+    /// <summary>Sends what is due on every webhook, each in its own order; one pass at a time.</summary>
+    private async Task Deliver()
+    {
+        if (delivering)
+        {
+            return;
+        }
+
+        delivering = true;
+        try
+        {
+            var endpoints = (await programs.Get(programId))?.Config.Webhooks ?? [];
+            var delivered = await Task.WhenAll(endpoints.Select(DeliverTo));
+            var dropped = DropRemovedWebhooks(endpoints);
+            if (delivered.Any(sent => sent) || dropped)
+            {
+                await Save();
+            }
+
+            await KeepReminder();
+        }
+        finally
+        {
+            delivering = false;
+        }
+    }
+
+    private async Task<bool> DeliverTo(WebhookEndpoint endpoint)
+    {
+        var queue = Queue(endpoint.Id);
+        var wait = backoff.GetValueOrDefault(endpoint.Id);
+        var sent = false;
+        while (queue.Count > 0 && (wait is null || wait.Until <= clock.GetUtcNow()))
+        {
+            if (!await webhooks.Deliver(endpoint, queue[0]))
+            {
+                var failures = (wait?.Failures ?? 0) + 1;
+                var delay = TimeSpan.FromTicks(Math.Min(
+                    options.Value.MaxBackoff.Ticks, options.Value.InitialBackoff.Ticks * (1L << Math.Min(failures - 1, 30))));
+                backoff[endpoint.Id] = wait = new Backoff(failures, clock.GetUtcNow() + delay);
+                logger.LogDebug("Webhook {Webhook} of {Program} failed {Failures} times in a row; next try in {Delay}", endpoint.Id, programId, failures, delay);
+                break;
+            }
+
+            queue.RemoveAt(0);
+            backoff.Remove(endpoint.Id);
+            wait = null;
+            sent = true;
+        }
+
+        return sent;
+    }
+
+    private List<Notification> Queue(string webhookId)
+    {
+        if (!state.State.Queues.TryGetValue(webhookId, out var queue))
+        {
+            state.State.Queues[webhookId] = queue = [];
+        }
+
+        if (queue.Count > options.Value.MaxQueued)
+        {
+            logger.LogWarning("Webhook {Webhook} of {Program} has {Count} undelivered notifications; dropping the oldest", webhookId, programId, queue.Count);
+            queue.RemoveRange(0, queue.Count - options.Value.MaxQueued);
+        }
+
+        return queue;
+    }
+
+    /// <summary>A webhook taken out of the configuration takes its queue with it.</summary>
+    private bool DropRemovedWebhooks(IReadOnlyList<WebhookEndpoint> endpoints)
+    {
+        var removed = state.State.Queues.Keys.Where(id => !endpoints.Any(e => e.Id == id)).ToList();
+        foreach (var id in removed)
+        {
+            state.State.Queues.Remove(id);
+            backoff.Remove(id);
+        }
+
+        return removed.Count > 0;
+    }
+
+    private void ForgetOldIds()
+    {
+        var excess = state.State.RecentIds.Count - RecentIdsKept;
+        if (excess > 0)
+        {
+            foreach (var id in state.State.RecentIds.Take(excess))
+            {
+                recentIds.Remove(id);
+            }
+
+            state.State.RecentIds.RemoveRange(0, excess);
+        }
+    }
+
+    /// <summary>Enqueue and delivery interleave; their writes must not, or the second would meet a stale etag.</summary>
+    private async Task Save()
+    {
+        await writing.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>A reminder while anything is queued, none when nothing is: it brings the outbox back after a restart.</summary>
+    private async Task KeepReminder()
+    {
+        var pending = state.State.Queues.Values.Any(queue => queue.Count > 0);
+        if (pending)
+        {
+            // Staying active keeps the fast timer going; the reminder is the fallback.
+            this.DelayDeactivation(TimeSpan.FromMinutes(2));
+        }
+
+        if (pending == reminderSet)
+        {
+            return;
+        }
+
+        if (pending)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        reminderSet = pending;
+    }
+
+    private sealed record Backoff(int Failures, DateTimeOffset Until);
+}
