@@ -37,6 +37,9 @@ public sealed record ProgramConfig
 
     public StreakUnit StreakUnit { get; init; } = StreakUnit.Day;
 
+    /// <summary>Freeze tokens that bridge one missed streak period; absent for none.</summary>
+    public StreakFreezes? StreakFreezes { get; init; }
+
     public List<EarningRule> EarningRules { get; init; } = [];
 
     public long? MaxPointsPerEvent { get; init; }

@@ -32,6 +32,8 @@ public static partial class ProgramConfigValidator
         Check(config.MaxPointsPerEvent is null or > 0, "maxPointsPerEvent", "must be greater than 0");
         Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");
+        Check(config.StreakFreezes is null or { EarnEvery: >= 1 and <= 1_000 }, "streakFreezes.earnEvery", "must be between 1 and 1000");
+        Check(config.StreakFreezes is null or { MaxHeld: >= 1 and <= 10 }, "streakFreezes.maxHeld", "must be between 1 and 10");
         Check(config.LeaderboardRetention is not null, "leaderboardRetention", "must be an object with days, weeks and months");
         Check(config.LeaderboardRetention is null or { Days: >= 0 and <= 36_600 }, "leaderboardRetention.days", "must be between 0 and 36600");
         Check(config.LeaderboardRetention is null or { Weeks: >= 0 and <= 5_200 }, "leaderboardRetention.weeks", "must be between 0 and 5200");

@@ -218,7 +218,8 @@ public sealed partial class MemberAccount
             new StreakView(
                 config.StreakUnit == StreakUnit.Day ? "day" : "week",
                 Streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
-                Streak.Best),
+                Streak.Best,
+                Streak.FreezeTokens),
             [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
             ChallengeViews(challenges ?? [], zone, now),
             [.. RecentNotifications],
@@ -268,7 +269,7 @@ public sealed partial class MemberAccount
             Notify(NotificationKind.TierUp, purchase.OccurredAt, tier: Tier.Current);
         }
 
-        Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit));
+        Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit), config.StreakFreezes);
         AddToPeriods(purchase.OccurredAt, zone, config.LeaderboardRetention, now, earning.Total, purchase.AmountMinor, purchases: 1);
     }
 

@@ -20,7 +20,7 @@ public sealed record ExpiringPoints(long Points, DateTimeOffset FirstAt);
 /// <summary>The current tier and the progress toward the next: qualifying spend over the 12 months ending now.</summary>
 public sealed record TierView(string Current, string? Next, long QualifyingSpendMinor, long? NextThresholdMinor);
 
-public sealed record StreakView(string Unit, int Current, int Best);
+public sealed record StreakView(string Unit, int Current, int Best, int FreezeTokens = 0);
 
 public sealed record BadgeView(string Id, DateTimeOffset AwardedAt);
 

@@ -2,7 +2,10 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// Consecutive days or ISO weeks with a purchase, from the set of active periods, so a late event that fills a gap
-/// joins the two runs it sits between.
+/// joins the two runs it sits between. With freeze tokens (<see cref="StreakFreezes"/>), a run earns a token at every
+/// <c>earnEvery</c> periods of its length, holding at most <c>maxHeld</c>, and one missed period between two active
+/// ones is bridged by spending a token: the run goes on, the missed period adds nothing to its length. Everything is
+/// derived from the active periods in ascending order, so arrival order never changes the result.
 /// </summary>
 public sealed class StreakState
 {
@@ -13,8 +16,17 @@ public sealed class StreakState
 
     public int Best { get; set; }
 
+    /// <summary>The best run among periods trimmed away for age, which the kept periods no longer show.</summary>
+    public int BestTrimmed { get; set; }
+
+    /// <summary>Freeze tokens held after the latest active period.</summary>
+    public int FreezeTokens { get; set; }
+
+    /// <summary>Length of the run that ends at the latest active period.</summary>
+    public int LastRun { get; set; }
+
     /// <summary>Marks a period active. True if it was not already.</summary>
-    public bool Add(int period)
+    public bool Add(int period, StreakFreezes? freezes = null)
     {
         var at = Periods.BinarySearch(period);
         if (at >= 0)
@@ -22,25 +34,35 @@ public sealed class StreakState
             return false;
         }
 
-        at = ~at;
-        Periods.Insert(at, period);
-        Best = Math.Max(Best, RunLength(at));
+        Periods.Insert(~at, period);
         if (Periods.Count > KeptPeriods)
         {
+            BestTrimmed = Math.Max(BestTrimmed, Best);
             Periods.RemoveRange(0, Periods.Count - KeptPeriods);
         }
 
+        Recount(freezes);
         return true;
     }
 
-    /// <summary>The run that ends at the latest active period, if that period is <paramref name="nowPeriod"/> or the one before.</summary>
+    /// <summary>
+    /// The run that ends at the latest active period, while it is alive: that period is <paramref name="nowPeriod"/>
+    /// or the one before, or the one before that while a token is held to bridge the missed period.
+    /// </summary>
     public int Current(int nowPeriod)
     {
-        if (Periods.Count == 0 || Periods[^1] < nowPeriod - 1)
+        if (Periods.Count == 0)
         {
             return 0;
         }
 
+        var gap = nowPeriod - Periods[^1];
+        return gap <= 1 || (gap == 2 && FreezeTokens > 0) ? (LastRun > 0 ? LastRun : TrailingRun()) : 0;
+    }
+
+    /// <summary>The plain run at the end, for state stored before runs were counted with freezes.</summary>
+    private int TrailingRun()
+    {
         var length = 1;
         for (var i = Periods.Count - 1; i > 0 && Periods[i - 1] == Periods[i] - 1; i--)
         {
@@ -50,20 +72,41 @@ public sealed class StreakState
         return length;
     }
 
-    private int RunLength(int index)
+    private void Recount(StreakFreezes? freezes)
     {
-        var start = index;
-        while (start > 0 && Periods[start - 1] == Periods[start] - 1)
+        int run = 0, tokens = 0, best = 0;
+        for (var i = 0; i < Periods.Count; i++)
         {
-            start--;
+            var gap = i == 0 ? int.MaxValue : Periods[i] - Periods[i - 1];
+            if (gap == 1)
+            {
+                run++;
+            }
+            else if (gap == 2 && tokens > 0)
+            {
+                tokens--;
+                run++;
+            }
+            else
+            {
+                run = 1;
+            }
+
+            if (freezes is not null && run % freezes.EarnEvery == 0)
+            {
+                tokens = Math.Min(tokens + 1, freezes.MaxHeld);
+            }
+
+            best = Math.Max(best, run);
         }
 
-        var end = index;
-        while (end < Periods.Count - 1 && Periods[end + 1] == Periods[end] + 1)
-        {
-            end++;
-        }
-
-        return end - start + 1;
+        // Derived from the kept periods alone, so it is the same in any arrival order (a late period may even
+        // shorten a run, by making a token go to an earlier gap).
+        Best = Math.Max(BestTrimmed, best);
+        LastRun = run;
+        FreezeTokens = tokens;
     }
 }
+
+/// <summary>Freeze tokens: one earned at every <see cref="EarnEvery"/> periods of a run, at most <see cref="MaxHeld"/> held.</summary>
+public sealed record StreakFreezes(int EarnEvery, int MaxHeld);

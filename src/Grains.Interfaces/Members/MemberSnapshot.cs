@@ -40,7 +40,8 @@ public sealed record TierSnapshot(
 public sealed record StreakSnapshot(
     [property: Id(0)] string Unit,
     [property: Id(1)] int Current,
-    [property: Id(2)] int Best);
+    [property: Id(2)] int Best,
+    [property: Id(3)] int FreezeTokens);
 
 [GenerateSerializer, Immutable, Alias("loyalty.badge-snapshot")]
 public sealed record BadgeSnapshot(

@@ -28,7 +28,7 @@ internal static class MemberMapping
             view.Points.ExpiringSoon is { } soon ? new ExpiringPointsSnapshot(soon.Points, soon.FirstAt) : null),
         view.LifetimeSpendMinor,
         new TierSnapshot(view.Tier.Current, view.Tier.Next, view.Tier.QualifyingSpendMinor, view.Tier.NextThresholdMinor),
-        new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best),
+        new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best, view.Streak.FreezeTokens),
         [.. view.Badges.Select(b => new BadgeSnapshot(b.Id, b.AwardedAt))],
         [.. view.Challenges.Select(c => new ChallengeSnapshot(c.ChallengeId, c.Progress, c.Value, c.Target, c.CompletedAt, c.Position, c.Winner))],
         [.. view.Notifications.Select(n => n.ToNotification(programId, view.MemberId))],
