@@ -102,6 +102,7 @@ public static class GatewayApp
         app.MapLiveEndpoints();
         app.MapRewardEndpoints();
         app.MapChallengeEndpoints();
+        app.MapProfileEndpoints();
         app.MapRedemptionEndpoints();
         app.MapReferralEndpoints();
         return app;

@@ -50,6 +50,18 @@ public sealed record ProgramConfig
     /// <summary>Badges members earn once; a streak badge with bonus points is a streak milestone reward.</summary>
     public List<BadgeDefinition> Badges { get; init; } = [];
 
+    /// <summary>Segment-targeted multipliers in a window.</summary>
+    public List<Offer> Offers { get; init; } = [];
+
+    /// <summary>Where recency, frequency and monetary scores step.</summary>
+    public RfmThresholds Rfm { get; init; } = new();
+
+    /// <summary>Milestone surprises, each given once.</summary>
+    public List<Surprise> Surprises { get; init; } = [];
+
+    /// <summary>A birthday bonus; absent for none.</summary>
+    public BirthdayBonus? Birthday { get; init; }
+
     /// <summary>Referral rewards; absent for no referral programme.</summary>
     public ReferralProgram? Referrals { get; init; }
 

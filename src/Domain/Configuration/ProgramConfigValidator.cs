@@ -42,6 +42,9 @@ public static partial class ProgramConfigValidator
         ValidateRules(config.EarningRules, Check);
         ValidateBadges(config.Badges, config.Tiers, Check);
         ValidateWebhooks(config.Webhooks, Check);
+        ValidateOffers(config, Check);
+        ValidateRfm(config.Rfm, Check);
+        ValidateSurprises(config, Check);
         if (config.Referrals is { } referrals)
         {
             Check(referrals.ReferrerBonusPoints is >= 0 and <= 1_000_000_000, "referrals.referrerBonusPoints", "must be between 0 and 1000000000");

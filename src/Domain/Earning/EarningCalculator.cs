@@ -4,7 +4,8 @@ namespace Loyalty.Domain;
 public static class EarningCalculator
 {
     /// <param name="earnedEarlierThatDay">Points the member already earned on the purchase's local day (for the daily cap).</param>
-    public static EarningResult Calculate(Purchase purchase, ProgramConfig config, long earnedEarlierThatDay)
+    /// <param name="segment">The member just before the purchase, for offers; without it no offer applies.</param>
+    public static EarningResult Calculate(Purchase purchase, ProgramConfig config, long earnedEarlierThatDay, MemberSegment? segment = null)
     {
         var basePoints = BasePoints(purchase.AmountMinor, config);
         var rules = new List<RulePoints>();
@@ -15,6 +16,11 @@ public static class EarningCalculator
             {
                 rules.Add(new RulePoints(rule.Id, points));
             }
+        }
+
+        if (segment is not null)
+        {
+            rules.AddRange(OfferPoints(purchase, config, segment));
         }
 
         var uncapped = basePoints;
@@ -48,6 +54,21 @@ public static class EarningCalculator
     /// </summary>
     public static long MultiplierExtra(long basisMinor, int multiplierPercent, ProgramConfig config) =>
         checked((long)((Int128)basisMinor * config.PointsPerUnit * (multiplierPercent - 100) / ((Int128)config.MinorUnitsPerUnit * 100)));
+
+    /// <summary>Each offer whose window holds the purchase and whose segment holds the member multiplies the base.</summary>
+    private static IEnumerable<RulePoints> OfferPoints(Purchase purchase, ProgramConfig config, MemberSegment segment)
+    {
+        var local = LocalDateTimes.In(purchase.OccurredAt, ProgramCalendar.Zone(config));
+        foreach (var offer in config.Offers)
+        {
+            if (LocalDateTimes.TryParse(offer.Start, out var start) && LocalDateTimes.TryParse(offer.End, out var end)
+                && local >= start && local < end && segment.Matches(offer.Segment)
+                && MultiplierExtra(purchase.AmountMinor, offer.MultiplierPercent, config) is > 0 and var points)
+            {
+                yield return new RulePoints(offer.Id, points, RuleKind.Offer);
+            }
+        }
+    }
 
     private static long RulePointsFor(EarningRule rule, Purchase purchase, ProgramConfig config)
     {

@@ -135,6 +135,8 @@ public sealed partial class MemberAccount
                 break;
         }
 
+        // Surprises first: a gifted tier counts for tier badges at once.
+        GiveSurprises(config, zone, e.OccurredAt, now);
         AwardBadges(config, zone, e.OccurredAt, now);
         SeenEvents.Add(e.EventId);
         Version++;
@@ -198,6 +200,7 @@ public sealed partial class MemberAccount
         changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, zone, now);
         changed |= ForgetClosedPeriods(zone, config.LeaderboardRetention, now);
         changed |= AnnounceExpiry(config, now);
+        changed |= CreditBirthday(config, zone, now);
         if (changed)
         {
             Version++;
@@ -223,7 +226,9 @@ public sealed partial class MemberAccount
             [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
             ChallengeViews(challenges ?? [], zone, now),
             [.. RecentNotifications],
-            new RulesView(RulesVersion, LastEarning));
+            new RulesView(RulesVersion, LastEarning),
+            Rfm(config, now),
+            BirthDate);
     }
 
     private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
@@ -231,7 +236,7 @@ public sealed partial class MemberAccount
         var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
         var day = ProgramCalendar.DayKey(date);
         // Computed before anything changes: an overflow here leaves the account untouched.
-        var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day));
+        var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day), Segment(config, purchase.OccurredAt));
         if (LastEarning is null || purchase.OccurredAt >= LastEarning.OccurredAt)
         {
             LastEarning = AppliedEarning.From(purchase, earning);
@@ -262,6 +267,7 @@ public sealed partial class MemberAccount
 
         LifetimeSpendMinor = checked(LifetimeSpendMinor + purchase.AmountMinor);
         PurchaseCount++;
+        RfmData.AddPurchase(date, purchase.OccurredAt);
         Tier.AddSpend(date, purchase.AmountMinor);
         // Joining the first tier is no news.
         if (Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt) && Tier.IndexOf(config.Tiers) > 0)

@@ -9,7 +9,9 @@ public sealed record MemberView(
     IReadOnlyList<BadgeView> Badges,
     IReadOnlyList<ChallengeView> Challenges,
     IReadOnlyList<MemberNotification> Notifications,
-    RulesView Rules);
+    RulesView Rules,
+    RfmScores? Rfm,
+    DateOnly? BirthDate);
 
 public sealed record PointsView(
     long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPoints? ExpiringSoon = null);

@@ -116,6 +116,21 @@ public sealed class TierState
         return changed;
     }
 
+    /// <summary>Raises the member to <paramref name="tier"/> as a gift, if it is above the current one. True if it was.</summary>
+    public bool Grant(IReadOnlyList<TierDefinition> tiers, string tier, DateTimeOffset at)
+    {
+        var target = tiers.ToList().FindIndex(t => t.Name == tier);
+        if (target <= IndexOf(tiers))
+        {
+            return false;
+        }
+
+        Current = tier;
+        AnniversaryBase = at;
+        AnniversariesJudged = 0;
+        return true;
+    }
+
     public TierView View(IReadOnlyList<TierDefinition> tiers, DateOnly today)
     {
         var index = IndexOf(tiers);

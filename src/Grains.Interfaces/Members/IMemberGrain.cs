@@ -43,4 +43,7 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A page of the ledger, newest first.</summary>
     Task<LedgerPage> GetLedger(int offset, int limit);
+
+    /// <summary>Sets or clears the birth date (validated by the caller); a member never seen starts to exist.</summary>
+    Task<MemberSnapshot> SetBirthDate(DateOnly? birthDate);
 }

@@ -13,7 +13,13 @@ public sealed record MemberSnapshot(
     [property: Id(5)] ImmutableArray<BadgeSnapshot> Badges,
     [property: Id(6)] ImmutableArray<ChallengeSnapshot> Challenges,
     [property: Id(7)] ImmutableArray<Notification> Notifications,
-    [property: Id(8)] RulesSnapshot Rules);
+    [property: Id(8)] RulesSnapshot Rules,
+    [property: Id(9)] RfmSnapshot? Rfm,
+    [property: Id(10)] DateOnly? BirthDate);
+
+/// <summary>Recency, frequency and monetary scores, 1 (lowest) to 5 (best); null before a first purchase.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.rfm-snapshot")]
+public sealed record RfmSnapshot([property: Id(0)] int Recency, [property: Id(1)] int Frequency, [property: Id(2)] int Monetary);
 
 [GenerateSerializer, Immutable, Alias("loyalty.points-snapshot")]
 public sealed record PointsSnapshot(
@@ -74,4 +80,4 @@ public sealed record EarningSnapshot(
     [property: Id(5)] bool Capped);
 
 [GenerateSerializer, Immutable, Alias("loyalty.applied-rule-snapshot")]
-public sealed record AppliedRuleSnapshot([property: Id(0)] string RuleId, [property: Id(1)] long Points);
+public sealed record AppliedRuleSnapshot([property: Id(0)] string RuleId, [property: Id(1)] long Points, [property: Id(2)] string Kind);

@@ -1,11 +1,13 @@
+using Loyalty.Domain;
+using Loyalty.Grains.Programs;
 using Orleans.Runtime;
 
 namespace Loyalty.Grains.Members;
 
 /// <summary>
 /// Expiry is applied whenever the member is touched; this reminder also wakes a member nobody touches when its
-/// oldest points are due, or their "expiring soon" notice, so balances, ledgers and notices are right without a read. One reminder per member with expiring
-/// points, moved only when the next expiry changes.
+/// oldest points are due, their "expiring soon" notice, or a birthday bonus, so balances, ledgers and notices are
+/// right without a read. One reminder per member with something due, moved only when the next due time changes.
 /// </summary>
 public sealed partial class MemberGrain : IRemindable
 {
@@ -22,23 +24,37 @@ public sealed partial class MemberGrain : IRemindable
             return;
         }
 
-        var rules = await RequireRules();
-        if (state.State.Advance(rules.Config, clock.GetUtcNow()))
-        {
-            await Persist();
-            await FollowUp(rules);
-        }
-        else
+        if (!await AdvanceAndFollowUp(await RequireRules()))
         {
             await KeepExpiryReminder();
         }
+    }
+
+    /// <summary>
+    /// Time-driven work (maturing, expiry, notices, the birthday bonus) due now; bonuses credited now reach the
+    /// boards of the current periods.
+    /// </summary>
+    private async Task<bool> AdvanceAndFollowUp(ProgramRules rules)
+    {
+        var now = clock.GetUtcNow();
+        if (!state.State.Advance(rules.Config, now))
+        {
+            return false;
+        }
+
+        await Persist();
+        await PublishScores([.. PeriodKeys.For(now, rules.Zone)], []);
+        await FollowUp(rules);
+        return true;
     }
 
     /// <summary>Sets, moves or removes the reminder so that it fires at the next expiry or "expiring soon" notice.</summary>
     private async Task KeepExpiryReminder()
     {
         var config = (await RequireRules()).Config;
-        var next = Earliest(state.State.AvailableLots.NextExpiry, state.State.NextExpiryNoticeAt(config));
+        var next = Earliest(
+            Earliest(state.State.AvailableLots.NextExpiry, state.State.NextExpiryNoticeAt(config)),
+            state.State.NextBirthdayBonusAt(config, clock.GetUtcNow()));
         if (reminderKnown && next == reminderSetFor)
         {
             return;

@@ -52,14 +52,8 @@ public sealed partial class MemberGrain(
         }
 
         var rules = await RequireRules();
-        var now = clock.GetUtcNow();
-        if (state.State.Advance(rules.Config, now))
-        {
-            await Persist();
-            await FollowUp(rules);
-        }
-
-        return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
+        await AdvanceAndFollowUp(rules);
+        return state.State.View(rules.Config, clock.GetUtcNow(), rules.Challenges).ToSnapshot(programId);
     }
 
     public Task<LedgerPage> GetLedger(int offset, int limit)

@@ -35,8 +35,10 @@ internal static class MemberMapping
         new RulesSnapshot(
             view.Rules.ProgramVersion,
             view.Rules.LastPurchase is { } e
-                ? new EarningSnapshot(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new AppliedRuleSnapshot(r.RuleId, r.Points))], e.Total, e.Capped)
-                : null));
+                ? new EarningSnapshot(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new AppliedRuleSnapshot(r.RuleId, r.Points, JsonNamingPolicy.CamelCase.ConvertName(r.Kind.ToString())))], e.Total, e.Capped)
+                : null),
+        view.Rfm is { } rfm ? new RfmSnapshot(rfm.Recency, rfm.Frequency, rfm.Monetary) : null,
+        view.BirthDate);
 
     public static Notification ToNotification(this MemberNotification n, string programId, string memberId) => new(
         $"{programId}/{memberId}/{n.Sequence}",

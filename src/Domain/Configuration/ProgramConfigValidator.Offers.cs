@@ -1,0 +1,88 @@
+namespace Loyalty.Domain;
+
+/// <summary>Offers, RFM thresholds, surprises and the birthday bonus.</summary>
+public static partial class ProgramConfigValidator
+{
+    private static void ValidateOffers(ProgramConfig config, Action<bool, string, string> check)
+    {
+        check(config.Offers is not null, "offers", "must be a list (empty for none)");
+        var tiers = (config.Tiers ?? []).Select(t => t?.Name).ToHashSet(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (config.Offers?.Count ?? 0); i++)
+        {
+            var offer = config.Offers![i];
+            var at = $"offers[{i}]";
+            if (offer is null)
+            {
+                check(false, at, "must be an offer");
+                continue;
+            }
+
+            check(offer.Id is { Length: > 0 and <= 64 } && ids.Add(offer.Id), $"{at}.id", "is required, unique, at most 64 characters");
+            check(!string.IsNullOrWhiteSpace(offer.Name) && offer.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
+            var startOk = LocalDateTimes.TryParse(offer.Start, out var start);
+            var endOk = LocalDateTimes.TryParse(offer.End, out var end);
+            check(startOk, $"{at}.start", LocalDateTimes.Rule);
+            check(endOk, $"{at}.end", LocalDateTimes.Rule);
+            check(!startOk || !endOk || start < end, $"{at}.end", "must be after start");
+            check(offer.MultiplierPercent is > 100 and <= 1_000, $"{at}.multiplierPercent", "must be between 101 and 1000 (200 doubles the base points)");
+            if (offer.Segment is null)
+            {
+                check(false, $"{at}.segment", "is required ({} for every member)");
+                continue;
+            }
+
+            for (var t = 0; t < (offer.Segment.Tiers?.Count ?? 0); t++)
+            {
+                check(tiers.Contains(offer.Segment.Tiers![t]), $"{at}.segment.tiers[{t}]", "must name one of the program's tiers");
+            }
+
+            var rfm = offer.Segment.Rfm;
+            check(rfm?.MinRecency is null or (>= 1 and <= 5), $"{at}.segment.rfm.minRecency", "must be between 1 and 5");
+            check(rfm?.MinFrequency is null or (>= 1 and <= 5), $"{at}.segment.rfm.minFrequency", "must be between 1 and 5");
+            check(rfm?.MinMonetary is null or (>= 1 and <= 5), $"{at}.segment.rfm.minMonetary", "must be between 1 and 5");
+        }
+    }
+
+    private static void ValidateRfm(RfmThresholds? rfm, Action<bool, string, string> check)
+    {
+        if (rfm is null)
+        {
+            check(false, "rfm", "must be an object with recencyDays, frequency and monetaryMinor");
+            return;
+        }
+
+        static bool Ascending<T>(List<T>? values, T minimum)
+            where T : IComparable<T> =>
+            values is { Count: 4 } && values[0].CompareTo(minimum) >= 0 && values.Zip(values.Skip(1)).All(pair => pair.First.CompareTo(pair.Second) < 0);
+
+        check(Ascending(rfm.RecencyDays, 0), "rfm.recencyDays", "must be four ascending numbers of days, from 0");
+        check(Ascending(rfm.Frequency, 1L), "rfm.frequency", "must be four ascending purchase counts, from 1");
+        check(Ascending(rfm.MonetaryMinor, 1L), "rfm.monetaryMinor", "must be four ascending amounts in minor units, from 1");
+    }
+
+    private static void ValidateSurprises(ProgramConfig config, Action<bool, string, string> check)
+    {
+        check(config.Surprises is not null, "surprises", "must be a list (empty for none)");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (config.Surprises?.Count ?? 0); i++)
+        {
+            var surprise = config.Surprises![i];
+            var at = $"surprises[{i}]";
+            if (surprise is null)
+            {
+                check(false, at, "must be a surprise");
+                continue;
+            }
+
+            check(surprise.Id is { Length: > 0 and <= 64 } && ids.Add(surprise.Id), $"{at}.id", "is required, unique, at most 64 characters");
+            check(Enum.IsDefined(surprise.Kind), $"{at}.kind", "must be purchases, spend or points");
+            check(surprise.Target > 0, $"{at}.target", "must be greater than 0");
+            check(surprise.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
+            check(surprise.UpgradeTo is null || (config.Tiers ?? []).Any(t => t?.Name == surprise.UpgradeTo), $"{at}.upgradeTo", "must name one of the program's tiers");
+            check(surprise.BonusPoints > 0 || surprise.UpgradeTo is not null, at, "must give bonus points, an upgrade, or both");
+        }
+
+        check(config.Birthday is null or { BonusPoints: > 0 and <= 1_000_000_000 }, "birthday.bonusPoints", "must be between 1 and 1000000000");
+    }
+}
