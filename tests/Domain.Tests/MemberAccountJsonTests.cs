@@ -104,4 +104,42 @@ public sealed class MemberAccountJsonTests
         Assert.Equal(a.Periods.OrderBy(p => p.Key), b.Periods.OrderBy(p => p.Key));
         Assert.Equal(a.Version, b.Version);
     }
+
+    [Fact]
+    public void Challenges_notifications_segments_and_the_birthday_survive_storage_and_both_copies_go_on_alike()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var config = Rome with
+        {
+            StreakFreezes = new StreakFreezes(2, 1),
+            Birthday = new BirthdayBonus(100),
+            Badges = [new BadgeDefinition { Id = "welcome", Name = "Welcome", Kind = BadgeKind.FirstPurchase }],
+            Offers = [new Offer { Id = "all", Name = "All", Segment = new OfferSegment(), Start = "2026-01-01", End = "2027-01-01", MultiplierPercent = 200 }],
+        };
+        Challenge[] challenges =
+        [
+            Challenge.From("c", new ChallengeDefinition
+            {
+                Name = "C", Start = "2026-05-01", End = "2026-06-01", Goal = new ChallengeGoal { Kind = ChallengeGoalKind.Spend, Target = 50_000 },
+                Reward = new ChallengeReward(10),
+            }),
+        ];
+        var account = new MemberAccount("m");
+        account.SetBirthDate(new DateOnly(1980, 6, 20), config, Now);
+        account.Apply(Buy("p1", 30_000, "2026-05-20T10:00Z"), config, Now, challenges);
+        account.Apply(Buy("p2", 30_000, "2026-05-22T10:00Z"), config, Now, challenges);
+
+        var copy = JsonSerializer.Deserialize<MemberAccount>(JsonSerializer.Serialize(account, options), options)!;
+        foreach (var target in new[] { account, copy })
+        {
+            target.SettleChallenge(challenges[0], 1, winner: true, config, Now);
+            target.Apply(Buy("p3", 1_000, "2026-05-24T10:00Z"), config, Now, challenges);
+            target.Advance(config, At("2026-06-21T00:00Z"));
+        }
+
+        string ViewOf(MemberAccount a) => JsonSerializer.Serialize(a.View(config, At("2026-06-21T00:00Z"), challenges), options);
+        Assert.Equal(ViewOf(account), ViewOf(copy));
+        Assert.Equal(account.Ledger, copy.Ledger);
+        Assert.Contains("birthday 2026", string.Join(" ", copy.Ledger.Select(e => e.Reason)), StringComparison.Ordinal);
+    }
 }
