@@ -36,6 +36,7 @@ public sealed class LivePageTests(LiveGateway gateway)
         await Assertions.Expect(page.GetByTestId("earned")).ToHaveTextAsync("6,123", within);
         await Assertions.Expect(page.GetByTestId("rank")).ToHaveTextAsync("#1", within);
         await Assertions.Expect(page.Locator("#board-rows tr").First).ToContainTextAsync("mia", new() { Timeout = 1_000 });
+        await Assertions.Expect(page.Locator("#m-news li").First).ToHaveTextAsync("Reached gold", within);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("live-page.png"), FullPage = true });
 

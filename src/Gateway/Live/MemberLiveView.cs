@@ -5,8 +5,8 @@ using Loyalty.Grains.Interfaces.Members;
 namespace Loyalty.Gateway.Live;
 
 /// <summary>
-/// What a member's live feed reads: the member view every poll, and the rank when the view changed or a second
-/// has passed (others' scores move it too). One per feed, so the remembered state is the feed's own.
+/// What a member's live feed reads: the member view every poll, and the rank on every poll for a second after the
+/// view changed, otherwise once a second. One per feed, so the remembered state is the feed's own.
 /// </summary>
 public sealed class MemberLiveView(
     IMemberGrain member, ILeaderboardGrain board, string memberId, int around, TimeProvider clock, JsonSerializerOptions json)
@@ -14,6 +14,7 @@ public sealed class MemberLiveView(
     private string? lastView;
     private MemberStanding? standing;
     private DateTimeOffset standingReadAt = DateTimeOffset.MinValue;
+    private DateTimeOffset viewChangedAt = DateTimeOffset.MinValue;
 
     public async Task<LiveMessage?> Read(CancellationToken cancellationToken)
     {
@@ -26,11 +27,18 @@ public sealed class MemberLiveView(
         // Compared as JSON: the snapshot's arrays compare by reference.
         var viewJson = JsonSerializer.Serialize(view, json);
         var now = clock.GetUtcNow();
-        if (viewJson != lastView || now - standingReadAt >= LiveEndpoints.StandingRefresh)
+        if (viewJson != lastView)
+        {
+            lastView = viewJson;
+            viewChangedAt = now;
+        }
+
+        // The board takes the member's new score a moment after the member has it: for a second after a change the
+        // rank is read on every poll, then once a second (others' scores move it too).
+        if (now - viewChangedAt < LiveEndpoints.StandingRefresh || now - standingReadAt >= LiveEndpoints.StandingRefresh)
         {
             standing = await board.Standing(memberId, around);
             standingReadAt = now;
-            lastView = viewJson;
         }
 
         return new LiveMessage("member", JsonSerializer.Serialize(new MemberLiveMessage(view, standing), json));

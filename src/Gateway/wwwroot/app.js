@@ -71,7 +71,8 @@ function renderMember(view) {
   $("m-available").textContent = number.format(m.points.available);
   $("m-pending").textContent = number.format(m.points.pending);
   $("m-earned").textContent = number.format(m.points.lifetimeEarned);
-  $("m-streak").textContent = `${m.streak.current} ${m.streak.unit}${m.streak.current === 1 ? "" : "s"} (best ${m.streak.best})`;
+  const freezes = m.streak.freezeTokens ? `, ${m.streak.freezeTokens} freeze${m.streak.freezeTokens === 1 ? "" : "s"}` : "";
+  $("m-streak").textContent = `${m.streak.current} ${m.streak.unit}${m.streak.current === 1 ? "" : "s"} (best ${m.streak.best}${freezes})`;
   $("m-rank").textContent = view.standing ? `#${number.format(view.standing.rank)}` : "–";
   const tier = m.tier;
   if (tier.next) {
@@ -83,6 +84,8 @@ function renderMember(view) {
     $("m-progress").value = 100;
   }
   $("m-badges").textContent = m.badges.length ? m.badges.map((b) => b.id).join(", ") : "none yet";
+  renderChallenges(m.challenges ?? []);
+  renderNews(m.notifications ?? []);
   const around = $("m-around");
   around.replaceChildren();
   for (const e of view.standing?.around ?? []) {
@@ -94,6 +97,44 @@ function renderMember(view) {
     li.append(score);
     around.append(li);
   }
+}
+
+function renderChallenges(challenges) {
+  const list = $("m-challenges");
+  list.replaceChildren();
+  for (const c of challenges) {
+    const li = document.createElement("li");
+    const pct = Math.floor(c.progress * 100);
+    const label = document.createElement("span");
+    label.textContent = c.completedAt
+      ? `${c.challengeId}: done${c.winner ? `, winner #${c.position}` : c.position ? `, #${c.position}` : ""}`
+      : `${c.challengeId}: ${pct}%`;
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = pct;
+    bar.setAttribute("aria-label", `${c.challengeId} progress`);
+    li.append(label, bar);
+    list.append(li);
+  }
+  if (!challenges.length) list.innerHTML = "<li>None running.</li>";
+}
+
+const newsText = {
+  tierUp: (n) => `Reached ${n.tier}`,
+  badgeEarned: (n) => `Badge ${n.badge}`,
+  challengeCompleted: (n) => `Completed ${n.challenge}`,
+  pointsExpiringSoon: (n) => `${number.format(n.points)} points expire ${new Date(n.expiresAt).toLocaleDateString()}`,
+};
+
+function renderNews(notifications) {
+  const list = $("m-news");
+  list.replaceChildren();
+  for (const n of notifications.slice(-5).reverse()) {
+    const li = document.createElement("li");
+    li.textContent = (newsText[n.kind] ?? (() => n.kind))(n);
+    list.append(li);
+  }
+  if (!notifications.length) list.innerHTML = "<li>Nothing yet.</li>";
 }
 
 function watchMember() {
