@@ -17,9 +17,11 @@ public sealed class RedemptionTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var reward = await client.GetJson($"/v1/programs/{program}/rewards/mug");
         Assert.Equal(3, reward.Long("remaining"));
-        Assert.Equal(50, reward.Long("costPoints"));
+        Assert.Equal((50L, 1L), (reward.Long("costPoints"), reward.Long("version")));
+        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
 
-        Assert.Equal(HttpStatusCode.OK, (await Put(program, "mug", new { name = "Mug", costPoints = 40, stock = 5 })).StatusCode);
+        var changed = await Put(program, "mug", new { name = "Mug", costPoints = 40, stock = 5 });
+        Assert.Equal((HttpStatusCode.OK, "\"2\""), (changed.StatusCode, changed.Headers.ETag?.Tag));
         await Problem.Assert(await Put(program, "bad", new { name = "", costPoints = 0, stock = -1 }), HttpStatusCode.BadRequest, "costPoints");
         await Problem.Assert(await Put(program, "bad", new { name = "X", costPoints = "ten", stock = 1 }), HttpStatusCode.BadRequest, "costPoints");
         await Problem.Assert(await Put(program, "bad", new { name = "X", costPoints = 1, stock = 1, colour = "red" }), HttpStatusCode.BadRequest, null);

@@ -9,6 +9,9 @@ public sealed class RewardStock
 {
     public RewardDefinition Definition { get; set; } = new();
 
+    /// <summary>Grows with every change of the definition.</summary>
+    public int Version { get; set; }
+
     /// <summary>Redemptions holding a unit (reserved or completed), by redemption id.</summary>
     public Dictionary<string, RewardHold> Holds { get; set; } = new(StringComparer.Ordinal);
 

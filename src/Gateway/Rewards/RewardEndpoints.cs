@@ -12,15 +12,21 @@ public static class RewardEndpoints
     {
         var rewards = routes.MapGroup("/v1/programs/{programId}/rewards/{rewardId}").WithTags("Rewards").ForConfiguredPrograms();
 
-        rewards.MapGet("", async (string programId, string rewardId, IClusterClient cluster) =>
+        rewards.MapGet("", async (string programId, string rewardId, IClusterClient cluster, HttpContext context) =>
         {
             var reward = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
-            return reward is null ? RewardNotFound(programId, rewardId) : TypedResults.Ok(reward);
+            if (reward is null)
+            {
+                return RewardNotFound(programId, rewardId);
+            }
+
+            context.Response.Headers.ETag = $"\"{reward.Version}\"";
+            return TypedResults.Ok(reward);
         })
         .Produces<RewardSnapshot>()
         .WithSummary("A reward of the catalogue with its remaining stock.");
 
-        rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster) =>
+        rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
         {
             if (!Identifiers.IsValid(rewardId))
             {
@@ -41,6 +47,7 @@ public static class RewardEndpoints
             var grain = cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
             var (stored, created) = await grain.Configure(new RewardSnapshot(
                 definition.Name, definition.CostPoints, definition.Stock, definition.PerMemberLimit, definition.ValidFrom, definition.ValidTo, 0));
+            context.Response.Headers.ETag = $"\"{stored.Version}\"";
             return created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", stored) : TypedResults.Ok(stored);
         })
         .Accepts<RewardDefinition>("application/json")

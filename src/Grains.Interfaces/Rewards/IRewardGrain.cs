@@ -33,7 +33,8 @@ public sealed record RewardSnapshot(
     [property: Id(3)] int? PerMemberLimit,
     [property: Id(4)] DateTimeOffset? ValidFrom,
     [property: Id(5)] DateTimeOffset? ValidTo,
-    [property: Id(6)] int Remaining);
+    [property: Id(6)] int Remaining,
+    [property: Id(7)] int Version = 0);
 
 [GenerateSerializer, Immutable, Alias("loyalty.reservation")]
 public sealed record Reservation([property: Id(0)] ReservationStatus Status, [property: Id(1)] long CostPoints);

@@ -39,6 +39,7 @@ public sealed class RewardGrain(
             ValidFrom = definition.ValidFrom,
             ValidTo = definition.ValidTo,
         };
+        state.State.Version++;
         await state.WriteStateAsync();
         return new RewardConfigured(Snapshot(), created);
     }
@@ -111,6 +112,6 @@ public sealed class RewardGrain(
     private RewardSnapshot Snapshot()
     {
         var d = state.State.Definition;
-        return new RewardSnapshot(d.Name, d.CostPoints, d.Stock, d.PerMemberLimit, d.ValidFrom, d.ValidTo, state.State.Remaining);
+        return new RewardSnapshot(d.Name, d.CostPoints, d.Stock, d.PerMemberLimit, d.ValidFrom, d.ValidTo, state.State.Remaining, state.State.Version);
     }
 }
