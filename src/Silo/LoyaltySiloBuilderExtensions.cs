@@ -5,6 +5,7 @@ using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
 using Loyalty.Silo.Storage;
+using Loyalty.Silo.Streams;
 using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Providers;
 using Orleans.Streams;
 using StackExchange.Redis;
 
@@ -109,7 +111,13 @@ public static class LoyaltySiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Member events reach member grains by implicit subscription only, polled often and delivered in batches.</summary>
+    private static readonly StreamRetryBackoff DeliveryBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
+    private static readonly StreamRetryBackoff QueueReadBackoff = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+
+    /// <summary>
+    /// Member events reach member grains by implicit subscription only, polled often and delivered in batches;
+    /// failed deliveries and reads are retried within a second or a few, not Orleans' 30 s.
+    /// </summary>
     private static void ConfigureMemberStream(this ISiloPersistentStreamConfigurator stream, LoyaltyHostingOptions options)
     {
         stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
@@ -118,5 +126,7 @@ public static class LoyaltySiloBuilderExtensions
             pulling.GetQueueMsgsTimerPeriod = options.StreamPollInterval;
             pulling.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
         }));
+        stream.ConfigureBackoffProvider((_, _) => (IMessageDeliveryBackoffProvider)DeliveryBackoff);
+        stream.ConfigureBackoffProvider((_, _) => (IQueueReaderBackoffProvider)QueueReadBackoff);
     }
 }
