@@ -45,7 +45,9 @@ public static class GatewayApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramRulesCache>();
-        builder.Services.AddSingleton<MemberEventPublisher>();
+        builder.Services.AddSingleton(services => new MemberEventPublisher(
+            services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), hosting.StreamPartitions,
+            services.GetRequiredService<ILogger<MemberEventPublisher>>()));
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
             ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
             : new LocalEventIdIndex());

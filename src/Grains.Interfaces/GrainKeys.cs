@@ -10,6 +10,9 @@ public static class GrainKeys
 
     public static string Member(string programId, string memberId) => $"{programId}/{memberId}";
 
+    /// <summary>One of a program's member-events partitions; members are spread over them by <c>MemberEventStream.PartitionOf</c>.</summary>
+    public static string MemberEventPartition(string programId, int partition) => $"{programId}/{partition}";
+
     public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";
 
     public static string Challenge(string programId, string challengeId) => $"{programId}/{challengeId}";

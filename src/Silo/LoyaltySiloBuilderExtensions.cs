@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Providers;
 using Orleans.Streams;
 using StackExchange.Redis;
@@ -63,12 +64,13 @@ public static class LoyaltySiloBuilderExtensions
     }
 
     /// <summary>
-    /// The embedded profile's grains without clustering: in-memory storage, memory streams and reminders.
-    /// The test cluster uses it as it is.
+    /// The embedded profile's grains without clustering: in-process storage, memory streams and reminders.
+    /// A test cluster of several silos in one process gives them one <see cref="InProcessGrainStorage"/> to share.
     /// </summary>
     public static ISiloBuilder AddLoyaltyGrains(this ISiloBuilder silo, LoyaltyHostingOptions options)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Loyalty);
+        silo.Services.TryAddSingleton<InProcessGrainStorage>();
+        silo.Services.AddGrainStorage(StorageNames.Loyalty, (services, _) => services.GetRequiredService<InProcessGrainStorage>());
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);

@@ -17,8 +17,8 @@ public sealed class RedisStreamAdapterFactory(
     ILoggerFactory loggers)
     : IQueueAdapterFactory
 {
-    private readonly HashRingBasedStreamQueueMapper mapper =
-        new(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.Partitions }, name);
+    private readonly NumberedStreamQueueMapper mapper =
+        new(new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.Partitions }, name));
 
     private readonly SimpleQueueAdapterCache cache = new(cacheOptions, name, loggers);
     private readonly Lazy<Task<IConnectionMultiplexer>> redis = new(() => Connect(options));

@@ -14,7 +14,7 @@ public sealed class RedisStreamQueueAdapter(
     string name,
     RedisStreamOptions options,
     IConnectionMultiplexer redis,
-    HashRingBasedStreamQueueMapper mapper,
+    IStreamQueueMapper mapper,
     Serializer<RedisStreamBatchContainer> serializer,
     ILoggerFactory loggers)
     : IQueueAdapter

@@ -1,5 +1,7 @@
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
+using Loyalty.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 [assembly: AssemblyFixture(typeof(Loyalty.Grains.Tests.ClusterFixture))]
@@ -11,8 +13,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private static readonly LoyaltyHostingOptions Options = new();
 
+    // One store for both silos, as a real cluster shares its database: a grain reactivated elsewhere finds its state.
+    private static readonly InProcessGrainStorage Storage = new();
+
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options))
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

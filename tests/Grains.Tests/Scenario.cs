@@ -27,7 +27,7 @@ public sealed class Scenario(IClusterClient client)
     private static readonly LocalEventIdIndex Index = new();
 
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
-        new MemberEventPublisher(client, Index, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+        new MemberEventPublisher(client, Index, new Loyalty.Silo.LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);

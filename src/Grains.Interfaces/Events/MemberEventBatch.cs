@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Loyalty.Grains.Interfaces.Events;
 
-/// <summary>The events of one member from one ingestion request: one stream item, applied and persisted together.</summary>
+/// <summary>The events of one member from one ingestion request, in the order they were sent.</summary>
 [GenerateSerializer, Immutable, Alias("loyalty.member-event-batch")]
 public sealed record MemberEventBatch(
     [property: Id(0)] string ProgramId,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Referrals;
 using Loyalty.Grains.Interfaces.Rewards;
 using Orleans.Concurrency;
@@ -6,12 +7,18 @@ using Orleans.Concurrency;
 namespace Loyalty.Grains.Interfaces.Members;
 
 /// <summary>
-/// One member of one program (key <c>{program}/{member}</c>). It consumes the member-events stream through an
-/// implicit subscription and is the single authority on which events it has applied: a redelivered or resent event
-/// changes nothing.
+/// One member of one program (key <c>{program}/{member}</c>). It receives its events from the consumer of its
+/// member-events partition and is the single authority on which events it has applied: a redelivered or resent
+/// event changes nothing.
 /// </summary>
 public interface IMemberGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Applies events in order through the rule book and persists once; completes only when the effect is stored
+    /// (and, where the stream is durable, the member's scores too), so the stream entry may then be acknowledged.
+    /// </summary>
+    Task ApplyEvents(ImmutableArray<MemberEvent> events);
+
     /// <summary>The member's current view, or null for a member never seen.</summary>
     Task<MemberSnapshot?> GetSnapshot();
 

@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
+using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Events;
 using Orleans.Streams;
 
 namespace Loyalty.Grains.Ingestion;
 
 /// <summary>
-/// Publishes validated events onto the member-events stream, one stream item per member, after asking the event-id
-/// index which were accepted before. Publication is all-or-retry: when any member's events cannot be published, or
-/// another request is publishing the same event right now, the caller answers 503 and the producer resends the batch;
-/// what was published is then a duplicate.
+/// Publishes validated events onto the member-events stream, one stream item per partition holding each member's
+/// events in order, after asking the event-id index which were accepted before. Publication is all-or-retry: when
+/// any partition's events cannot be published, or another request is publishing the same event right now, the
+/// caller answers 503 and the producer resends the batch; what was published is then a duplicate.
 /// </summary>
-public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex index, ILogger<MemberEventPublisher> logger)
+/// <param name="partitions">Partitions of every program's member-events stream: the same on every gateway.</param>
+public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger)
 {
     public sealed record Outcome(IReadOnlySet<string> Duplicates, bool Complete);
 
@@ -35,8 +37,8 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
 
         var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
         var results = await Task.WhenAll(fresh
-            .GroupBy(e => e.MemberId, StringComparer.Ordinal)
-            .Select(member => PublishMember(provider, programId, member.Key, [.. member])));
+            .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
+            .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
         var published = results.Where(r => r.Published).SelectMany(r => r.Events).Select(Key).ToList();
         var failed = results.Where(r => !r.Published).SelectMany(r => r.Events).Select(Key).ToList();
         await Settle(() => index.Confirm(programId, published), "confirm", published.Count);
@@ -44,18 +46,21 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
         return new Outcome(duplicates, failed.Count == 0 && fresh.Count + duplicates.Count == events.Count);
     }
 
-    private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishMember(
-        IStreamProvider provider, string programId, string memberId, ImmutableArray<MemberEvent> events)
+    private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishPartition(
+        IStreamProvider provider, string programId, int partition, ImmutableArray<MemberEvent> events)
     {
         try
         {
-            var stream = provider.GetStream<MemberEventBatch>(MemberEventStream.For(programId, memberId));
-            await stream.OnNextAsync(new MemberEventBatch(programId, memberId, events));
+            var members = events
+                .GroupBy(e => e.MemberId, StringComparer.Ordinal)
+                .Select(member => new MemberEventBatch(programId, member.Key, [.. member]));
+            var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
+            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members]));
             return (events, true);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Publishing {Count} events of member {MemberId} failed", events.Length, memberId);
+            logger.LogWarning(e, "Publishing {Count} events of partition {Partition} of {ProgramId} failed", events.Length, partition, programId);
             return (events, false);
         }
     }

@@ -9,8 +9,6 @@ using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
 using Microsoft.Extensions.Options;
 using Loyalty.Grains.Telemetry;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 
 namespace Loyalty.Grains.Members;
 
@@ -18,14 +16,13 @@ namespace Loyalty.Grains.Members;
 /// Applies one member's events in order through the rule book, persists once per delivered batch, then publishes
 /// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks.
 /// </summary>
-[ImplicitStreamSubscription(MemberEventStream.Namespace)]
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
     IOptions<NotificationOptions> notificationOptions,
     TimeProvider clock,
     ILogger<MemberGrain> logger)
-    : Grain, IMemberGrain, IStreamSubscriptionObserver
+    : Grain, IMemberGrain
 {
     private string programId = "";
     private string memberId = "";
@@ -36,13 +33,11 @@ public sealed partial class MemberGrain(
         if (!state.RecordExists)
         {
             state.State = new MemberAccount(memberId);
+            reminderKnown = true; // reminders are set only after a write, so a member never stored has none
         }
 
         return Task.CompletedTask;
     }
-
-    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        handleFactory.Create<MemberEventBatch>().ResumeAsync(OnBatch);
 
     public async Task<MemberSnapshot?> GetSnapshot()
     {
@@ -62,7 +57,7 @@ public sealed partial class MemberGrain(
         return Task.FromResult(new LedgerPage(ledger.Count, offset, MemberMapping.NewestFirst(ledger, offset, limit)));
     }
 
-    private async Task OnBatch(IList<SequentialItem<MemberEventBatch>> items)
+    public async Task ApplyEvents(ImmutableArray<MemberEvent> events)
     {
         var rules = await RequireRules();
         var now = clock.GetUtcNow();
@@ -71,7 +66,7 @@ public sealed partial class MemberGrain(
         var applied = 0;
         var earnedBefore = account.LifetimeEarned;
 
-        foreach (var e in items.SelectMany(item => item.Item.Events))
+        foreach (var e in events)
         {
             // Redelivered events count too: their scores may not have reached the boards before a crash.
             touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
