@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Loyalty.Bench.Ingest;
 
-public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile)
+public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(FindData("CDNOW_master.txt"), int.MaxValue, 5_000, 4, "embedded");
+        var options = new BenchOptions(FindData("CDNOW_master.txt"), int.MaxValue, 5_000, 4, "embedded", 8);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -17,7 +17,8 @@ public sealed record BenchOptions(string DataFile, int Events, int BatchSize, in
                 "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--data" => options with { DataFile = value },
                 "--profile" => options with { Profile = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis --events N --batch N --concurrency N --data FILE"),
+                "--warmups" => options with { Warmups = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis --events N --batch N --concurrency N --data FILE --warmups N"),
             };
         }
 

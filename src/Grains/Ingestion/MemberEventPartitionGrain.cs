@@ -36,7 +36,34 @@ public sealed class MemberEventPartitionGrain : Grain, IMemberEventPartitionGrai
         }
 
         var programId = GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId;
-        return Task.WhenAll(byMember.Select(member =>
-            GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable())));
+        return ApplyAll(byMember.Select(member => (Func<Task>)(() =>
+            GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable()))));
     }
+
+    /// <summary>
+    /// Runs the member calls with at most <see cref="MaxInFlight"/> at a time: enough to keep every core busy, few
+    /// enough that ingestion requests are not queued behind thousands of member turns. Completes when all have,
+    /// failing if any failed.
+    /// </summary>
+    private static async Task ApplyAll(IEnumerable<Func<Task>> calls)
+    {
+        var running = new List<Task>(MaxInFlight);
+        var done = new List<Task>();
+        foreach (var call in calls)
+        {
+            if (running.Count == MaxInFlight)
+            {
+                var finished = await Task.WhenAny(running);
+                running.Remove(finished);
+                done.Add(finished);
+            }
+
+            running.Add(call());
+        }
+
+        done.AddRange(running);
+        await Task.WhenAll(done);
+    }
+
+    private const int MaxInFlight = 64;
 }
