@@ -1,5 +1,6 @@
 using System.Net;
 using Loyalty.Grains;
+using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Notifications;
@@ -59,6 +60,8 @@ public static class LoyaltySiloBuilderExtensions
             stream.ConfigurePullingAgent(agent => agent.Configure(pulling => pulling.MaxEventDeliveryTime = TimeSpan.FromMinutes(30)));
         });
         silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
+        // Members wait for their scores to be stored (about PersistInterval) before answering: many may wait at once.
+        silo.Services.Configure<PartitionDeliveryOptions>(delivery => delivery.MembersInFlight = 1_024);
         silo.Services.AddSingleton<IBoardShardStore>(_ => new RedisBoardShardStore(options.Redis, $"{options.ServiceId}:boards"));
         return silo.AddLoyaltyServices();
     }
@@ -101,6 +104,9 @@ public static class LoyaltySiloBuilderExtensions
             .Validate(boards => boards.FlushInterval > TimeSpan.Zero && boards.FlushInterval <= TimeSpan.FromMilliseconds(50),
                 "Loyalty:Leaderboards:FlushInterval must be above 0 and at most 50 ms")
             .Validate(boards => boards.PersistInterval > TimeSpan.Zero, "Loyalty:Leaderboards:PersistInterval must be above 0")
+            .ValidateOnStart();
+        silo.Services.AddOptions<PartitionDeliveryOptions>().BindConfiguration("Loyalty:PartitionDelivery")
+            .Validate(delivery => delivery.MembersInFlight >= 1, "Loyalty:PartitionDelivery:MembersInFlight must be at least 1")
             .ValidateOnStart();
         silo.Services.AddOptions<NotificationOptions>().BindConfiguration("Loyalty:Notifications")
             .Validate(n => n.Slices is >= 1 and <= 1_024, "Loyalty:Notifications:Slices must be between 1 and 1024")

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Members;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -17,7 +18,8 @@ namespace Loyalty.Grains.Ingestion;
 /// </summary>
 [ImplicitStreamSubscription(MemberEventStream.Namespace)]
 [PreferLocalPlacement]
-public sealed class MemberEventPartitionGrain : Grain, IMemberEventPartitionGrain, IStreamSubscriptionObserver
+public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions> options)
+    : Grain, IMemberEventPartitionGrain, IStreamSubscriptionObserver
 {
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<PartitionEventBatch>().ResumeAsync(OnBatch);
@@ -36,34 +38,33 @@ public sealed class MemberEventPartitionGrain : Grain, IMemberEventPartitionGrai
         }
 
         var programId = GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId;
-        return ApplyAll(byMember.Select(member => (Func<Task>)(() =>
+        return ApplyAll(options.Value.MembersInFlight, byMember.Select(member => (Func<Task>)(() =>
             GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable()))));
     }
 
-    /// <summary>
-    /// Runs the member calls with at most <see cref="MaxInFlight"/> at a time: enough to keep every core busy, few
-    /// enough that ingestion requests are not queued behind thousands of member turns. Completes when all have,
-    /// failing if any failed.
-    /// </summary>
-    private static async Task ApplyAll(IEnumerable<Func<Task>> calls)
+    /// <summary>Runs the member calls, at most <paramref name="inFlight"/> at a time; completes when all have, failing if any failed.</summary>
+    private static async Task ApplyAll(int inFlight, IEnumerable<Func<Task>> calls)
     {
-        var running = new List<Task>(MaxInFlight);
-        var done = new List<Task>();
+        using var slots = new SemaphoreSlim(inFlight);
+        var started = new List<Task>();
         foreach (var call in calls)
         {
-            if (running.Count == MaxInFlight)
-            {
-                var finished = await Task.WhenAny(running);
-                running.Remove(finished);
-                done.Add(finished);
-            }
-
-            running.Add(call());
+            await slots.WaitAsync();
+            started.Add(ReleaseWhenDone(call(), slots));
         }
 
-        done.AddRange(running);
-        await Task.WhenAll(done);
-    }
+        await Task.WhenAll(started);
 
-    private const int MaxInFlight = 64;
+        static async Task ReleaseWhenDone(Task call, SemaphoreSlim slots)
+        {
+            try
+            {
+                await call;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+    }
 }
