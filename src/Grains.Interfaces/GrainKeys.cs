@@ -10,7 +10,7 @@ public static class GrainKeys
 
     public static string Member(string programId, string memberId) => $"{programId}/{memberId}";
 
-    /// <summary>One of a program's member-events partitions; members are spread over them by <c>MemberEventStream.PartitionOf</c>.</summary>
+    /// <summary>One of a program's member-events partitions; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
     public static string MemberEventPartition(string programId, int partition) => $"{programId}/{partition}";
 
     public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";

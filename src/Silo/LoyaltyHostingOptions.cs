@@ -23,13 +23,16 @@ public sealed class LoyaltyHostingOptions
 
     public string ServiceId { get; set; } = "loyalty";
 
-    /// <summary>Queues (partitions) of the member-events stream; each is pulled by one agent somewhere in the cluster.</summary>
+    /// <summary>
+    /// Partitions of every program's member-events stream, and the stream's queues: each is pulled by one agent
+    /// somewhere in the cluster. The same on every silo and gateway: it decides which partition a member's events take.
+    /// </summary>
     public int StreamPartitions { get; set; } = 8;
 
     /// <summary>How often a pulling agent polls its queue: bounds the delay between ingestion and effect.</summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Stream items a member grain receives (and persists) in one delivery.</summary>
+    /// <summary>Stream items a partition grain receives in one delivery; each member of them applies and persists its events once.</summary>
     public int StreamDeliveryBatchSize { get; set; } = 64;
 
     /// <summary>Running as pods: endpoints, cluster and liveness of peers come from Kubernetes (POD_* variables).</summary>

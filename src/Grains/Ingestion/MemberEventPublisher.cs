@@ -53,7 +53,7 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
         {
             var members = events
                 .GroupBy(e => e.MemberId, StringComparer.Ordinal)
-                .Select(member => new MemberEventBatch(programId, member.Key, [.. member]));
+                .Select(member => new MemberEventBatch(member.Key, [.. member]));
             var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
             await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members]));
             return (events, true);
