@@ -48,16 +48,43 @@ public sealed class AvailableLots
     /// <summary>Removes and answers the lots whose expiry has come, oldest first.</summary>
     public IReadOnlyList<AvailableLot> Expire(DateTimeOffset now)
     {
-        var due = Lots.TakeWhile(lot => lot.ExpiresAt <= now).ToList();
-        Lots.RemoveRange(0, due.Count);
+        var count = DueCount(now);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var due = Lots.GetRange(0, count);
+        Lots.RemoveRange(0, count);
         return due;
     }
 
     /// <summary>Points that expire by <paramref name="until"/>, and the first moment any of them does.</summary>
     public (long Points, DateTimeOffset? First) ExpiringBy(DateTimeOffset until)
     {
-        var due = Lots.TakeWhile(lot => lot.ExpiresAt <= until).ToList();
-        return (due.Sum(lot => lot.Points), due.FirstOrDefault()?.ExpiresAt);
+        var count = DueCount(until);
+        var points = 0L;
+        for (var i = 0; i < count; i++)
+        {
+            points += Lots[i].Points;
+        }
+
+        return (points, count > 0 ? Lots[0].ExpiresAt : null);
+    }
+
+    /// <summary>
+    /// How many of the first lots expire by <paramref name="until"/>. Asked on every touch of a member, so it
+    /// allocates nothing.
+    /// </summary>
+    private int DueCount(DateTimeOffset until)
+    {
+        var count = 0;
+        while (count < Lots.Count && Lots[count].ExpiresAt <= until)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     public DateTimeOffset? NextExpiry => Lots.FirstOrDefault()?.ExpiresAt;

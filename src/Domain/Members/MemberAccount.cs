@@ -342,6 +342,11 @@ public sealed partial class MemberAccount
 
     private bool MatureLots(ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
     {
+        if (!AnyMatured(now))
+        {
+            return false; // the usual case on every touch: nothing to sort, nothing to allocate
+        }
+
         var due = PendingLots.Where(lot => lot.MaturesAt <= now).OrderBy(lot => lot.MaturesAt).ToList();
         foreach (var lot in due)
         {
@@ -352,7 +357,20 @@ public sealed partial class MemberAccount
             PendingLots.Remove(lot);
         }
 
-        return due.Count > 0;
+        return true;
+    }
+
+    private bool AnyMatured(DateTimeOffset now)
+    {
+        foreach (var lot in PendingLots)
+        {
+            if (lot.MaturesAt <= now)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

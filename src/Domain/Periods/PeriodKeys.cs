@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Loyalty.Domain;
@@ -21,8 +22,24 @@ public static class PeriodKeys
     public static IReadOnlyList<string> For(DateTimeOffset at, TimeZoneInfo zone)
     {
         var date = ProgramCalendar.LocalDate(at, zone);
-        return [All, ProgramCalendar.DayKey(date), WeekKey(date), ProgramCalendar.MonthKey(date)];
+        if (KeysByDate.TryGetValue(date, out var keys))
+        {
+            return keys;
+        }
+
+        keys = [All, ProgramCalendar.DayKey(date), WeekKey(date), ProgramCalendar.MonthKey(date)];
+        if (KeysByDate.Count < MaxCachedDates)
+        {
+            KeysByDate.TryAdd(date, keys);
+        }
+
+        return keys;
     }
+
+    // The keys of a local date never change, and every event of that date asks for them (twice: its member's
+    // totals and its board updates); a few thousand dates cover years of traffic.
+    private const int MaxCachedDates = 10_000;
+    private static readonly ConcurrentDictionary<DateOnly, string[]> KeysByDate = new();
 
     public static string WeekKey(DateOnly date)
     {
