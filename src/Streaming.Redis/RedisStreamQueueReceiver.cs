@@ -23,6 +23,8 @@ public sealed class RedisStreamQueueReceiver(
     ILogger<RedisStreamQueueReceiver> logger)
     : IQueueAdapterReceiver
 {
+    private readonly RedisStreamSequence sequence = new(key.Append(":seq"));
+
     private IDatabase Database => redis.GetDatabase();
 
     private RedisValue ownPendingCursor = "0";
@@ -85,7 +87,7 @@ public sealed class RedisStreamQueueReceiver(
             entries = await NextEntries(count).WaitAsync(options.OperationTimeout, cancellationToken);
         }
 
-        var batches = new List<IBatchContainer>(entries.Length);
+        var read = new List<(RedisValue Id, RedisStreamBatchContainer Batch)>(entries.Length);
         var unreadable = new List<RedisValue>();
         foreach (var entry in entries)
         {
@@ -96,9 +98,15 @@ public sealed class RedisStreamQueueReceiver(
                 continue;
             }
 
-            var batch = serializer.Deserialize((ReadOnlyMemory<byte>)data)
-                ?? throw new InvalidDataException($"Entry {entry.Id} of {key} holds no batch.");
-            batches.Add(batch.ReadFrom(entry.Id, RedisStreamSequence.Of(entry.Id)));
+            read.Add((entry.Id, serializer.Deserialize((ReadOnlyMemory<byte>)data)
+                ?? throw new InvalidDataException($"Entry {entry.Id} of {key} holds no batch.")));
+        }
+
+        var batches = new List<IBatchContainer>(read.Count);
+        if (read.Count > 0)
+        {
+            var next = await sequence.Next(Database, read.Count).WaitAsync(options.OperationTimeout, cancellationToken);
+            batches.AddRange(read.Select((entry, i) => entry.Batch.ReadFrom(entry.Id, next + i)));
         }
 
         if (unreadable.Count > 0)

@@ -1,25 +1,34 @@
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace Loyalty.Streaming.Redis;
 
 /// <summary>
-/// Orleans sequence numbers taken from Redis entry ids ("milliseconds-counter"), so they grow across consumers and
-/// restarts. A consumer tells a new pulling agent the last token it processed, and the agent skips what lies
-/// before it: numbers that restarted from zero with each receiver would make a silo that takes a partition over
-/// skip events nobody has applied.
+/// Orleans sequence numbers for what a partition's receiver reads, in the order it reads them, from a counter kept
+/// in Redis beside the partition: they grow with every read, whichever silo reads and however often it restarts.
+/// Orleans skips what lies before a consumer's last token, so numbers must never fall back: an entry claimed again
+/// (a previous owner's, or one left pending too long) is numbered as what it is, the newest read, never by its old
+/// position in the stream, which a consumer that has moved past it would skip for good. Reads never number below
+/// the current time in milliseconds × 1,000, so a counter lost with Redis data restarts above what it issued.
 /// </summary>
-public static class RedisStreamSequence
+public sealed class RedisStreamSequence(RedisKey counterKey)
 {
-    private const int CounterBits = 20;
-    private const long CounterMask = (1L << CounterBits) - 1;
+    private const int PerMillisecond = 1_000;
 
-    public static long Of(RedisValue entryId)
+    private static readonly LuaScript Reserve = LuaScript.Prepare("""
+        local last = redis.call('INCRBY', @key, @count)
+        local floor = tonumber(@floor) + tonumber(@count)
+        if last < floor then
+          redis.call('SET', @key, floor)
+          last = floor
+        end
+        return last
+        """);
+
+    /// <summary>Reserves <paramref name="count"/> numbers; answers the first.</summary>
+    public async Task<long> Next(IDatabase database, int count)
     {
-        var id = (string)entryId!;
-        var dash = id.IndexOf('-');
-        var milliseconds = long.Parse(id.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture);
-        var counter = long.Parse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
-        return (milliseconds << CounterBits) | Math.Min(counter, CounterMask);
+        var floor = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * PerMillisecond;
+        var last = (long)await database.ScriptEvaluateAsync(Reserve, new { key = counterKey, count, floor });
+        return last - count + 1;
     }
 }

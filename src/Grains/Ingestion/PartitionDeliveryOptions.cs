@@ -8,5 +8,5 @@ public sealed class PartitionDeliveryOptions
     /// every core busy without queueing ingestion requests behind thousands of member turns. Where members wait
     /// for their scores to be stored before answering, a call is mostly waiting, and the Redis profile allows more.
     /// </summary>
-    public int MembersInFlight { get; set; } = 64;
+    public int MembersInFlight { get; set; } = 32;
 }
