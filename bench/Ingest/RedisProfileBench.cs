@@ -43,7 +43,7 @@ public static class RedisProfileBench
     private static async Task<bool> Drained(ConnectionMultiplexer redis, TimeSpan deadline)
     {
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var partitions = server.Keys(pattern: "*:member-events:*").ToList();
+        var partitions = server.Keys(pattern: "*:member-events:*").Where(key => redis.GetDatabase().KeyType(key) == RedisType.Stream).ToList();
         var until = DateTime.UtcNow + deadline;
         while (DateTime.UtcNow < until)
         {
