@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Gateway.Challenges;
+using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
 using Loyalty.Gateway.Http;
@@ -107,6 +108,7 @@ public static class GatewayApp
         app.MapProfileEndpoints();
         app.MapRedemptionEndpoints();
         app.MapReferralEndpoints();
+        app.MapDeadLetterEndpoints();
         return app;
     }
 }

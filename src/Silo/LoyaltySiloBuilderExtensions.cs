@@ -1,5 +1,6 @@
 using System.Net;
 using Loyalty.Grains;
+using Loyalty.Grains.DeadLetters;
 using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
@@ -107,6 +108,9 @@ public static class LoyaltySiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddOptions<PartitionDeliveryOptions>().BindConfiguration("Loyalty:PartitionDelivery")
             .Validate(delivery => delivery.MembersInFlight >= 1, "Loyalty:PartitionDelivery:MembersInFlight must be at least 1")
+            .ValidateOnStart();
+        silo.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Loyalty:DeadLetters")
+            .Validate(letters => letters.Capacity is >= 1 and <= 1_000_000, "Loyalty:DeadLetters:Capacity must be between 1 and 1000000")
             .ValidateOnStart();
         silo.Services.AddOptions<NotificationOptions>().BindConfiguration("Loyalty:Notifications")
             .Validate(n => n.Slices is >= 1 and <= 1_024, "Loyalty:Notifications:Slices must be between 1 and 1024")

@@ -26,7 +26,7 @@ public sealed record ExpectedProgram(string ProgramId, IReadOnlyDictionary<strin
         await Parallel.ForEachAsync(Members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (entry, _) =>
         {
             var (memberId, expected) = entry;
-            var member = await client.GetJson($"v1/programs/{ProgramId}/members/{memberId}");
+            var member = await client.GetRequiredJson($"v1/programs/{ProgramId}/members/{memberId}");
             Assert.Equal((expected.Earned, expected.ClawedBack), (member.Long("points.lifetimeEarned"), member.Long("points.clawedBack")));
             if (readLedgers)
             {

@@ -264,7 +264,7 @@ public sealed class MemberAccountPointsTests
     public void An_event_with_a_negative_amount_is_refused_and_leaves_no_trace()
     {
         var account = new MemberAccount("m");
-        Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(Buy("p1", -1, "2026-05-20T10:00Z"), Basic, Now));
+        Assert.Throws<EventNotApplicableException>(() => account.Apply(Buy("p1", -1, "2026-05-20T10:00Z"), Basic, Now));
 
         Assert.False(account.HasSeen("p1"));
         Assert.Equal(0, account.Version);

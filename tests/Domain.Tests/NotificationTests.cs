@@ -9,7 +9,7 @@ public sealed class NotificationTests
     [Fact]
     public void Tier_up_and_badges_are_announced_in_order_with_their_event_times_but_joining_the_first_tier_is_not()
     {
-        var config = Basic with { Badges = [new BadgeDefinition { Id = "welcome", Name = "Welcome", Kind = BadgeKind.FirstPurchase }] };
+        var config = Basic with { NewsHorizonDays = 60, Badges = [new BadgeDefinition { Id = "welcome", Name = "Welcome", Kind = BadgeKind.FirstPurchase }] };
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-06-01T10:00Z"), config, Now);
         account.Apply(Buy("p2", 99_000, "2026-06-02T10:00Z"), config, Now);
@@ -27,6 +27,7 @@ public sealed class NotificationTests
     {
         var config = Basic with
         {
+            NewsHorizonDays = 60,
             Badges = [.. Enumerable.Range(1, 25).Select(i => new BadgeDefinition { Id = $"b{i}", Name = $"B{i}", Kind = BadgeKind.Purchases, Target = i })],
         };
         var account = new MemberAccount("m");

@@ -6,6 +6,7 @@ public sealed class SurpriseAndBirthdayTests
 {
     private static readonly ProgramConfig WithSurprises = Basic with
     {
+        NewsHorizonDays = 60,
         Surprises =
         [
             new Surprise { Id = "third", Kind = SurpriseKind.Purchases, Target = 3, BonusPoints = 30 },

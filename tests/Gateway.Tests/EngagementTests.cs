@@ -28,8 +28,9 @@ public sealed class EngagementTests(GatewayFixture gateway)
     public async Task A_birthday_today_is_credited_once_and_shows_in_the_member_view_and_ledger()
     {
         var program = await Programs.Create(client, Engaging);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var birthDate = today.AddYears(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(TestClock.UtcNow.UtcDateTime);
+        // 32 years back is a leap year too, so on 29 February the birthday is still today.
+        var birthDate = today.AddYears(-32).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var response = await PutProfile(program, "bea", $$"""{"birthDate":"{{birthDate}}"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -29,7 +29,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
     public async Task A_purchase_inside_the_return_window_is_pending()
     {
         var program = await Programs.Create(client);
-        var now = DateTimeOffset.UtcNow.ToString("O");
+        var now = TestClock.UtcNow.ToString("O");
         await client.PostEvents(program, Api.Purchase("e1", "bob", 5_000, now));
 
         var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/bob"), m => m is not null);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Loyalty.Gateway.Tests.GatewayFixture))]
 
@@ -18,6 +20,7 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>
         // Webhook tests make receivers fail on purpose; retries come quickly so they finish in seconds.
         builder.UseSetting("Loyalty:Notifications:InitialBackoff", "00:00:00.050");
         builder.UseSetting("Loyalty:Notifications:MaxBackoff", "00:00:00.400");
+        builder.ConfigureTestServices(services => services.AddSingleton(TestClock.Provider));
     }
 
     private static int FreePort()

@@ -47,7 +47,7 @@ public sealed class LeaderboardPeriodTests(GatewayFixture gateway)
             "\"leaderboardRetention\": { \"days\": 36600, \"weeks\": 5200, \"months\": 1200 }",
             "\"leaderboardRetention\": { \"days\": 2, \"weeks\": 1, \"months\": 1 }", StringComparison.Ordinal);
         var program = await Programs.Create(client, shortRetention);
-        var today = DateTimeOffset.UtcNow;
+        var today = TestClock.UtcNow;
         await client.PostEvents(program,
             Api.Purchase("t1", "kim", 1_000, today.ToString("O")),
             Api.Purchase("t2", "lou", 2_000, today.AddDays(-10).ToString("O"))); // its day is closed: counts for all time only

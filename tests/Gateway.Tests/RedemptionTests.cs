@@ -33,7 +33,7 @@ public sealed class RedemptionTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         await Put(program, "mug", new { name = "Mug", costPoints = 60, stock = 10 });
-        await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"), Api.Purchase("p2", "ann", 50_000, DateTimeOffset.UtcNow.ToString("O")));
+        await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"), Api.Purchase("p2", "ann", 50_000, TestClock.UtcNow.ToString("O")));
         await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.pending") == 500);
 
         var redeemed = await Redeem(program, "ann", "mug", "r1");

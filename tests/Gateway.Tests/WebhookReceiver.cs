@@ -28,7 +28,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hook", async (HttpContext context) =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-            if (!WebhookSignature.Verify(Secret, context.Request.Headers[WebhookSignature.Header], body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)))
+            if (!WebhookSignature.Verify(Secret, context.Request.Headers[WebhookSignature.Header], body, TestClock.UtcNow, TimeSpan.FromMinutes(5)))
             {
                 BadSignatures++;
                 return Results.Unauthorized();

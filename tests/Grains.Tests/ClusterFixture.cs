@@ -2,6 +2,7 @@ using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Loyalty.Tests.Shared;
 using Orleans.TestingHost;
 
 [assembly: AssemblyFixture(typeof(Loyalty.Grains.Tests.ClusterFixture))]
@@ -17,7 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private static readonly InProcessGrainStorage Storage = new();
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage))
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton(TestClock.Provider))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

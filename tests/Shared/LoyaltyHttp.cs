@@ -8,12 +8,36 @@ public static class LoyaltyHttp
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
+    /// <summary>The resource, or null when it does not exist (404); any other failure throws with the status and body.</summary>
     public static async Task<JsonObject?> GetJson(this HttpClient client, string path)
     {
-        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        return response.IsSuccessStatusCode
-            ? await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken)
-            : null;
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await ReadSuccess(response, path);
+    }
+
+    /// <summary>The resource; any non-2xx answer, 404 included, throws with the status and body.</summary>
+    public static async Task<JsonObject> GetRequiredJson(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return await ReadSuccess(response, path);
+    }
+
+    /// <summary>For polls that ride out outages: null for any non-2xx answer.</summary>
+    public static async Task<JsonObject?> PollJson(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.IsSuccessStatusCode ? await ReadSuccess(response, path) : null;
+    }
+
+    private static async Task<JsonObject> ReadSuccess(HttpResponseMessage response, string path)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode} {response.StatusCode}: {body}", null, response.StatusCode);
+        }
+
+        return JsonNode.Parse(body) as JsonObject ?? throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode} with a body that is not a JSON object: {body}");
     }
 
     /// <summary>Polls until <paramref name="done"/> holds or the deadline passes; returns the last value read.</summary>
@@ -41,7 +65,7 @@ public static class LoyaltyHttp
         var entries = new List<LedgerRow>();
         while (true)
         {
-            var page = await client.GetJson($"/v1/programs/{program}/members/{memberId}/ledger?offset={entries.Count}&limit=500");
+            var page = await client.GetRequiredJson($"/v1/programs/{program}/members/{memberId}/ledger?offset={entries.Count}&limit=500");
             var items = page!["entries"]!.AsArray();
             entries.AddRange(items.Select(e => new LedgerRow(
                 e!["sequence"]!.GetValue<long>(), e["kind"]!.GetValue<string>(), e["balance"]!.GetValue<string>(), e["points"]!.GetValue<long>())));
@@ -55,7 +79,7 @@ public static class LoyaltyHttp
     /// <summary>A board's entries (up to 1,000) as member → score.</summary>
     public static async Task<Dictionary<string, long>> ReadBoard(this HttpClient client, string program, string board, string period = "all")
     {
-        var json = await client.GetJson($"/v1/programs/{program}/leaderboards/{board}?period={period}&top=1000");
+        var json = await client.PollJson($"/v1/programs/{program}/leaderboards/{board}?period={period}&top=1000");
         return json?["entries"]?.AsArray().ToDictionary(e => e!["memberId"]!.GetValue<string>(), e => e!["score"]!.GetValue<long>()) ?? [];
     }
 }

@@ -46,9 +46,19 @@ public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTi
         }
 
         var lines = purchase.Lines.Where(line => string.Equals(line.Category, category, StringComparison.OrdinalIgnoreCase)).ToList();
-        return lines.Count == 0
-            ? null
-            : new ChallengeContribution(Math.Max(0, lines.Sum(line => checked(line.Quantity * line.UnitPriceMinor))), [.. Categories(lines)]);
+        return lines.Count == 0 ? null : new ChallengeContribution(LinesValue(lines, purchase.AmountMinor), [.. Categories(lines)]);
+    }
+
+    /// <summary>The lines' value, never more than the purchase itself (as for earning rules): lines list prices before discounts.</summary>
+    private static long LinesValue(List<PurchaseLine> lines, long purchaseAmountMinor)
+    {
+        Int128 value = 0;
+        foreach (var line in lines)
+        {
+            value += (Int128)line.Quantity * line.UnitPriceMinor;
+        }
+
+        return (long)Int128.Clamp(value, 0, purchaseAmountMinor);
     }
 
     private static IEnumerable<string> Categories(IEnumerable<PurchaseLine> lines) =>

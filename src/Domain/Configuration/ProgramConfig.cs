@@ -65,6 +65,12 @@ public sealed record ProgramConfig
     /// <summary>Referral rewards; absent for no referral programme.</summary>
     public ReferralProgram? Referrals { get; init; }
 
+    /// <summary>
+    /// Events dated more than this many days before they arrive raise no notification (a replayed history, a late
+    /// feed); their points, tiers and badges count all the same.
+    /// </summary>
+    public int NewsHorizonDays { get; init; } = 7;
+
     /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
     public List<WebhookEndpoint> Webhooks { get; init; } = [];
 

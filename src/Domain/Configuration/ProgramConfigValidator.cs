@@ -29,6 +29,7 @@ public static partial class ProgramConfigValidator
         Check(config.ExpiryMonths is null or (>= 1 and <= 120), "expiryMonths", "must be between 1 and 120, or absent for no expiry");
         Check(config.ExpiryWarningDays is >= 0 and <= 365, "expiryWarningDays", "must be between 0 and 365");
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
+        Check(config.NewsHorizonDays is >= 0 and <= 3_650, "newsHorizonDays", "must be between 0 and 3650");
         Check(config.MaxPointsPerEvent is null or > 0, "maxPointsPerEvent", "must be greater than 0");
         Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");

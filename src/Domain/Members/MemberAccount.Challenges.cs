@@ -34,6 +34,7 @@ public sealed partial class MemberAccount
             return false;
         }
 
+        SetNewsHorizon(config, now);
         progress.Position = position;
         progress.Winner = winner;
         Notify(NotificationKind.ChallengeCompleted, at, challenge: challenge.Id);
@@ -52,15 +53,27 @@ public sealed partial class MemberAccount
         return true;
     }
 
-    private void ApplyToChallenges(Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone)
+    /// <summary>What the purchase adds to each challenge it counts for.</summary>
+    private static List<(Challenge Challenge, ChallengeContribution Contribution)> PlanChallenges(
+        Purchase purchase, IReadOnlyList<Challenge> challenges, TimeZoneInfo zone)
     {
+        var plan = new List<(Challenge, ChallengeContribution)>();
         foreach (var challenge in challenges)
         {
-            if (challenge.Contribution(purchase, zone) is not { } contribution)
+            if (challenge.Contribution(purchase, zone) is { } contribution)
             {
-                continue;
+                plan.Add((challenge, contribution));
             }
+        }
 
+        return plan;
+    }
+
+    private void ApplyToChallenges(
+        Purchase purchase, List<(Challenge Challenge, ChallengeContribution Contribution)> plan, ProgramConfig config, TimeZoneInfo zone)
+    {
+        foreach (var (challenge, contribution) in plan)
+        {
             if (!Challenges.TryGetValue(challenge.Id, out var progress))
             {
                 progress = Challenges[challenge.Id] = new ChallengeProgress();

@@ -26,9 +26,19 @@ public sealed partial class MemberAccount
     public DateTimeOffset? NextExpiryNoticeAt(ProgramConfig config) =>
         AvailableLots.NextExpiry is { } next && next != ExpiryAnnouncedFor ? next.AddDays(-config.ExpiryWarningDays) : null;
 
+    // Notifications about moments older than this are no news: history replayed or arriving late stays quiet.
+    private DateTimeOffset newsHorizon = DateTimeOffset.MinValue;
+
+    private void SetNewsHorizon(ProgramConfig config, DateTimeOffset now) => newsHorizon = now.AddDays(-config.NewsHorizonDays);
+
     private void Notify(NotificationKind kind, DateTimeOffset at, string? tier = null, string? badge = null, string? challenge = null,
         long? points = null, DateTimeOffset? expiresAt = null)
     {
+        if (at < newsHorizon)
+        {
+            return;
+        }
+
         var notification = new MemberNotification(++NotificationSequence, kind, at, tier, badge, challenge, points, expiresAt);
         Outbox.Add(notification);
         RecentNotifications.Add(notification);

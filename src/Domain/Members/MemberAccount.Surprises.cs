@@ -84,9 +84,9 @@ public sealed partial class MemberAccount
             }
 
             Credit(surprise.BonusPoints, $"surprise {surprise.Id}", config, zone, at, now);
-            if (surprise.UpgradeTo is { } tier && Tier.Grant(config.Tiers, tier, at))
+            if (surprise.UpgradeTo is { } tier)
             {
-                Notify(NotificationKind.TierUp, at, tier: tier);
+                Tier.Grant(config.Tiers, tier, at); // announced by Apply with any other change of tier
             }
         }
     }

@@ -106,6 +106,7 @@ public sealed partial class MemberAccount
     /// Time-driven work due by <paramref name="now"/> is done first (so a return finds its lot matured if it is, and
     /// an overdue anniversary is judged without this event), and again after (a late purchase may be mature already).
     /// </summary>
+    /// <exception cref="EventNotApplicableException">The rule book cannot apply the event; nothing changed.</exception>
     public ApplyOutcome Apply(LoyaltyEvent e, ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -114,20 +115,33 @@ public sealed partial class MemberAccount
             return ApplyOutcome.Duplicate;
         }
 
-        // Checked before anything changes, so a refused event leaves no trace.
-        ArgumentOutOfRangeException.ThrowIfNegative(e.AmountMinor, nameof(e));
         if (e is not (Purchase or Return))
         {
             throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
         }
 
+        // Checked before anything changes, so a refused event leaves no trace.
+        if (EventLimits.Violation(e) is { } violation)
+        {
+            throw new EventNotApplicableException(e.EventId, violation.Field, violation.Reason);
+        }
+
+        if (AtTotalsLimit())
+        {
+            throw new EventNotApplicableException(e.EventId, "memberId", $"has running totals beyond {EventLimits.MaxMemberTotal}");
+        }
+
         var zone = ProgramCalendar.Zone(config);
         Advance(config, now);
+        var tierBefore = Tier.IndexOf(config.Tiers);
         switch (e)
         {
             case Purchase purchase:
-                ApplyPurchase(purchase, config, zone, now);
-                ApplyToChallenges(purchase, challenges ?? [], config, zone);
+                // Everything that could refuse the purchase is worked out before it changes anything.
+                var earning = PlanEarning(purchase, config, zone);
+                var contributions = PlanChallenges(purchase, challenges ?? [], zone);
+                ApplyPurchase(purchase, earning, config, zone, now);
+                ApplyToChallenges(purchase, contributions, config, zone);
                 QualifyReferral(purchase, config, zone, now);
                 break;
             case Return refund:
@@ -141,7 +155,30 @@ public sealed partial class MemberAccount
         SeenEvents.Add(e.EventId);
         Version++;
         Advance(config, now);
+
+        // News only of a tier actually held now: an old purchase may raise a tier that an anniversary already took back.
+        if (Tier.IndexOf(config.Tiers) > tierBefore)
+        {
+            Notify(NotificationKind.TierUp, e.OccurredAt, tier: Tier.Current);
+        }
+
         return ApplyOutcome.Applied;
+    }
+
+    private bool AtTotalsLimit()
+    {
+        static bool Beyond(long total) => total is > EventLimits.MaxMemberTotal or < -EventLimits.MaxMemberTotal;
+        return Beyond(LifetimeEarned) || Beyond(LifetimeSpendMinor) || Beyond(ClawedBack) || Beyond(Available)
+            || Beyond(Redeemed) || Beyond(Expired);
+    }
+
+    private EarningResult PlanEarning(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)
+    {
+        var day = ProgramCalendar.DayKey(ProgramCalendar.LocalDate(purchase.OccurredAt, zone));
+        var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day), Segment(config, purchase.OccurredAt));
+        return earning.Total <= EventLimits.MaxPointsPerEvent
+            ? earning
+            : throw new EventNotApplicableException(purchase.EventId, "amountMinor", $"earns more than {EventLimits.MaxPointsPerEvent} points under the program's rules");
     }
 
     /// <summary>
@@ -195,6 +232,7 @@ public sealed partial class MemberAccount
     public bool Advance(ProgramConfig config, DateTimeOffset now)
     {
         var zone = ProgramCalendar.Zone(config);
+        SetNewsHorizon(config, now);
         var changed = MatureLots(config, zone, now);
         changed |= ExpireLots(now);
         changed |= Tier.ApplyAnniversaries(config.Tiers, config.TierDowngradeGraceDays, zone, now);
@@ -231,12 +269,10 @@ public sealed partial class MemberAccount
             BirthDate);
     }
 
-    private void ApplyPurchase(Purchase purchase, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+    private void ApplyPurchase(Purchase purchase, EarningResult earning, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
     {
         var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
         var day = ProgramCalendar.DayKey(date);
-        // Computed before anything changes: an overflow here leaves the account untouched.
-        var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day), Segment(config, purchase.OccurredAt));
         if (LastEarning is null || purchase.OccurredAt >= LastEarning.OccurredAt)
         {
             LastEarning = AppliedEarning.From(purchase, earning);
@@ -269,11 +305,7 @@ public sealed partial class MemberAccount
         PurchaseCount++;
         RfmData.AddPurchase(date, purchase.OccurredAt);
         Tier.AddSpend(date, purchase.AmountMinor);
-        // Joining the first tier is no news.
-        if (Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt) && Tier.IndexOf(config.Tiers) > 0)
-        {
-            Notify(NotificationKind.TierUp, purchase.OccurredAt, tier: Tier.Current);
-        }
+        Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
 
         Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit), config.StreakFreezes);
         AddToPeriods(purchase.OccurredAt, zone, config.LeaderboardRetention, now, earning.Total, purchase.AmountMinor, purchases: 1);

@@ -46,6 +46,19 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
         return new Outcome(duplicates, failed.Count == 0 && fresh.Count + duplicates.Count == events.Count);
     }
 
+    /// <summary>
+    /// Publishes events that were accepted before and parked as dead letters: the index holds them already, so it is
+    /// not asked, and each member applies the event once whatever repeats. True when every partition took its events.
+    /// </summary>
+    public async Task<bool> Republish(string programId, IReadOnlyList<MemberEvent> events)
+    {
+        var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
+        var results = await Task.WhenAll(events
+            .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
+            .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
+        return results.All(r => r.Published);
+    }
+
     private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishPartition(
         IStreamProvider provider, string programId, int partition, ImmutableArray<MemberEvent> events)
     {

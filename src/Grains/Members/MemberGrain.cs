@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
+using Loyalty.Grains.Interfaces.DeadLetters;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
@@ -61,36 +62,89 @@ public sealed partial class MemberGrain(
     {
         var rules = await RequireRules();
         var now = clock.GetUtcNow();
-        var account = state.State;
-        var touchedPeriods = new HashSet<string>(StringComparer.Ordinal);
-        var applied = 0;
-        var earnedBefore = account.LifetimeEarned;
-
-        foreach (var e in events)
+        var earnedBefore = state.State.LifetimeEarned;
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var applied = ApplyInOrder(events, failed, rules, now);
+        while (applied.FailedMidway is { } failure)
         {
-            // Redelivered events count too: their scores may not have reached the boards before a crash.
-            touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
-            if (account.Apply(e.ToDomain(), rules.Config, now, rules.Challenges) == ApplyOutcome.Applied)
+            // The rule book failed halfway through an event: what it changed in memory cannot be trusted. Start again
+            // from the stored state without that event; the events before it are applied again, exactly as before.
+            logger.LogError(failure.Exception, "Member {GrainKey} failed on event {EventId}; parking it", this.GetPrimaryKeyString(), failure.EventId);
+            failed[failure.EventId] = $"the rule book failed: {failure.Exception.Message}";
+            await state.ReadStateAsync();
+            if (!state.RecordExists)
             {
-                applied++;
+                state.State = new MemberAccount(memberId);
             }
+
+            applied = ApplyInOrder(events, failed, rules, now);
         }
 
-        if (applied > 0)
+        var account = state.State;
+        if (applied.Count > 0)
         {
             account.RulesVersion = rules.Version;
         }
 
-        if (account.Advance(rules.Config, now) || applied > 0)
+        if (failed.Count > 0)
+        {
+            // Parked before this member's effects are stored: once the delivery completes, every event is applied or parked.
+            await GrainFactory.GetGrain<IDeadLetterGrain>(programId).Park(
+                [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
+        }
+
+        if (account.Advance(rules.Config, now) || applied.Count > 0)
         {
             await Persist();
-            LoyaltyMetrics.EventsApplied.Add(applied);
+            LoyaltyMetrics.EventsApplied.Add(applied.Count);
             LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
         }
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
-        await PublishScores(touchedPeriods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
+        await PublishScores(applied.TouchedPeriods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
         await FollowUp(rules);
+    }
+
+    private sealed record Applied(int Count, HashSet<string> TouchedPeriods, (string EventId, Exception Exception)? FailedMidway);
+
+    /// <summary>
+    /// Applies the events in order, leaving out those in <paramref name="failed"/>. An event the rule book refuses
+    /// (unchanged state) joins <paramref name="failed"/>; any other failure stops the run and is answered.
+    /// </summary>
+    private Applied ApplyInOrder(ImmutableArray<MemberEvent> events, Dictionary<string, string> failed, ProgramRules rules, DateTimeOffset now)
+    {
+        var account = state.State;
+        var touchedPeriods = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var e in events)
+        {
+            if (failed.ContainsKey(e.EventId))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (account.Apply(e.ToDomain(), rules.Config, now, rules.Challenges) == ApplyOutcome.Applied)
+                {
+                    count++;
+                }
+            }
+            catch (EventNotApplicableException refusal)
+            {
+                failed[e.EventId] = $"{refusal.Field} {refusal.Reason}";
+                continue;
+            }
+            catch (Exception exception)
+            {
+                return new Applied(count, touchedPeriods, (e.EventId, exception));
+            }
+
+            // Redelivered events count too: their scores may not have reached the boards before a crash.
+            touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
+        }
+
+        return new Applied(count, touchedPeriods, null);
     }
 
     /// <summary>

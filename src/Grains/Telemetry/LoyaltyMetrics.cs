@@ -21,6 +21,9 @@ public static class LoyaltyMetrics
     public static readonly Counter<long> EventsApplied =
         Meter.CreateCounter<long>("loyalty.events.applied", "{event}", "Events applied by member grains.");
 
+    public static readonly Counter<long> EventsDeadLettered =
+        Meter.CreateCounter<long>("loyalty.events.dead_lettered", "{event}", "Events a member could not apply, parked as dead letters.");
+
     public static readonly Counter<long> PointsIssued =
         Meter.CreateCounter<long>("loyalty.points.issued", "{point}", "Points earned by members.");
 
