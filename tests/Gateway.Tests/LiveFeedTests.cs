@@ -49,14 +49,14 @@ public sealed class LiveFeedTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         await using var feed = await SseClient.Connect(client, $"/v1/programs/{program}/members/eve/live");
-        await client.PostEvents(program, Api.Purchase("n1", "eve", 120_000));
+        await client.PostEvents(program, Api.Purchase("n1", "eve", 120_000, TestClock.UtcNow.ToString("O"))); // news of a recent event
 
         var tierUp = await feed.Next(e => e.Name == "member" && e.Data["member"]!["notifications"]!.AsArray().Count == 1);
         var notification = tierUp.Data["member"]!["notifications"]![0]!;
         Assert.Equal(("tierUp", "silver", $"{program}/eve/1"),
             (notification["kind"]!.GetValue<string>(), notification["tier"]!.GetValue<string>(), notification["id"]!.GetValue<string>()));
 
-        await client.PostEvents(program, Api.Purchase("n2", "eve", 400_000));
+        await client.PostEvents(program, Api.Purchase("n2", "eve", 400_000, TestClock.UtcNow.ToString("O")));
         var gold = await feed.Next(e => e.Name == "member" && e.Data["member"]!["notifications"]!.AsArray().Count == 2);
         Assert.Equal([$"{program}/eve/1", $"{program}/eve/2"], gold.Data["member"]!["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
         Assert.Equal("gold", gold.Data["member"]!["notifications"]![1]!["tier"]!.GetValue<string>());

@@ -10,6 +10,9 @@ public sealed class WebhookTests(GatewayFixture gateway)
 {
     private readonly HttpClient client = gateway.CreateClient();
 
+    // Notifications are news of recent events only.
+    private static readonly string Now = TestClock.UtcNow.ToString("O");
+
     private static string WithWebhook(string url) => Programs.Configuration.Replace(
         "\"returnWindowDays\": 30,",
         $$"""
@@ -27,9 +30,9 @@ public sealed class WebhookTests(GatewayFixture gateway)
 
         // 150 members: a welcome badge each; every third also climbs to silver and then gold in later batches.
         var members = Enumerable.Range(0, 150).Select(i => $"m{i:000}").ToList();
-        await client.PostEvents(program, [.. members.Select(m => (JsonNode)Api.Purchase($"{m}-1", m, 2_000))]);
-        await client.PostEvents(program, [.. members.Where((_, i) => i % 3 == 0).Select(m => (JsonNode)Api.Purchase($"{m}-2", m, 120_000))]);
-        await client.PostEvents(program, [.. members.Where((_, i) => i % 3 == 0).Select(m => (JsonNode)Api.Purchase($"{m}-3", m, 400_000))]);
+        await client.PostEvents(program, [.. members.Select(m => (JsonNode)Api.Purchase($"{m}-1", m, 2_000, Now))]);
+        await client.PostEvents(program, [.. members.Where((_, i) => i % 3 == 0).Select(m => (JsonNode)Api.Purchase($"{m}-2", m, 120_000, Now))]);
+        await client.PostEvents(program, [.. members.Where((_, i) => i % 3 == 0).Select(m => (JsonNode)Api.Purchase($"{m}-3", m, 400_000, Now))]);
 
         var expected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (member, i) in members.Select((m, i) => (m, i)))

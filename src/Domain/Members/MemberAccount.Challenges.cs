@@ -11,6 +11,9 @@ public sealed partial class MemberAccount
 
     public Dictionary<string, ChallengeProgress> Challenges { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Challenges whose held purchases were counted, so a challenge created mid-window counts them once.</summary>
+    public HashSet<string> ChallengesCounted { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Challenges completed here and not yet placed by the challenge, with their completion times.</summary>
     public IEnumerable<(string ChallengeId, DateTimeOffset CompletedAt)> UnsettledChallenges =>
         Challenges.Where(c => c.Value is { CompletedAt: not null, Settled: false }).Select(c => (c.Key, c.Value.CompletedAt!.Value));
@@ -51,6 +54,50 @@ public sealed partial class MemberAccount
         AwardBadges(config, ProgramCalendar.Zone(config), at, now);
         Version++;
         return true;
+    }
+
+    /// <summary>
+    /// Counts, once per challenge, the purchases this member still holds (<see cref="Purchases"/>) that are dated in its
+    /// window, net of returns. Held purchases keep neither lines nor channel, so a challenge with filters or a
+    /// categories goal counts only purchases that arrive once it exists. A challenge already under way was counted
+    /// as its purchases arrived.
+    /// </summary>
+    private void CountHeldPurchases(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone)
+    {
+        foreach (var challenge in challenges)
+        {
+            if (!ChallengesCounted.Add(challenge.Id) || Challenges.ContainsKey(challenge.Id)
+                || HeldProgress(challenge, config, zone) is not { } progress)
+            {
+                continue;
+            }
+
+            Challenges[challenge.Id] = progress;
+            changedChallenges.Add(challenge.Id);
+        }
+    }
+
+    /// <summary>What the held purchases add to a challenge not yet counted; null when they add nothing.</summary>
+    private ChallengeProgress? HeldProgress(Challenge challenge, ProgramConfig config, TimeZoneInfo zone)
+    {
+        if (challenge.Definition.Filters is not null || challenge.Definition.Goal.Kind == ChallengeGoalKind.Categories)
+        {
+            return null;
+        }
+
+        ChallengeProgress? progress = null;
+        foreach (var (eventId, purchase) in Purchases.Where(p => challenge.Covers(p.Value.OccurredAt, zone)).OrderBy(p => p.Value.OccurredAt))
+        {
+            progress ??= new ChallengeProgress();
+            var period = ProgramCalendar.PeriodNumber(ProgramCalendar.LocalDate(purchase.OccurredAt, zone), config.StreakUnit);
+            progress.Add(eventId, new ChallengeContribution(purchase.AmountMinor - purchase.RefundedMinor, []), period, purchase.OccurredAt);
+            if (progress.CompletedAt is null && progress.Value(challenge.Definition.Goal.Kind) >= challenge.Target)
+            {
+                progress.Complete(purchase.OccurredAt);
+            }
+        }
+
+        return progress;
     }
 
     /// <summary>What the purchase adds to each challenge it counts for.</summary>
@@ -102,13 +149,14 @@ public sealed partial class MemberAccount
         }
     }
 
-    private IReadOnlyList<ChallengeView> ChallengeViews(IReadOnlyList<Challenge> challenges, TimeZoneInfo zone, DateTimeOffset now) =>
+    private IReadOnlyList<ChallengeView> ChallengeViews(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now) =>
     [
         .. challenges
             .Where(c => c.HasStarted(now, zone) || Challenges.ContainsKey(c.Id))
             .Select(c =>
             {
-                var progress = Challenges.GetValueOrDefault(c.Id);
+                // Not yet counted: shown as counting would make it, stored with the member's next event.
+                var progress = Challenges.GetValueOrDefault(c.Id) ?? (ChallengesCounted.Contains(c.Id) ? null : HeldProgress(c, config, zone));
                 var value = progress?.Value(c.Definition.Goal.Kind) ?? 0;
                 return new ChallengeView(c.Id, ChallengeView.Fraction(value, c.Target), value, c.Target, progress?.CompletedAt, progress?.Position, progress?.Winner ?? false);
             }),

@@ -140,6 +140,7 @@ public sealed partial class MemberAccount
                 // Everything that could refuse the purchase is worked out before it changes anything.
                 var earning = PlanEarning(purchase, config, zone);
                 var contributions = PlanChallenges(purchase, challenges ?? [], zone);
+                CountHeldPurchases(challenges ?? [], config, zone);
                 ApplyPurchase(purchase, earning, config, zone, now);
                 ApplyToChallenges(purchase, contributions, config, zone);
                 QualifyReferral(purchase, config, zone, now);
@@ -262,7 +263,7 @@ public sealed partial class MemberAccount
                 Streak.Best,
                 Streak.FreezeTokens),
             [.. Badges.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
-            ChallengeViews(challenges ?? [], zone, now),
+            ChallengeViews(challenges ?? [], config, zone, now),
             [.. RecentNotifications],
             new RulesView(RulesVersion, LastEarning),
             Rfm(config, now),
