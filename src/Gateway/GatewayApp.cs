@@ -66,6 +66,8 @@ public static class GatewayApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<QueryBindingExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true); // so the handler above can name the field
         builder.Services.AddOpenApi();
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if (hosting.IsRedis)

@@ -15,6 +15,9 @@ public static class GrainKeys
 
     public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";
 
+    /// <summary>The ids of a program's rewards: one index per program.</summary>
+    public static string RewardCatalogue(string programId) => programId;
+
     public static string Challenge(string programId, string challengeId) => $"{programId}/{challengeId}";
 
     public static string ReferralCode(string programId, string code) => $"{programId}/{code}";

@@ -86,6 +86,34 @@ public sealed class PeriodKeysTests
         Assert.False(PeriodKeys.IsKept(period, Rome, Retention, At(until)));
     }
 
+    [Theory]
+    [InlineData("2026-03-30T21:59:59Z")] // the last second of Monday 30 March in Rome
+    [InlineData("2026-03-30T22:00:00Z")] // Tuesday begins
+    [InlineData("2026-12-31T22:59:59Z")]
+    [InlineData("2026-12-31T23:00:00Z")] // a new year, month and day in Rome
+    [InlineData("2027-01-03T23:00:00Z")] // Monday: a new ISO week
+    public void The_oldest_kept_period_of_each_kind_is_kept_and_the_one_before_it_is_not(string now)
+    {
+        foreach (var kind in new[] { PeriodKind.Day, PeriodKind.Week, PeriodKind.Month })
+        {
+            var oldest = PeriodKeys.OldestKept(kind, At(now), Rome, Retention);
+            Assert.True(PeriodKeys.TryParse(oldest, out var period) && period.Kind == kind, oldest);
+            var before = period.Kind switch
+            {
+                PeriodKind.Day => ProgramCalendar.DayKey(period.First.AddDays(-1)),
+                PeriodKind.Week => PeriodKeys.WeekKey(period.First.AddDays(-7)),
+                _ => ProgramCalendar.MonthKey(period.First.AddMonths(-1)),
+            };
+            Assert.True(PeriodKeys.IsKept(oldest, Rome, Retention, At(now)), $"{oldest} at {now}");
+            Assert.False(PeriodKeys.IsKept(before, Rome, Retention, At(now)), $"{before} at {now}");
+        }
+
+        Assert.Equal(("2027-01-04", "2027-W01", "2027-01"), (
+            PeriodKeys.Current(PeriodKind.Day, At("2027-01-03T23:00:00Z"), Rome),
+            PeriodKeys.Current(PeriodKind.Week, At("2027-01-03T23:00:00Z"), Rome),
+            PeriodKeys.Current(PeriodKind.Month, At("2027-01-03T23:00:00Z"), Rome)));
+    }
+
     [Fact]
     public void All_time_is_kept_for_ever()
     {

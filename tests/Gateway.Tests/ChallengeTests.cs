@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -36,7 +37,9 @@ public sealed class ChallengeTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal("\"3\"", changed.Headers.ETag?.Tag);
 
-        var read = await client.GetJson($"/v1/programs/{program}/challenges/march");
+        var get = await client.GetAsync($"/v1/programs/{program}/challenges/march", TestContext.Current.CancellationToken);
+        Assert.Equal("\"3\"", get.Headers.ETag?.Tag);
+        var read = await get.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
         Assert.Equal(("spend", 10_000L, 3L, "2026-03-01T00:00:00", 0L), (
             read!["goal"]!["kind"]!.GetValue<string>(), read.Long("goal.target"), read.Long("maxWinners"), read["start"]!.GetValue<string>(), read.Long("completions")));
         var list = await client.GetJson($"/v1/programs/{program}/challenges");

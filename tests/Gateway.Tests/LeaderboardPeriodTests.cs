@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Loyalty.Gateway.Tests;
@@ -57,8 +58,15 @@ public sealed class LeaderboardPeriodTests(GatewayFixture gateway)
         Assert.Equal(["lou", "kim"], await Members(program, "spend", "all", 2));
         await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/leaderboards/spend?period={today.AddDays(-10):yyyy-MM-dd}",
             TestContext.Current.CancellationToken), HttpStatusCode.NotFound, null);
-        await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/leaderboards/spend?period=2020-W10",
+        var gone = await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/leaderboards/spend?period=2020-W10",
             TestContext.Current.CancellationToken), HttpStatusCode.NotFound, null);
+
+        // The answer names what can be shown instead.
+        var week = $"{ISOWeek.GetYear(today.UtcDateTime):0000}-W{ISOWeek.GetWeekOfYear(today.UtcDateTime):00}";
+        Assert.Equal((day, week, today.ToString("yyyy-MM")), (
+            gone["currentPeriods"]!["day"]!.GetValue<string>(), gone["currentPeriods"]!["week"]!.GetValue<string>(), gone["currentPeriods"]!["month"]!.GetValue<string>()));
+        Assert.Equal(today.AddDays(-2).ToString("yyyy-MM-dd"), gone["oldestKeptPeriods"]!["day"]!.GetValue<string>());
+        Assert.Equal(today.AddMonths(-1).ToString("yyyy-MM"), gone["oldestKeptPeriods"]!["month"]!.GetValue<string>());
     }
 
     [Theory]

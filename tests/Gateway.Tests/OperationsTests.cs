@@ -24,6 +24,18 @@ public sealed class OperationsTests(GatewayFixture gateway)
         Assert.NotNull(document["paths"]!["/v1/programs/{programId}/leaderboards/{board}/members/{memberId}"]);
     }
 
+    [Theory]
+    [InlineData("/v1/programs/demo/rewards?limit=ten", "limit")]
+    [InlineData("/v1/programs/demo/rewards?offset=1.5", "offset")]
+    [InlineData("/v1/programs/demo/members/ann/ledger?limit=all", "limit")]
+    [InlineData("/v1/programs/demo/leaderboards/points?top=x", "top")]
+    [InlineData("/v1/programs/demo/leaderboards/points/members/ann?around=", "around")]
+    public async Task A_query_value_of_the_wrong_type_is_refused_naming_it(string path, string field)
+    {
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        await Problem.Assert(response, HttpStatusCode.BadRequest, field);
+    }
+
     [Fact]
     public async Task Metrics_expose_our_counters_and_orleans_meter()
     {

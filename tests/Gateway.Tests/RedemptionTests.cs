@@ -57,6 +57,32 @@ public sealed class RedemptionTests(GatewayFixture gateway)
         Assert.Equal(ann.Long("points.available"), ledger.Where(e => e.Balance == "available").Sum(e => e.Points));
     }
 
+    [Fact]
+    public async Task A_redemptions_location_answers_it_before_and_after_it_is_cancelled()
+    {
+        var program = await Programs.Create(client);
+        await Put(program, "mug", new { name = "Mug", costPoints = 60, stock = 10 });
+        await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"));
+        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
+
+        const string RedemptionId = "order 17/1 ?";
+        var redeemed = await Redeem(program, "ann", "mug", RedemptionId);
+        Assert.Equal(HttpStatusCode.Created, redeemed.StatusCode);
+        var location = redeemed.Headers.Location!.OriginalString;
+        var read = await client.GetJson(location);
+        Assert.Equal(("redeemed", RedemptionId, "mug", 60L), (read!["status"]!.GetValue<string>(), read["redemptionId"]!.GetValue<string>(), read["rewardId"]!.GetValue<string>(), read.Long("points")));
+        Assert.Null(read["cancelledAt"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(location, TestContext.Current.CancellationToken)).StatusCode);
+        var cancelled = await client.GetJson(location);
+        Assert.Equal(("cancelled", 60L), (cancelled!["status"]!.GetValue<string>(), cancelled.Long("points")));
+        Assert.NotNull(cancelled["cancelledAt"]);
+        Assert.Equal(100, (await client.GetJson($"/v1/programs/{program}/members/ann")).Long("points.available"));
+
+        await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/members/ann/redemptions/none", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/members/bob/redemptions/r1", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("""{"redemptionId":"r"}""", "rewardId")]
     [InlineData("""{"rewardId":"mug"}""", "redemptionId")]

@@ -46,6 +46,23 @@ public sealed class ReferralTests(GatewayFixture gateway)
         await Problem.Assert(await Join(program, "eli", "short"), HttpStatusCode.BadRequest, "code");
     }
 
+    [Fact]
+    public async Task No_code_is_issued_while_the_program_has_referrals_off()
+    {
+        var program = await Programs.Create(client);
+        await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
+        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
+
+        var refused = await client.PostAsync($"/v1/programs/{program}/members/ann/referral-code", null, TestContext.Current.CancellationToken);
+        var problem = await Problem.Assert(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Referrals disabled", problem["title"]!.GetValue<string>());
+
+        // Switched on, the same member gets a code.
+        var on = await client.PutAsync($"/v1/programs/{program}", new StringContent(Referring, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        Assert.Equal(8, (await Code(program, "ann")).Length);
+    }
+
     /// <summary>A referral programme in which ann, a customer, has her invitation code.</summary>
     private async Task<(string Program, string AnnCode)> ProgramWithAnnInviting()
     {

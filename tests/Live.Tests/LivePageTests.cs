@@ -1,13 +1,12 @@
+using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Loyalty.Live.Tests;
 
-/// <summary>The web page at / in headless Debian Chromium: what a member sees changes within a second of the event.</summary>
+/// <summary>The web page at / in headless Debian Chromium: what a member sees changes within a second of the event, and a period not kept is explained.</summary>
 public sealed class LivePageTests(LiveGateway gateway)
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task The_page_shows_new_points_and_rank_within_one_second_of_the_events()
     {
@@ -15,17 +14,10 @@ public sealed class LivePageTests(LiveGateway gateway)
         var program = await gateway.NewProgram(http);
         await Events.Purchase(http, program, "page-0", "leader", 500_000);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"], // the test command runs as root
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync(new Uri(gateway.BaseAddress, $"?program={program}&member=mia").ToString());
+        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}&member=mia"));
+        var page = live.Page;
         await Assertions.Expect(page.Locator("#member-missing")).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "leader" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(live.BoardRow("leader")).ToBeVisibleAsync(new() { Timeout = 10_000 });
 
         await Events.Purchase(http, program, "page-1", "mia", 12_345);
         var within = new LocatorAssertionsToHaveTextOptions { Timeout = 1_000 };
@@ -46,5 +38,34 @@ public sealed class LivePageTests(LiveGateway gateway)
             + string.Join(", ", axe.Violations.Select(v => $"{v.Id} ({v.Impact})")));
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
         Assert.True(serious.Count == 0, string.Join("; ", serious));
+    }
+
+    [Fact]
+    public async Task A_period_no_longer_kept_is_said_to_be_so_and_a_kept_period_it_offers_shows_its_board()
+    {
+        using var http = gateway.CreateClient();
+        var program = await gateway.NewProgram(http); // keeps 13 weeks
+        await Events.Purchase(http, program, "kept-0", "leader", 500_000);
+        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}"));
+        var page = live.Page;
+        var soon = new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 };
+        await Assertions.Expect(live.BoardRow("leader")).ToBeVisibleAsync(soon);
+
+        await page.SelectOptionAsync("#period-kind", "week");
+        await page.FillAsync("#period-value", "2020-W01");
+        await page.PressAsync("#period-value", "Enter");
+        var notice = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(notice).ToContainTextAsync("ISO week 2020-W01 is not kept", new() { Timeout = 10_000 });
+        await Assertions.Expect(notice).ToContainTextAsync("keeps weeks back to");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Period not kept");
+        await Assertions.Expect(live.BoardRow("leader")).ToBeHiddenAsync(); // not the previous board under this label
+        await Assertions.Expect(notice.GetByRole(AriaRole.Button, new() { Name = "All time" })).ToBeVisibleAsync();
+
+        var thisWeek = ISOWeek.GetYear(DateTime.UtcNow) + "-W" + ISOWeek.GetWeekOfYear(DateTime.UtcNow).ToString("00", CultureInfo.InvariantCulture);
+        await notice.GetByRole(AriaRole.Button, new() { Name = $"This week ({thisWeek})" }).ClickAsync();
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#period-value")).ToHaveValueAsync(thisWeek);
+        await Assertions.Expect(live.BoardRow("leader")).ToBeVisibleAsync(soon);
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Live");
     }
 }

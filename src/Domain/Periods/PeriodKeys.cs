@@ -99,6 +99,31 @@ public static class PeriodKeys
         return ProgramCalendar.StartOfDay(keptEnd, zone);
     }
 
+    /// <summary>The period of a kind that <paramref name="now"/> falls in, local to the program.</summary>
+    public static string Current(PeriodKind kind, DateTimeOffset now, TimeZoneInfo zone) => Key(kind, ProgramCalendar.LocalDate(now, zone));
+
+    /// <summary>
+    /// The oldest period of a kind still kept at <paramref name="now"/>: the current one stepped back by the kind's
+    /// retention (a period is kept while today is before its end plus the retention).
+    /// </summary>
+    public static string OldestKept(PeriodKind kind, DateTimeOffset now, TimeZoneInfo zone, BoardRetention retention)
+    {
+        var today = ProgramCalendar.LocalDate(now, zone);
+        return Key(kind, kind switch
+        {
+            PeriodKind.Day => today.AddDays(-retention.Days),
+            PeriodKind.Week => today.AddDays(-7 * retention.Weeks),
+            _ => today.AddMonths(-retention.Months),
+        });
+    }
+
+    private static string Key(PeriodKind kind, DateOnly date) => kind switch
+    {
+        PeriodKind.Day => ProgramCalendar.DayKey(date),
+        PeriodKind.Week => WeekKey(date),
+        _ => ProgramCalendar.MonthKey(date),
+    };
+
     /// <summary>Whether a period can still be read and still receives late events at <paramref name="now"/>.</summary>
     public static bool IsKept(string key, TimeZoneInfo zone, BoardRetention retention, DateTimeOffset now) =>
         KeptUntil(key, zone, retention) is not { } until || now < until;

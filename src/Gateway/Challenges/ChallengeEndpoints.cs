@@ -55,7 +55,7 @@ public static class ChallengeEndpoints
                 return Problems.ProgramNotFound(programId);
             }
 
-            context.Response.Headers.ETag = $"\"{saved.Program.Version}\"";
+            Preconditions.SetETag(context, saved.Program.Version);
             var body = Describe(Challenge.From(challengeId, definition));
             return saved.Created
                 ? TypedResults.Created($"/v1/programs/{programId}/challenges/{challengeId}", body)
@@ -65,29 +65,27 @@ public static class ChallengeEndpoints
         .Produces<ChallengeResponse>(StatusCodes.Status201Created)
         .WithSummary("Defines or changes a challenge: name, start, end (local times in the program's zone), goal {kind: spend|purchases|categories|streak, target}, filters {category, channel}, reward {points, badge}, maxWinners.");
 
-        challenge.MapGet("", async (string programId, string challengeId, ProgramRulesCache programs, IClusterClient cluster) =>
+        challenge.MapGet("", async (string programId, string challengeId, ProgramRulesCache programs, IClusterClient cluster, HttpContext context) =>
         {
-            if (await Find(programId, challengeId, programs) is not { } found)
+            // The definition and the ETag come from one read of the program, so they name the same version.
+            var rules = await programs.Get(programId);
+            if (rules is null || !Identifiers.IsValid(challengeId) || rules.Challenge(challengeId) is not { } found)
             {
                 return NotFound(programId, challengeId);
             }
 
             var completions = await cluster.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId)).GetCompletions(0, 0);
+            Preconditions.SetETag(context, rules.Version);
             return TypedResults.Ok(Describe(found) with { Completions = completions.Total, Winners = completions.Winners });
         })
         .Produces<ChallengeResponse>()
-        .WithSummary("A challenge's definition with how many members completed it and how many won.");
+        .WithSummary("A challenge's definition with how many members completed it and how many won; the program's version is the ETag.");
 
         challenge.MapGet("/completions", async (string programId, string challengeId, int? offset, int? limit, ProgramRulesCache programs, IClusterClient cluster) =>
         {
-            if (offset is < 0)
+            if (Problems.InvalidPage(offset, limit, MaxPage) is { } invalid)
             {
-                return Problems.Invalid("offset", "must be 0 or more");
-            }
-
-            if (limit is < 1 or > MaxPage)
-            {
-                return Problems.Invalid("limit", $"must be between 1 and {MaxPage}");
+                return invalid;
             }
 
             if (await Find(programId, challengeId, programs) is null)

@@ -11,6 +11,12 @@ public static class Problems
             .GroupBy(error => error.Field)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()));
 
+    /// <summary>The problem with a page's offset and limit (at most <paramref name="maxLimit"/>), or null when both are sound.</summary>
+    public static IResult? InvalidPage(int? offset, int? limit, int maxLimit) =>
+        offset is < 0 ? Invalid("offset", "must be 0 or more")
+        : limit is < 1 || limit > maxLimit ? Invalid("limit", $"must be between 1 and {maxLimit}")
+        : null;
+
     public static IResult ProgramNotFound(string programId) =>
         NotFound("Program not found", $"Program '{programId}' is not configured.");
 

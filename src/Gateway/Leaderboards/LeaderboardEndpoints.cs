@@ -75,9 +75,33 @@ public static class LeaderboardEndpoints
             return Problems.Invalid("period", "must be \"all\", a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM");
         }
 
-        return period is null || PeriodKeys.IsKept(period, rules.Zone, rules.Config.LeaderboardRetention, clock.GetUtcNow())
+        var now = clock.GetUtcNow();
+        return period is null || PeriodKeys.IsKept(period, rules.Zone, rules.Config.LeaderboardRetention, now)
             ? null
-            : Problems.NotFound("Period no longer kept", $"Period {period} ended longer ago than the program's leaderboard retention.");
+            : PeriodNotKept(period, rules, now);
+    }
+
+    /// <summary>404 that tells a client what it can show instead: the current periods and the oldest kept of each kind.</summary>
+    private static IResult PeriodNotKept(string period, ProgramRules rules, DateTimeOffset now)
+    {
+        var retention = rules.Config.LeaderboardRetention;
+        Dictionary<string, string> Each(Func<PeriodKind, string> key) => new()
+        {
+            ["day"] = key(PeriodKind.Day),
+            ["week"] = key(PeriodKind.Week),
+            ["month"] = key(PeriodKind.Month),
+        };
+
+        return TypedResults.Problem(
+            $"Period {period} ended longer ago than the program's leaderboard retention "
+                + $"({retention.Days} days, {retention.Weeks} weeks, {retention.Months} months after a period ends).",
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Period no longer kept",
+            extensions: new Dictionary<string, object?>
+            {
+                ["currentPeriods"] = Each(kind => PeriodKeys.Current(kind, now, rules.Zone)),
+                ["oldestKeptPeriods"] = Each(kind => PeriodKeys.OldestKept(kind, now, rules.Zone, retention)),
+            });
     }
 }
 

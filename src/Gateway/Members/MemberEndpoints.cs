@@ -25,14 +25,9 @@ public static class MemberEndpoints
         members.MapGet("/ledger", async (
             string programId, string memberId, int? offset, int? limit, IClusterClient cluster) =>
         {
-            if (offset is < 0)
+            if (Problems.InvalidPage(offset, limit, MaxLedgerPage) is { } invalid)
             {
-                return Problems.Invalid("offset", "must be 0 or more");
-            }
-
-            if (limit is < 1 or > MaxLedgerPage)
-            {
-                return Problems.Invalid("limit", $"must be between 1 and {MaxLedgerPage}");
+                return invalid;
             }
 
             if (!Identifiers.IsValid(memberId))

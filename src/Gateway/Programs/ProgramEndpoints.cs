@@ -3,7 +3,6 @@ using System.Text;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Grains.Programs;
-using Microsoft.Net.Http.Headers;
 
 namespace Loyalty.Gateway.Programs;
 
@@ -35,9 +34,9 @@ public static class ProgramEndpoints
                 return Problems.Invalid("programId", Identifiers.Rule);
             }
 
-            if (!TryReadExpectedVersion(context.Request, out var expectedVersion))
+            if (!Preconditions.TryReadExpectedVersion(context.Request, out var expectedVersion))
             {
-                return Problems.Invalid("If-Match", "must be the ETag of the current version, e.g. \"3\"");
+                return Problems.Invalid("If-Match", Preconditions.IfMatchRule);
             }
 
             var body = await ReadBody(context.Request);
@@ -52,9 +51,7 @@ public static class ProgramEndpoints
             return result.Status switch
             {
                 ConfigureStatus.Saved => Configuration(context, result.Snapshot!, created: result.Snapshot!.Version == 1),
-                ConfigureStatus.VersionConflict => TypedResults.Problem(
-                    $"The configuration is at version {result.Snapshot?.Version ?? 0}; read it again and retry.",
-                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Version conflict"),
+                ConfigureStatus.VersionConflict => Preconditions.VersionConflict(context, result.Snapshot?.Version ?? 0, "The configuration"),
                 _ => Problems.Invalid(result.Errors.Select(error => (error.Field, error.Message))),
             };
         })
@@ -64,29 +61,11 @@ public static class ProgramEndpoints
 
     private static IResult Configuration(HttpContext context, ProgramSnapshot snapshot, bool created = false)
     {
-        context.Response.Headers.ETag = $"\"{snapshot.Version}\"";
+        Preconditions.SetETag(context, snapshot.Version);
         context.Response.Headers.LastModified = snapshot.UpdatedAt.ToString("R", CultureInfo.InvariantCulture);
         return created
             ? TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8, StatusCodes.Status201Created)
             : TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8);
-    }
-
-    private static bool TryReadExpectedVersion(HttpRequest request, out int? version)
-    {
-        version = null;
-        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
-        if (string.IsNullOrEmpty(ifMatch))
-        {
-            return true;
-        }
-
-        if (int.TryParse(ifMatch.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-
-        return false;
     }
 
     private static async Task<string?> ReadBody(HttpRequest request)

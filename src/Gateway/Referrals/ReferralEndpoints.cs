@@ -2,6 +2,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Referrals;
+using Loyalty.Grains.Programs;
 
 namespace Loyalty.Gateway.Referrals;
 
@@ -18,8 +19,14 @@ public static class ReferralEndpoints
     {
         var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals").ForConfiguredPrograms();
 
-        member.MapPost("/referral-code", async (string programId, string memberId, IClusterClient cluster) =>
+        member.MapPost("/referral-code", async (string programId, string memberId, IClusterClient cluster, ProgramRulesCache programs) =>
         {
+            // A code nobody could join with would only mislead the member who shares it.
+            if ((await programs.Get(programId))?.Config.Referrals is null)
+            {
+                return ReferralsOff();
+            }
+
             var code = Identifiers.IsValid(memberId)
                 ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode()
                 : null;
@@ -28,7 +35,7 @@ public static class ReferralEndpoints
                 : TypedResults.Ok(new ReferralCodeResponse(memberId, code));
         })
         .Produces<ReferralCodeResponse>()
-        .WithSummary("The code the member invites with (the same on every call).");
+        .WithSummary("The code the member invites with (the same on every call); 409 while the program has no referral rewards.");
 
         member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {
@@ -57,11 +64,14 @@ public static class ReferralEndpoints
                 ReferralStatus.Loop => Problems.Conflict("Referral loop", "The code's owner was referred, directly or through others, by this member."),
                 ReferralStatus.AlreadyReferred => Problems.Conflict("Already referred", "The member has already joined another member's referral."),
                 ReferralStatus.AlreadyCustomer => Problems.Conflict("Already a customer", "Referrals are for members before their first purchase."),
-                _ => Problems.Conflict("Referrals disabled", "The program has no referral rewards configured."),
+                _ => ReferralsOff(),
             };
         })
         .Accepts<JoinRequest>("application/json")
         .Produces<JoinResponse>()
         .WithSummary("Joins the member who owns the code; both are rewarded at this member's first qualifying purchase.");
     }
+
+    private static IResult ReferralsOff() =>
+        Problems.Conflict("Referrals disabled", "The program has no referral rewards configured.");
 }

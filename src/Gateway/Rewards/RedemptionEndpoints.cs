@@ -53,6 +53,20 @@ public static class RedemptionEndpoints
         .Produces<RedemptionResult>(StatusCodes.Status201Created)
         .WithSummary("Redeems a reward with available points; repeating a redemptionId answers the first outcome.");
 
+        redemptions.MapGet("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
+        {
+            if (!Identifiers.IsValid(memberId))
+            {
+                return MemberNotFound(programId, memberId);
+            }
+
+            var id = FromRoute(redemptionId);
+            var found = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetRedemption(id);
+            return found is null ? RedemptionNotFound(memberId, id) : TypedResults.Ok(found);
+        })
+        .Produces<RedemptionResult>()
+        .WithSummary("One redemption: status redeemed or cancelled, rewardId, points, redeemedAt, cancelledAt.");
+
         redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
             if (!Identifiers.IsValid(memberId))
@@ -60,10 +74,9 @@ public static class RedemptionEndpoints
                 return MemberNotFound(programId, memberId);
             }
 
-            var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(redemptionId);
-            return result.Status == RedemptionStatus.Cancelled
-                ? TypedResults.Ok(result)
-                : Problems.NotFound("Redemption not found", $"Member '{memberId}' has no redemption '{redemptionId}'.");
+            var id = FromRoute(redemptionId);
+            var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(id);
+            return result.Status == RedemptionStatus.Cancelled ? TypedResults.Ok(result) : RedemptionNotFound(memberId, id);
         })
         .Produces<RedemptionResult>()
         .WithSummary("Cancels a redemption: the points and the unit of stock come back. Safe to repeat.");
@@ -71,7 +84,8 @@ public static class RedemptionEndpoints
 
     private static IResult Answer(string programId, string memberId, string rewardId, RedemptionResult result) => result.Status switch
     {
-        RedemptionStatus.Redeemed => TypedResults.Created($"/v1/programs/{programId}/members/{memberId}/redemptions/{result.RedemptionId}", result),
+        RedemptionStatus.Redeemed => TypedResults.Created(
+            $"/v1/programs/{programId}/members/{memberId}/redemptions/{Uri.EscapeDataString(result.RedemptionId)}", result),
         RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(result),
         RedemptionStatus.MemberNotFound => MemberNotFound(programId, memberId),
         RedemptionStatus.RewardNotFound => RewardEndpoints.RewardNotFound(programId, rewardId),
@@ -81,6 +95,15 @@ public static class RedemptionEndpoints
         RedemptionStatus.NotValidNow => Problems.Conflict("Not redeemable now", $"Reward '{rewardId}' is outside its validFrom/validTo window."),
         _ => Problems.Invalid("redemptionId", "is already used by another redemption"),
     };
+
+    /// <summary>
+    /// A redemption id is any printable text, so its URL escapes it. Kestrel unescapes a path except for "%2F",
+    /// which would otherwise change the route; that one is unescaped here.
+    /// </summary>
+    private static string FromRoute(string redemptionId) => redemptionId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    private static IResult RedemptionNotFound(string memberId, string redemptionId) =>
+        Problems.NotFound("Redemption not found", $"Member '{memberId}' has no redemption '{redemptionId}'.");
 
     private static IResult MemberNotFound(string programId, string memberId) =>
         Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.");

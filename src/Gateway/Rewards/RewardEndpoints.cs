@@ -2,35 +2,67 @@ using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Grains.Rewards;
 
 namespace Loyalty.Gateway.Rewards;
 
-/// <summary>The rewards catalogue: PUT/GET a reward; reading it shows the stock left.</summary>
+/// <summary>
+/// The rewards catalogue: list it, PUT/GET a reward; reading one shows the stock left. A reward's version counts
+/// the definitions stored for it and travels as the ETag; If-Match makes a PUT conditional.
+/// </summary>
 public static class RewardEndpoints
 {
+    public const int MaxPage = 100;
+
     public static void MapRewardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var rewards = routes.MapGroup("/v1/programs/{programId}/rewards/{rewardId}").WithTags("Rewards").ForConfiguredPrograms();
+        var catalogue = routes.MapGroup("/v1/programs/{programId}/rewards").WithTags("Rewards").ForConfiguredPrograms();
 
-        rewards.MapGet("", async (string programId, string rewardId, IClusterClient cluster, HttpContext context) =>
+        catalogue.MapGet("", async (string programId, int? offset, int? limit, IClusterClient cluster) =>
         {
-            var reward = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
-            if (reward is null)
+            if (Problems.InvalidPage(offset, limit, MaxPage) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var page = await cluster.GetGrain<IRewardCatalogueGrain>(GrainKeys.RewardCatalogue(programId)).Page(offset ?? 0, limit ?? 50);
+            var rewards = await Task.WhenAll(page.RewardIds.Select(async id =>
+                (Id: id, Reward: await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, id)).Get())));
+
+            // An id registered by a definition that then failed to store has no reward: it is left out.
+            return TypedResults.Ok(new RewardList(page.Total, offset ?? 0, [.. rewards
+                .Where(r => r.Reward is not null)
+                .Select(r => RewardListItem.From(r.Id, r.Reward!))]));
+        })
+        .Produces<RewardList>()
+        .WithSummary($"Every reward the program has defined, in id order, with its stock left and version; paged with offset and limit (at most {MaxPage}).");
+
+        var reward = catalogue.MapGroup("/{rewardId}");
+
+        reward.MapGet("", async (string programId, string rewardId, IClusterClient cluster, HttpContext context) =>
+        {
+            var found = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
+            if (found is null)
             {
                 return RewardNotFound(programId, rewardId);
             }
 
-            context.Response.Headers.ETag = $"\"{reward.Version}\"";
-            return TypedResults.Ok(reward);
+            Preconditions.SetETag(context, found.Version);
+            return TypedResults.Ok(found);
         })
         .Produces<RewardSnapshot>()
-        .WithSummary("A reward of the catalogue with its remaining stock.");
+        .WithSummary("A reward of the catalogue with its remaining stock; its version is the ETag.");
 
-        rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
+        reward.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
         {
             if (!Identifiers.IsValid(rewardId))
             {
                 return Problems.Invalid("rewardId", Identifiers.Rule);
+            }
+
+            if (!Preconditions.TryReadExpectedVersion(request, out var expectedVersion))
+            {
+                return Problems.Invalid("If-Match", Preconditions.IfMatchRule);
             }
 
             var (definition, problem) = await JsonBody.Read<RewardDefinition>(request);
@@ -45,16 +77,34 @@ public static class RewardEndpoints
             }
 
             var grain = cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
-            var (stored, created) = await grain.Configure(new RewardSnapshot(
-                definition.Name, definition.CostPoints, definition.Stock, definition.PerMemberLimit, definition.ValidFrom, definition.ValidTo, 0));
-            context.Response.Headers.ETag = $"\"{stored.Version}\"";
-            return created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", stored) : TypedResults.Ok(stored);
+            var result = await grain.Configure(new RewardSnapshot(
+                definition.Name, definition.CostPoints, definition.Stock, definition.PerMemberLimit, definition.ValidFrom, definition.ValidTo, 0),
+                expectedVersion);
+            switch (result.Status)
+            {
+                case RewardConfigureStatus.VersionConflict:
+                    return Preconditions.VersionConflict(context, result.Reward?.Version ?? 0, $"Reward '{rewardId}'");
+                case RewardConfigureStatus.CatalogueFull:
+                    return Problems.Conflict("Catalogue full", $"Program '{programId}' has {RewardCatalogueGrain.MaxRewards} rewards, the most it can hold; change one of them instead.");
+            }
+
+            Preconditions.SetETag(context, result.Reward!.Version);
+            return result.Created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", result.Reward) : TypedResults.Ok(result.Reward);
         })
         .Accepts<RewardDefinition>("application/json")
         .Produces<RewardSnapshot>(StatusCodes.Status201Created)
-        .WithSummary("Defines or changes a reward: name, costPoints, stock (total units), perMemberLimit, validFrom, validTo.");
+        .WithSummary("Defines or changes a reward: name, costPoints, stock (total units), perMemberLimit, validFrom, validTo. If-Match: \"n\" stores it only at version n.");
     }
 
     public static IResult RewardNotFound(string programId, string rewardId) =>
         Problems.NotFound("Reward not found", $"Program '{programId}' has no reward '{rewardId}'.");
+}
+
+public sealed record RewardList(int Total, int Offset, IReadOnlyList<RewardListItem> Items);
+
+public sealed record RewardListItem(
+    string RewardId, string Name, long CostPoints, int Stock, int? PerMemberLimit, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, int Remaining, int Version)
+{
+    public static RewardListItem From(string rewardId, RewardSnapshot r) =>
+        new(rewardId, r.Name, r.CostPoints, r.Stock, r.PerMemberLimit, r.ValidFrom, r.ValidTo, r.Remaining, r.Version);
 }

@@ -54,14 +54,57 @@ function renderBoard(entries) {
 
 function watchBoard() {
   state.boardSource?.close();
-  const url = `${base()}/leaderboards/${$("board").value}/live?period=${encodeURIComponent(period())}&top=10`;
-  const source = new EventSource(url);
+  $("period-missing").hidden = true;
+  $("board-table").hidden = false;
+  renderBoard([]); // never the previous choice's board under this choice's label
+  const query = `period=${encodeURIComponent(period())}&top=10`;
+  const source = new EventSource(`${base()}/leaderboards/${$("board").value}/live?${query}`);
   source.addEventListener("leaderboard", (message) => {
     renderBoard(JSON.parse(message.data).entries);
     setStatus(`Live · updated ${new Date().toLocaleTimeString()}`);
   });
-  source.onerror = () => setStatus("Reconnecting…");
+  source.onerror = () => {
+    // A refused stream is closed for good (the browser retries only a dropped one): ask the plain route why.
+    if (source.readyState === EventSource.CLOSED && state.boardSource === source) explainRefusal(query);
+    else setStatus("Reconnecting…");
+  };
   state.boardSource = source;
+}
+
+const kindNames = { day: ["Day", "days", "Today"], week: ["ISO week", "weeks", "This week"], month: ["Month", "months", "This month"] };
+
+async function explainRefusal(query) {
+  const source = state.boardSource;
+  let problem = null;
+  try {
+    const response = await fetch(`${base()}/leaderboards/${$("board").value}?${query}`);
+    if (!response.ok) problem = await response.json();
+  } catch { /* the gateway is unreachable */ }
+  if (state.boardSource !== source) return; // another choice was made meanwhile
+  if (problem?.currentPeriods) return showPeriodsKept(problem);
+  const because = problem?.detail ?? Object.entries(problem?.errors ?? {}).map(([field, errors]) => `${field} ${errors.join(", ")}`).join("; ");
+  setStatus(problem ? `${problem.title} ${because}` : "Disconnected; choose again to retry.");
+}
+
+function showPeriodsKept(problem) {
+  const kind = $("period-kind").value;
+  const [name, plural] = kindNames[kind];
+  $("board-table").hidden = true;
+  $("period-missing-text").textContent =
+    `${name} ${period()} is not kept: this program keeps ${plural} back to ${problem.oldestKeptPeriods[kind]}. Show a period that is kept:`;
+  const offers = $("kept-periods");
+  offers.replaceChildren();
+  const offer = (label, chosenKind, value) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("click", () => choosePeriod(chosenKind, value));
+    offers.append(button);
+  };
+  offer("All time", "all", "");
+  for (const k of ["month", "week", "day"]) offer(`${kindNames[k][2]} (${problem.currentPeriods[k]})`, k, problem.currentPeriods[k]);
+  $("period-missing").hidden = false;
+  setStatus("Period not kept");
 }
 
 function renderMember(view) {
@@ -145,14 +188,21 @@ function watchMember() {
   const source = new EventSource(url);
   source.addEventListener("member", (message) => renderMember(JSON.parse(message.data)));
   source.addEventListener("missing", () => { $("member-view").hidden = true; $("member-missing").hidden = false; });
+  // Refused (e.g. a period not kept, which the board explains): hide figures that belong to another choice.
+  source.onerror = () => { if (source.readyState === EventSource.CLOSED) $("member-view").hidden = true; };
   state.memberSource = source;
+}
+
+function choosePeriod(kind, value) {
+  $("period-kind").value = kind;
+  $("period-value-label").hidden = kind === "all";
+  $("period-value").value = value;
+  refresh();
 }
 
 function periodChanged() {
   const kind = $("period-kind").value;
-  $("period-value-label").hidden = kind === "all";
-  $("period-value").value = kind === "all" ? "" : currentPeriod(kind);
-  refresh();
+  choosePeriod(kind, kind === "all" ? "" : currentPeriod(kind));
 }
 
 function refresh() { watchBoard(); watchMember(); }
@@ -161,6 +211,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("board").addEventListener("change", refresh);
   $("period-kind").addEventListener("change", periodChanged);
   $("period-value").addEventListener("change", refresh);
+  $("board-form").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   $("program").addEventListener("change", refresh);
   $("member-form").addEventListener("submit", (e) => { e.preventDefault(); watchMember(); watchBoard(); });
   const params = new URLSearchParams(location.search);

@@ -53,4 +53,8 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>Sets or clears the birth date (validated by the caller); a member never seen starts to exist.</summary>
     Task<MemberSnapshot> SetBirthDate(DateOnly? birthDate);
+
+    /// <summary>One redemption as it stands (redeemed or cancelled), or null when this member has none by that id.</summary>
+    [ReadOnly]
+    Task<RedemptionResult?> GetRedemption(string redemptionId);
 }

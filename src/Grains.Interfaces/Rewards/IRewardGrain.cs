@@ -8,8 +8,12 @@ namespace Loyalty.Grains.Interfaces.Rewards;
 /// </summary>
 public interface IRewardGrain : IGrainWithStringKey
 {
-    /// <summary>Stores a definition the caller has validated (its Remaining is ignored); answers it with the stock left.</summary>
-    Task<RewardConfigured> Configure(RewardSnapshot definition);
+    /// <summary>
+    /// Stores a definition the caller has validated (its Remaining is ignored) as the next version, listing the reward
+    /// in its program's catalogue first; answers it with the stock left. With <paramref name="expectedVersion"/>,
+    /// refuses if the reward is at another version (0: not defined yet).
+    /// </summary>
+    Task<RewardConfigured> Configure(RewardSnapshot definition, int? expectedVersion = null);
 
     /// <summary>The definition with the stock left, or null for a reward never defined.</summary>
     [AlwaysInterleave]
@@ -49,5 +53,16 @@ public enum ReservationStatus
     RedemptionIdTaken,
 }
 
+/// <summary>What became of a definition: stored (Reward is the new version), or refused (Reward is the current one, if any).</summary>
 [GenerateSerializer, Immutable, Alias("loyalty.reward-configured")]
-public sealed record RewardConfigured([property: Id(0)] RewardSnapshot Reward, [property: Id(1)] bool Created);
+public sealed record RewardConfigured(
+    [property: Id(0)] RewardSnapshot? Reward,
+    [property: Id(1)] bool Created,
+    [property: Id(2)] RewardConfigureStatus Status = RewardConfigureStatus.Saved);
+
+public enum RewardConfigureStatus
+{
+    Saved,
+    VersionConflict,
+    CatalogueFull,
+}

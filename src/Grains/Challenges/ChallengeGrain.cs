@@ -1,4 +1,6 @@
+using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
+using Loyalty.Grains.Telemetry;
 
 namespace Loyalty.Grains.Challenges;
 
@@ -39,6 +41,9 @@ public sealed class ChallengeGrain(
         }
 
         byMember[memberId] = completion;
+        LoyaltyMetrics.ChallengeCompletions.Add(1,
+            LoyaltyMetrics.ProgramTag(GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId),
+            new KeyValuePair<string, object?>("winner", winner ? "true" : "false"));
         return new ChallengePlacement(completion.Position, winner);
     }
 

@@ -1,6 +1,7 @@
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Grains.Telemetry;
 
 namespace Loyalty.Grains.Members;
 
@@ -12,6 +13,13 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain
 {
     public async Task<RedemptionResult> Redeem(string redemptionId, string rewardId)
+    {
+        var result = await TryRedeem(redemptionId, rewardId);
+        LoyaltyMetrics.CountRedemption(programId, result.Status);
+        return result;
+    }
+
+    private async Task<RedemptionResult> TryRedeem(string redemptionId, string rewardId)
     {
         if (!state.RecordExists)
         {
@@ -71,6 +79,7 @@ public sealed partial class MemberGrain
             var rules = await RequireRules();
             state.State.CancelRedemption(redemptionId, rules.Config, clock.GetUtcNow());
             await Persist();
+            LoyaltyMetrics.RedemptionsCancelled.Add(1, LoyaltyMetrics.ProgramTag(programId));
         }
 
         // Repeated on every request, so a cancellation interrupted after the points came back still frees the unit.

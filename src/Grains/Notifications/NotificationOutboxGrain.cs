@@ -3,6 +3,7 @@ using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Grains.Notifications;
@@ -106,6 +107,7 @@ public sealed class NotificationOutboxGrain(
         {
             if (!await webhooks.Deliver(endpoint, queue[0]))
             {
+                LoyaltyMetrics.WebhookFailures.Add(1, LoyaltyMetrics.ProgramTag(programId));
                 var failures = (wait?.Failures ?? 0) + 1;
                 var delay = TimeSpan.FromTicks(Math.Min(
                     options.Value.MaxBackoff.Ticks, options.Value.InitialBackoff.Ticks * (1L << Math.Min(failures - 1, 30))));
@@ -114,6 +116,7 @@ public sealed class NotificationOutboxGrain(
                 break;
             }
 
+            LoyaltyMetrics.WebhookDeliveries.Add(1, LoyaltyMetrics.ProgramTag(programId));
             queue.RemoveAt(0);
             backoff.Remove(endpoint.Id);
             wait = null;

@@ -19,16 +19,29 @@ public sealed class RewardGrain(
     public static readonly TimeSpan SettleAfter = TimeSpan.FromMinutes(1);
 
     private string programId = "";
+    private string rewardId = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (programId, _) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
+        (programId, rewardId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         this.RegisterGrainTimer(SettleUnfinished, new GrainTimerCreationOptions(SettleAfter, SettleAfter) { Interleave = false });
         return Task.CompletedTask;
     }
 
-    public async Task<RewardConfigured> Configure(RewardSnapshot definition)
+    public async Task<RewardConfigured> Configure(RewardSnapshot definition, int? expectedVersion)
     {
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            return new RewardConfigured(state.RecordExists ? Snapshot() : null, Created: false, RewardConfigureStatus.VersionConflict);
+        }
+
+        // Listed before it is stored (on every change, which is idempotent): a failure in between leaves an id whose
+        // reward the list skips, never a stored reward the list misses.
+        if (!await GrainFactory.GetGrain<IRewardCatalogueGrain>(GrainKeys.RewardCatalogue(programId)).Register(rewardId))
+        {
+            return new RewardConfigured(null, Created: false, RewardConfigureStatus.CatalogueFull);
+        }
+
         var created = !state.RecordExists;
         state.State.Definition = new RewardDefinition
         {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Loyalty.Grains.Interfaces.Rewards;
 
 namespace Loyalty.Grains.Telemetry;
 
@@ -6,6 +8,11 @@ namespace Loyalty.Grains.Telemetry;
 public static class LoyaltyMetrics
 {
     public const string MeterName = "Loyalty.Orleans";
+
+    /// <summary>How many programs a process labels by id; the rest share the label <see cref="OtherPrograms"/>.</summary>
+    public const int MaxProgramLabels = 100;
+
+    public const string OtherPrograms = "other";
 
     private static readonly Meter Meter = new(MeterName);
 
@@ -29,4 +36,89 @@ public static class LoyaltyMetrics
 
     public static readonly Histogram<double> LeaderboardLag =
         Meter.CreateHistogram<double>("loyalty.leaderboard.lag", "ms", "Time from a member's change to its leaderboard update.");
+
+    public static readonly Counter<long> RedemptionsRedeemed =
+        Meter.CreateCounter<long>("loyalty.redemptions.redeemed", "{redemption}", "Rewards redeemed (a repeated redemption id not counted again), by program.");
+
+    public static readonly Counter<long> RedemptionsRefused =
+        Meter.CreateCounter<long>("loyalty.redemptions.refused", "{redemption}", "Redemptions refused, by program and reason.");
+
+    public static readonly Counter<long> RedemptionsCancelled =
+        Meter.CreateCounter<long>("loyalty.redemptions.cancelled", "{redemption}", "Redemptions cancelled, by program.");
+
+    public static readonly Counter<long> ChallengeCompletions =
+        Meter.CreateCounter<long>("loyalty.challenges.completed", "{completion}", "Challenge completions placed, by program and whether they won.");
+
+    public static readonly Counter<long> WebhookDeliveries =
+        Meter.CreateCounter<long>("loyalty.webhooks.delivered", "{request}", "Notifications a webhook acknowledged with 2xx, by program.");
+
+    public static readonly Counter<long> WebhookFailures =
+        Meter.CreateCounter<long>("loyalty.webhooks.failed", "{request}", "Webhook requests that failed (each retry counts), by program.");
+
+    private static readonly KeyValuePair<string, object?> Other = new("program", OtherPrograms);
+    private static readonly ConcurrentDictionary<string, KeyValuePair<string, object?>> ProgramTags = new(StringComparer.Ordinal);
+    private static readonly Lock ProgramTagsLock = new();
+    private static volatile bool programTagsFull;
+
+    /// <summary>
+    /// The "program" tag of a series: the program's id for the first <see cref="MaxProgramLabels"/> programs this
+    /// process reports on, <see cref="OtherPrograms"/> for the rest, so thousands of tenants cannot multiply the
+    /// series a scraper stores. A program keeps its label for the life of the process.
+    /// </summary>
+    public static KeyValuePair<string, object?> ProgramTag(string programId)
+    {
+        if (ProgramTags.TryGetValue(programId, out var tag))
+        {
+            return tag;
+        }
+
+        if (programTagsFull)
+        {
+            return Other;
+        }
+
+        lock (ProgramTagsLock)
+        {
+            if (ProgramTags.TryGetValue(programId, out tag))
+            {
+                return tag;
+            }
+
+            if (ProgramTags.Count >= MaxProgramLabels)
+            {
+                programTagsFull = true;
+                return Other;
+            }
+
+            return ProgramTags[programId] = new KeyValuePair<string, object?>("program", programId);
+        }
+    }
+
+    /// <summary>Counts a redemption's outcome once; a repeated redemption id answering the first outcome counts nothing.</summary>
+    public static void CountRedemption(string programId, RedemptionStatus status)
+    {
+        switch (status)
+        {
+            case RedemptionStatus.Redeemed:
+                RedemptionsRedeemed.Add(1, ProgramTag(programId));
+                break;
+            case RedemptionStatus.AlreadyRedeemed or RedemptionStatus.Cancelled:
+                break;
+            default:
+                RedemptionsRefused.Add(1, ProgramTag(programId), new KeyValuePair<string, object?>("reason", RefusalReason(status)));
+                break;
+        }
+    }
+
+    private static string RefusalReason(RedemptionStatus status) => status switch
+    {
+        RedemptionStatus.MemberNotFound => "member_not_found",
+        RedemptionStatus.RewardNotFound => "reward_not_found",
+        RedemptionStatus.OutOfStock => "out_of_stock",
+        RedemptionStatus.LimitReached => "limit_reached",
+        RedemptionStatus.NotValidNow => "not_valid_now",
+        RedemptionStatus.InsufficientPoints => "insufficient_points",
+        RedemptionStatus.RedemptionIdTaken => "redemption_id_taken",
+        _ => "other",
+    };
 }
