@@ -7,7 +7,7 @@ using Loyalty.Grains.Telemetry;
 
 namespace Loyalty.Gateway.Tests;
 
-/// <summary>What an operator looks for on /metrics: redemptions, challenge completions and webhook deliveries, by program.</summary>
+/// <summary>What an operator looks for on /metrics: redemptions, challenge completions, webhook deliveries and ingestion latency, by program.</summary>
 public sealed partial class MetricsTests(GatewayFixture gateway)
 {
     private readonly HttpClient client = gateway.CreateClient();
@@ -19,20 +19,24 @@ public sealed partial class MetricsTests(GatewayFixture gateway)
         var program = await Programs.Create(client, Programs.Configuration.Replace(
             "\"returnWindowDays\": 30,",
             $$"""
-            "returnWindowDays": 30,
+            "returnWindowDays": 0,
             "webhooks": [
               { "id": "crm", "url": "{{receiver.Url}}", "secret": "{{WebhookReceiver.Secret}}" },
               { "id": "down", "url": "http://127.0.0.1:9/hook", "secret": "{{WebhookReceiver.Secret}}" } ],
             """,
             StringComparison.Ordinal));
+        // Today's purchase, so that its notifications are news the webhooks receive.
+        var today = DateOnly.FromDateTime(TestClock.UtcNow.UtcDateTime);
         var challenge = await client.PutAsync($"/v1/programs/{program}/challenges/january", new StringContent(
-            """{"name":"One in January","start":"2026-01-01","end":"2026-02-01","goal":{"kind":"purchases","target":1},"reward":{"points":10}}""",
+            $$"""{"name":"One this week","start":"{{today.AddDays(-1):yyyy-MM-dd}}","end":"{{today.AddDays(2):yyyy-MM-dd}}",""" + """
+            "goal":{"kind":"purchases","target":1},"reward":{"points":10}}
+            """,
             Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, challenge.StatusCode);
         var reward = await client.PutAsJsonAsync($"/v1/programs/{program}/rewards/mug", new { name = "Mug", costPoints = 60, stock = 1 }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, reward.StatusCode);
 
-        await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"));
+        await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, TestClock.UtcNow.ToString("O")));
         await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 110);
         Assert.Equal(HttpStatusCode.Created, (await Redeem(program, "r1")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Redeem(program, "r2")).StatusCode); // the only unit is taken
@@ -47,6 +51,7 @@ public sealed partial class MetricsTests(GatewayFixture gateway)
             ["loyalty_challenges_completed_total", "winner", "true"],
             ["loyalty_webhooks_delivered_total"],
             ["loyalty_webhooks_failed_total"],
+            ["loyalty_ingestion_latency_milliseconds_count"],
         ];
         var text = await LoyaltyHttp.Eventually(
             () => client.GetStringAsync("/metrics", TestContext.Current.CancellationToken),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using Loyalty.Grains.Telemetry;
 
 namespace Loyalty.Grains.Ingestion;
 
@@ -24,7 +25,7 @@ public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions>
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<PartitionEventBatch>().ResumeAsync(OnBatch);
 
-    private Task OnBatch(IList<SequentialItem<PartitionEventBatch>> items)
+    private async Task OnBatch(IList<SequentialItem<PartitionEventBatch>> items)
     {
         var byMember = new Dictionary<string, ImmutableArray<MemberEvent>.Builder>(StringComparer.Ordinal);
         foreach (var member in items.SelectMany(item => item.Item.Members))
@@ -38,8 +39,30 @@ public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions>
         }
 
         var programId = GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId;
-        return ApplyAll(options.Value.MembersInFlight, byMember.Select(member => (Func<Task>)(() =>
+        await ApplyAll(options.Value.MembersInFlight, byMember.Select(member => (Func<Task>)(() =>
             GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable()))));
+        RecordLatency(programId, items);
+    }
+
+    /// <summary>Answered to applied, per event: every member of the delivery has stored its effect now.</summary>
+    private static void RecordLatency(string programId, IList<SequentialItem<PartitionEventBatch>> items)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var program = LoyaltyMetrics.ProgramTag(programId);
+        foreach (var item in items)
+        {
+            if (item.Item.PublishedAt is { } publishedAt)
+            {
+                var milliseconds = Math.Max(0, (now - publishedAt).TotalMilliseconds);
+                foreach (var member in item.Item.Members)
+                {
+                    for (var i = 0; i < member.Events.Length; i++)
+                    {
+                        LoyaltyMetrics.IngestionLatency.Record(milliseconds, program);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Runs the member calls, at most <paramref name="inFlight"/> at a time; completes when all have, failing if any failed.</summary>

@@ -68,7 +68,7 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
                 .GroupBy(e => e.MemberId, StringComparer.Ordinal)
                 .Select(member => new MemberEventBatch(member.Key, [.. member]));
             var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
-            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members]));
+            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members], DateTimeOffset.UtcNow));
             return (events, true);
         }
         catch (Exception e)

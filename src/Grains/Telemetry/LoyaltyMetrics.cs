@@ -34,6 +34,10 @@ public static class LoyaltyMetrics
     public static readonly Counter<long> PointsIssued =
         Meter.CreateCounter<long>("loyalty.points.issued", "{point}", "Points earned by members.");
 
+    public static readonly Histogram<double> IngestionLatency = Meter.CreateHistogram<double>(
+        "loyalty.ingestion.latency", "ms", "Time from an event's acceptance by the gateway to its effect stored by its member, per event.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000] });
+
     public static readonly Histogram<double> LeaderboardLag =
         Meter.CreateHistogram<double>("loyalty.leaderboard.lag", "ms", "Time from a member's change to its leaderboard update.");
 
