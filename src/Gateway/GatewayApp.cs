@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Gateway.Challenges;
@@ -44,7 +45,7 @@ public static class GatewayApp
 
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLoyaltyClock();
         builder.Services.AddSingleton<ProgramRulesCache>();
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), hosting.StreamPartitions,

@@ -98,7 +98,7 @@ public static class LoyaltySiloBuilderExtensions
     {
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddLoyaltyClock();
         silo.Services.TryAddSingleton<ProgramRulesCache>();
         silo.Services.AddOptions<LeaderboardOptions>().BindConfiguration("Loyalty:Leaderboards")
             .Validate(boards => boards.Shards is >= 1 and <= 1_024, "Loyalty:Leaderboards:Shards must be between 1 and 1024")

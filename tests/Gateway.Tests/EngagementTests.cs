@@ -15,10 +15,17 @@ public sealed class EngagementTests(GatewayFixture gateway)
         "returnWindowDays": 30,
         "birthday": { "bonusPoints": 500 },
         "offers": [
-          { "id": "gold-march", "name": "Gold in March", "segment": { "tiers": ["gold"] }, "start": "2026-03-01", "end": "2026-04-01", "multiplierPercent": 300 }
+          { "id": "gold-march", "name": "Gold this month", "segment": { "tiers": ["gold"] }, "start": "OFFER_START", "end": "OFFER_END", "multiplierPercent": 300 }
         ],
         """,
-        StringComparison.Ordinal);
+        StringComparison.Ordinal)
+        // The offer runs around today, so the tier its members hold is the one of their recent purchases.
+        .Replace("OFFER_START", $"{Today.AddDays(-10):yyyy-MM-dd}", StringComparison.Ordinal)
+        .Replace("OFFER_END", $"{Today.AddDays(10):yyyy-MM-dd}", StringComparison.Ordinal);
+
+    private static DateOnly Today => DateOnly.FromDateTime(TestClock.UtcNow.UtcDateTime);
+
+    private static string DaysAgo(int days) => TestClock.UtcNow.AddDays(-days).ToString("O");
 
     private Task<HttpResponseMessage> PutProfile(string program, string member, string json) =>
         client.PutAsync($"/v1/programs/{program}/members/{member}/profile",
@@ -57,8 +64,8 @@ public sealed class EngagementTests(GatewayFixture gateway)
     public async Task A_segment_offer_applies_to_members_in_its_tier_and_the_view_says_which_rules_applied()
     {
         var program = await Programs.Create(client, Engaging);
-        await client.PostEvents(program, Api.Purchase("g1", "gus", 600_000, "2026-03-05T10:00:00Z"));
-        await client.PostEvents(program, Api.Purchase("g2", "gus", 10_000, "2026-03-06T10:00:00Z"));
+        await client.PostEvents(program, Api.Purchase("g1", "gus", 600_000, DaysAgo(2)));
+        await client.PostEvents(program, Api.Purchase("g2", "gus", 10_000, DaysAgo(1)));
 
         var gus = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/gus"), m => m?.Long("lifetimeSpendMinor") == 610_000);
         var last = gus!["rules"]!["lastPurchase"]!;

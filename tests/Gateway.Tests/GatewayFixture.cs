@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Loyalty.Grains;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -20,7 +21,7 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>
         // Webhook tests make receivers fail on purpose; retries come quickly so they finish in seconds.
         builder.UseSetting("Loyalty:Notifications:InitialBackoff", "00:00:00.050");
         builder.UseSetting("Loyalty:Notifications:MaxBackoff", "00:00:00.400");
-        builder.ConfigureTestServices(services => services.AddSingleton(TestClock.Provider));
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider));
     }
 
     private static int FreePort()

@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -18,7 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private static readonly InProcessGrainStorage Storage = new();
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton(TestClock.Provider))
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

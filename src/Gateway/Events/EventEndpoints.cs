@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using System.Text.Json;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Events;
@@ -27,7 +28,7 @@ public static class EventEndpoints
     }
 
     private static async Task<IResult> Ingest(
-        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, TimeProvider clock)
+        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     {
         var rules = Identifiers.IsValid(programId) ? await programs.Get(programId) : null;
         if (rules is null)

@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
@@ -15,7 +16,7 @@ public static class LeaderboardEndpoints
     {
         var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards");
 
-        boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, TimeProvider clock, IClusterClient cluster) =>
+        boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {
             if (await Validate(programId, board, period, programs, clock) is { } problem)
             {
@@ -35,7 +36,7 @@ public static class LeaderboardEndpoints
         .WithSummary("The top N of a board in a period: all, a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM, in the program's time zone.");
 
         boards.MapGet("/members/{memberId}", async (
-            string programId, string board, string memberId, string? period, int? around, ProgramRulesCache programs, TimeProvider clock, IClusterClient cluster) =>
+            string programId, string board, string memberId, string? period, int? around, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {
             if (await Validate(programId, board, period, programs, clock) is { } problem)
             {

@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
@@ -35,7 +36,7 @@ public static class LiveEndpoints
 
         programs.MapGet("/leaderboards/{board}/live", async (
             HttpContext context, string programId, string board, string? period, int? top,
-            ProgramRulesCache rules, TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
         {
             if (await LeaderboardEndpoints.Validate(programId, board, period, rules, clock) is { } problem)
             {
@@ -64,7 +65,7 @@ public static class LiveEndpoints
 
         programs.MapGet("/members/{memberId}/live", async (
             HttpContext context, string programId, string memberId, string? board, string? period, int? around,
-            ProgramRulesCache rules, TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
         {
             var boardName = board ?? Boards.Points;
             if (await LeaderboardEndpoints.Validate(programId, boardName, period, rules, clock) is { } problem)

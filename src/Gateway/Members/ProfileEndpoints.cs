@@ -1,3 +1,4 @@
+using Loyalty.Grains;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
@@ -12,7 +13,7 @@ public static class ProfileEndpoints
     {
         var profiles = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/profile").WithTags("Members").ForConfiguredPrograms();
         profiles.MapPut("", async (
-            string programId, string memberId, HttpRequest request, ProgramRulesCache programs, TimeProvider clock, IClusterClient cluster) =>
+            string programId, string memberId, HttpRequest request, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {
             if (!Identifiers.IsValid(memberId))
             {

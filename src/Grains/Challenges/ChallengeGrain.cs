@@ -11,7 +11,7 @@ namespace Loyalty.Grains.Challenges;
 /// </summary>
 public sealed class ChallengeGrain(
     [PersistentState("challenge", StorageNames.Loyalty)] IPersistentState<ChallengeState> state,
-    TimeProvider clock)
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     : Grain, IChallengeGrain
 {
     private Dictionary<string, ChallengeCompletion>? byMember;

@@ -17,7 +17,7 @@ namespace Loyalty.Grains.Leaderboards;
 public sealed class LeaderboardShardGrain(
     IBoardShardStore store,
     ProgramRulesCache programs,
-    TimeProvider clock,
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     IOptions<LeaderboardOptions> options,
     ILogger<LeaderboardShardGrain> logger)
     : Grain, ILeaderboardShard

@@ -28,7 +28,7 @@ public interface IBoardShardMemoryGrain : IGrainWithStringKey
 
 /// <summary>Kept alive: it is the storage, so idle collection would lose the entries.</summary>
 [Orleans.Placement.PreferLocalPlacement, KeepAlive]
-public sealed class BoardShardMemoryGrain(TimeProvider clock) : Grain, IBoardShardMemoryGrain
+public sealed class BoardShardMemoryGrain([FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock) : Grain, IBoardShardMemoryGrain
 {
     private readonly Dictionary<string, ScoreUpdate> entries = new(StringComparer.Ordinal);
     private DateTimeOffset? keptUntil;

@@ -21,7 +21,7 @@ public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
     IOptions<NotificationOptions> notificationOptions,
-    TimeProvider clock,
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<MemberGrain> logger)
     : Grain, IMemberGrain
 {

@@ -19,7 +19,7 @@ public sealed class NotificationOutboxGrain(
     ProgramRulesCache programs,
     WebhookClient webhooks,
     IOptions<NotificationOptions> options,
-    TimeProvider clock,
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<NotificationOutboxGrain> logger)
     : Grain, INotificationOutboxGrain, IRemindable
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Loyalty.Grains.Notifications;
 
 /// <summary>POSTs one signed notification to a webhook. One per process: its pooled connections are shared.</summary>
-public sealed class WebhookClient(IOptions<NotificationOptions> options, TimeProvider clock) : IDisposable
+public sealed class WebhookClient(IOptions<NotificationOptions> options, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

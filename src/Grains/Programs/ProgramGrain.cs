@@ -7,7 +7,7 @@ namespace Loyalty.Grains.Programs;
 
 public sealed class ProgramGrain(
     [PersistentState("program", StorageNames.Loyalty)] IPersistentState<ProgramState> state,
-    TimeProvider clock)
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     : Grain, IProgramGrain
 {
     public Task<ProgramSnapshot?> GetConfiguration() => Task.FromResult(Snapshot());

@@ -8,7 +8,7 @@ namespace Loyalty.Grains.Programs;
 /// older than <see cref="MaxAge"/>, so a new version reaches every member within that time without a restart.
 /// Absent programs are not cached: a program configured a moment ago is seen at once.
 /// </summary>
-public sealed class ProgramRulesCache(IGrainFactory grains, TimeProvider clock)
+public sealed class ProgramRulesCache(IGrainFactory grains, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 

@@ -12,7 +12,7 @@ namespace Loyalty.Grains.Rewards;
 /// </summary>
 public sealed class RewardGrain(
     [PersistentState("reward", StorageNames.Loyalty)] IPersistentState<RewardStock> state,
-    TimeProvider clock,
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<RewardGrain> logger)
     : Grain, IRewardGrain
 {
