@@ -97,16 +97,18 @@ public static class GatewayApp
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         });
 
-        app.MapProgramEndpoints();
-        app.MapEventEndpoints();
-        app.MapMemberEndpoints();
-        app.MapLeaderboardEndpoints();
-        app.MapLiveEndpoints();
-        app.MapRewardEndpoints();
-        app.MapChallengeEndpoints();
-        app.MapProfileEndpoints();
-        app.MapRedemptionEndpoints();
-        app.MapReferralEndpoints();
+        // Every route below has its path ids checked before its handler runs.
+        var api = app.MapGroup("").ValidatingRouteIds();
+        api.MapProgramEndpoints();
+        api.MapEventEndpoints();
+        api.MapMemberEndpoints();
+        api.MapLeaderboardEndpoints();
+        api.MapLiveEndpoints();
+        api.MapRewardEndpoints();
+        api.MapChallengeEndpoints();
+        api.MapProfileEndpoints();
+        api.MapRedemptionEndpoints();
+        api.MapReferralEndpoints();
         return app;
     }
 }

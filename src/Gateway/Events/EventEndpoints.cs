@@ -29,7 +29,7 @@ public static class EventEndpoints
     private static async Task<IResult> Ingest(
         string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, TimeProvider clock)
     {
-        var rules = Identifiers.IsValid(programId) ? await programs.Get(programId) : null;
+        var rules = await programs.Get(programId);
         if (rules is null)
         {
             return Problems.ProgramNotFound(programId);

@@ -51,7 +51,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         var eventId = RequiredString(item, "eventId");
         if (!Identifiers.IsValidEventId(eventId))
         {
-            throw new EventFieldException("eventId", "must be 1-128 printable characters");
+            throw new EventFieldException("eventId", Identifiers.EventIdRule);
         }
 
         var memberId = RequiredString(item, "memberId");
@@ -171,7 +171,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         var id = OptionalString(item, name);
         return id is null || Identifiers.IsValidEventId(id)
             ? id
-            : throw new EventFieldException(name, "must be 1-128 printable characters");
+            : throw new EventFieldException(name, Identifiers.EventIdRule);
     }
 
     private static long RequiredInteger(JsonElement item, string name, string path, long minimum, long maximum)

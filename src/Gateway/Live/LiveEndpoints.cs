@@ -72,11 +72,6 @@ public static class LiveEndpoints
                 return problem;
             }
 
-            if (!Identifiers.IsValid(memberId))
-            {
-                return Problems.Invalid("memberId", Identifiers.Rule);
-            }
-
             if (around is < 0 or > LeaderboardEndpoints.MaxAround)
             {
                 return Problems.Invalid("around", $"must be between 0 and {LeaderboardEndpoints.MaxAround}");

@@ -18,11 +18,6 @@ public static class ProgramEndpoints
 
         programs.MapGet("", async (string programId, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(programId))
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var snapshot = await cluster.GetGrain<IProgramGrain>(programId).GetConfiguration();
             return snapshot is null ? Problems.ProgramNotFound(programId) : Configuration(context, snapshot);
         })
@@ -30,11 +25,6 @@ public static class ProgramEndpoints
 
         programs.MapPut("", async (string programId, IClusterClient cluster, ProgramRulesCache rules, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(programId))
-            {
-                return Problems.Invalid("programId", Identifiers.Rule);
-            }
-
             if (!TryReadExpectedVersion(context.Request, out var expectedVersion))
             {
                 return Problems.Invalid("If-Match", "must be the ETag of the current version, e.g. \"3\"");

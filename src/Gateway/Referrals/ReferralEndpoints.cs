@@ -20,9 +20,7 @@ public static class ReferralEndpoints
 
         member.MapPost("/referral-code", async (string programId, string memberId, IClusterClient cluster) =>
         {
-            var code = Identifiers.IsValid(memberId)
-                ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode()
-                : null;
+            var code = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode();
             return code is null
                 ? Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.")
                 : TypedResults.Ok(new ReferralCodeResponse(memberId, code));
@@ -32,11 +30,6 @@ public static class ReferralEndpoints
 
         member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return Problems.Invalid("memberId", Identifiers.Rule);
-            }
-
             var (body, problem) = await JsonBody.Read<JoinRequest>(request);
             if (problem is not null)
             {

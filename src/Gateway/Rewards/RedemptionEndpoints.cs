@@ -41,11 +41,6 @@ public static class RedemptionEndpoints
                 return Problems.Invalid(errors);
             }
 
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
-            }
-
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).Redeem(body.RedemptionId!, body.RewardId!);
             return Answer(programId, memberId, body.RewardId!, result);
         })
@@ -55,11 +50,6 @@ public static class RedemptionEndpoints
 
         redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
-            }
-
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(redemptionId);
             return result.Status == RedemptionStatus.Cancelled
                 ? TypedResults.Ok(result)
@@ -71,7 +61,8 @@ public static class RedemptionEndpoints
 
     private static IResult Answer(string programId, string memberId, string rewardId, RedemptionResult result) => result.Status switch
     {
-        RedemptionStatus.Redeemed => TypedResults.Created($"/v1/programs/{programId}/members/{memberId}/redemptions/{result.RedemptionId}", result),
+        RedemptionStatus.Redeemed => TypedResults.Created(
+            $"/v1/programs/{programId}/members/{memberId}/redemptions/{Uri.EscapeDataString(result.RedemptionId)}", result),
         RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(result),
         RedemptionStatus.MemberNotFound => MemberNotFound(programId, memberId),
         RedemptionStatus.RewardNotFound => RewardEndpoints.RewardNotFound(programId, rewardId),

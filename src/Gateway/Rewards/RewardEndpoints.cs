@@ -14,7 +14,7 @@ public static class RewardEndpoints
 
         rewards.MapGet("", async (string programId, string rewardId, IClusterClient cluster, HttpContext context) =>
         {
-            var reward = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
+            var reward = await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get();
             if (reward is null)
             {
                 return RewardNotFound(programId, rewardId);
@@ -28,11 +28,6 @@ public static class RewardEndpoints
 
         rewards.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(rewardId))
-            {
-                return Problems.Invalid("rewardId", Identifiers.Rule);
-            }
-
             var (definition, problem) = await JsonBody.Read<RewardDefinition>(request);
             if (problem is not null)
             {
