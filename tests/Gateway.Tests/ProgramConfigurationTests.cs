@@ -47,6 +47,7 @@ public sealed class ProgramConfigurationTests(GatewayFixture gateway)
 
     [Theory]
     [InlineData("""{"name":"x","timeZone":"Mars/Olympus","currency":"GBP","tiers":[{"name":"m","qualifyingSpendMinor":0}]}""", "timeZone")]
+    [InlineData("""{"name":"x","timeZone":"Europe","currency":"GBP","tiers":[{"name":"m","qualifyingSpendMinor":0}]}""", "timeZone")]
     [InlineData("""{"name":"x","currency":"GBP","tiers":[{"name":"m","qualifyingSpendMinor":0}],"pointsPerUnit":"many"}""", "pointsPerUnit")]
     [InlineData("""{"name":"x","currency":"GBP","tiers":[{"name":"m","qualifyingSpendMinor":0}],"colour":"red"}""", "colour")]
     public async Task Configuration_errors_name_the_field(string json, string field)

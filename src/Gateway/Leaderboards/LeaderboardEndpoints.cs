@@ -72,7 +72,7 @@ public static class LeaderboardEndpoints
 
         if (period is not null && !PeriodKeys.IsValid(period))
         {
-            return Problems.Invalid("period", "must be \"all\", a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM");
+            return Problems.Invalid("period", PeriodKeys.Rule);
         }
 
         return period is null || PeriodKeys.IsKept(period, rules.Zone, rules.Config.LeaderboardRetention, clock.GetUtcNow())
