@@ -12,6 +12,8 @@ public static class ProgramEndpoints
 {
     private const int MaxConfigurationBytes = 1 << 20;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void MapProgramEndpoints(this IEndpointRouteBuilder routes)
     {
         var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Programs");
@@ -33,7 +35,7 @@ public static class ProgramEndpoints
             var body = await ReadBody(context.Request);
             if (body is null)
             {
-                return Problems.Invalid("body", $"the configuration must be a JSON object of at most {MaxConfigurationBytes} bytes");
+                return Problems.Invalid("body", $"the configuration must be a UTF-8 JSON object of at most {MaxConfigurationBytes} bytes");
             }
 
             var grain = cluster.GetGrain<IProgramGrain>(programId);
@@ -86,9 +88,17 @@ public static class ProgramEndpoints
             return null;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // Invalid UTF-8 is refused, not silently replaced by U+FFFD.
+        using var reader = new StreamReader(request.Body, StrictUtf8);
         var buffer = new char[MaxConfigurationBytes + 1];
-        var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-        return length is 0 or > MaxConfigurationBytes ? null : new string(buffer, 0, length);
+        try
+        {
+            var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
+            return length is 0 or > MaxConfigurationBytes ? null : new string(buffer, 0, length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }
