@@ -66,7 +66,12 @@ public static class GatewayApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadParameterExceptionHandler>();
+
+        // A query value that does not bind is thrown, so BadParameterExceptionHandler can name it.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if (hosting.IsRedis)
@@ -90,17 +95,17 @@ public static class GatewayApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        app.MapOpenApi();
-        app.MapPrometheusScrapingEndpoint();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
+        var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
+        api.MapOpenApi();
+        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead);
+        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead);
+        api.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
-        });
+        }).WithMetadata(HeadRequests.GetOrHead);
 
-        // Every route below has its path ids checked before its handler runs.
-        var api = app.MapGroup("").ValidatingRouteIds();
         api.MapProgramEndpoints();
         api.MapEventEndpoints();
         api.MapMemberEndpoints();
