@@ -51,6 +51,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
             ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
             : new LocalEventIdIndex());
+        builder.Services.AddSingleton<ReturnNotes>();
         builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
         {

@@ -53,4 +53,11 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>Sets or clears the birth date (validated by the caller); a member never seen starts to exist.</summary>
     Task<MemberSnapshot> SetBirthDate(DateOnly? birthDate);
+
+    /// <summary>
+    /// Those of <paramref name="eventIds"/> that are not purchases a return of this member may still name; a return
+    /// naming one is reversed at the base rate. Reads only: a member never seen is not created.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds);
 }
