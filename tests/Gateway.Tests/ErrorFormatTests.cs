@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace Loyalty.Gateway.Tests;
 
@@ -16,10 +15,9 @@ public sealed class ErrorFormatTests(GatewayFixture gateway)
     public async Task A_live_route_answers_an_event_stream_client_in_problem_json(string path, string field)
     {
         var program = await Programs.Create(client);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/programs/{program}/{path}");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        var response = await client.Send("GET", $"/v1/programs/{program}/{path}", accept: "text/event-stream");
 
-        await Problem.Assert(await client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.BadRequest, field);
+        await Problem.Assert(response, HttpStatusCode.BadRequest, field);
     }
 
     [Theory]
@@ -39,9 +37,7 @@ public sealed class ErrorFormatTests(GatewayFixture gateway)
     [Fact]
     public async Task An_unknown_route_is_problem_json_whatever_the_client_accepts()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/nothing-here");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        await Problem.Assert(await client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Problem.Assert(await client.Send("GET", "/v1/nothing-here", accept: "text/html"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -78,13 +74,8 @@ public sealed class ErrorFormatTests(GatewayFixture gateway)
     [InlineData("DELETE", "/health/live")]
     public async Task Health_answers_only_get_and_head(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        await Problem.Assert(await client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.MethodNotAllowed);
+        await Problem.Assert(await client.Send(method, path), HttpStatusCode.MethodNotAllowed);
     }
 
-    private async Task<HttpResponseMessage> Head(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Head, path);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> Head(string path) => client.Send("HEAD", path);
 }

@@ -38,9 +38,7 @@ public sealed class StrictBodyTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         var (method, path) = Route(route, program);
-        using var request = new HttpRequestMessage(method, path) { Content = Api.Json(body) };
-
-        var problem = await Problem.Assert(await client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.BadRequest, field);
+        var problem = await Problem.Assert(await client.Send(method, path, Api.Json(body)), HttpStatusCode.BadRequest, field);
 
         var message = problem["errors"]![field]![0]!.GetValue<string>();
         Assert.Contains(says, message, StringComparison.Ordinal);
@@ -64,13 +62,13 @@ public sealed class StrictBodyTests(GatewayFixture gateway)
     }
 
     /// <summary>Where each kind of body goes; the program route writes a new program, so the test's own program stays as it was.</summary>
-    private static (HttpMethod Method, string Path) Route(string route, string program) => route switch
+    private static (string Method, string Path) Route(string route, string program) => route switch
     {
-        "program" => (HttpMethod.Put, $"/v1/programs/{Api.Unique("p")}"),
-        "reward" => (HttpMethod.Put, $"/v1/programs/{program}/rewards/mug"),
-        "challenge" => (HttpMethod.Put, $"/v1/programs/{program}/challenges/march"),
-        "profile" => (HttpMethod.Put, $"/v1/programs/{program}/members/ann/profile"),
-        "redemption" => (HttpMethod.Post, $"/v1/programs/{program}/members/ann/redemptions"),
-        _ => (HttpMethod.Post, $"/v1/programs/{program}/members/ann/referrer"),
+        "program" => ("PUT", $"/v1/programs/{Api.Unique("p")}"),
+        "reward" => ("PUT", $"/v1/programs/{program}/rewards/mug"),
+        "challenge" => ("PUT", $"/v1/programs/{program}/challenges/march"),
+        "profile" => ("PUT", $"/v1/programs/{program}/members/ann/profile"),
+        "redemption" => ("POST", $"/v1/programs/{program}/members/ann/redemptions"),
+        _ => ("POST", $"/v1/programs/{program}/members/ann/referrer"),
     };
 }
