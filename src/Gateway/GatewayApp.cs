@@ -53,6 +53,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
             ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
             : new LocalEventIdIndex());
+        builder.Services.AddSingleton<ReturnNotes>();
         builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
         {
@@ -63,12 +64,17 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // the Web defaults read "5" as 5
+            json.SerializerOptions.AllowDuplicateProperties = false;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
-        builder.Services.AddExceptionHandler<QueryBindingExceptionHandler>();
-        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true); // so the handler above can name the field
+        builder.Services.AddExceptionHandler<BadParameterExceptionHandler>();
+
+        // A query value that does not bind is thrown, so BadParameterExceptionHandler can name it.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if (hosting.IsRedis)
@@ -92,26 +98,28 @@ public static class GatewayApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        app.MapOpenApi();
-        app.MapPrometheusScrapingEndpoint();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
+        var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
+        api.MapOpenApi();
+        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead);
+        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead);
+        api.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
-        });
+        }).WithMetadata(HeadRequests.GetOrHead);
 
-        app.MapProgramEndpoints();
-        app.MapEventEndpoints();
-        app.MapMemberEndpoints();
-        app.MapLeaderboardEndpoints();
-        app.MapLiveEndpoints();
-        app.MapRewardEndpoints();
-        app.MapChallengeEndpoints();
-        app.MapProfileEndpoints();
-        app.MapRedemptionEndpoints();
-        app.MapReferralEndpoints();
-        app.MapDeadLetterEndpoints();
+        api.MapProgramEndpoints();
+        api.MapEventEndpoints();
+        api.MapMemberEndpoints();
+        api.MapLeaderboardEndpoints();
+        api.MapLiveEndpoints();
+        api.MapRewardEndpoints();
+        api.MapChallengeEndpoints();
+        api.MapProfileEndpoints();
+        api.MapRedemptionEndpoints();
+        api.MapReferralEndpoints();
+        api.MapDeadLetterEndpoints();
         return app;
     }
 }

@@ -70,9 +70,23 @@ public sealed class PeriodKeysTests
     [InlineData("2026-5", false)]
     [InlineData("26-05", false)]
     [InlineData("week", false)]
+    [InlineData("9999-12-31", false)]
+    [InlineData("9999-12", false)]
+    [InlineData("9999-W52", false)]
+    [InlineData("9001-01-01", false)]
     public void Only_real_periods_are_valid(string key, bool valid)
     {
         Assert.Equal(valid, PeriodKeys.IsValid(key));
+    }
+
+    [Theory]
+    [InlineData("9000-12-31")]
+    [InlineData("9000-12")]
+    [InlineData("9000-W52")]
+    public void The_last_valid_periods_are_kept_for_the_longest_retention_without_leaving_the_calendar(string key)
+    {
+        var longest = new BoardRetention { Days = 36_600, Weeks = 5_200, Months = 1_200 };
+        Assert.True(PeriodKeys.KeptUntil(key, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati"), longest) > At("9000-12-31T00:00Z"));
     }
 
     [Theory]

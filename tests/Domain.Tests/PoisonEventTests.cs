@@ -27,7 +27,7 @@ public sealed class PoisonEventTests
     {
         { "year 1", Buy("x", 1_000, "0001-01-01T00:00Z"), "occurredAt" },
         { "negative", Buy("x", -5, "2026-11-01T00:00Z"), "amountMinor" },
-        { "huge amount", Buy("x", EventLimits.MaxAmountMinor + 1, "2026-11-01T00:00Z"), "amountMinor" },
+        { "huge amount", Buy("x", Bounds.MaxAmountMinor + 1, "2026-11-01T00:00Z"), "amountMinor" },
         { "line overflow", Buy("x", 2_000, "2026-11-01T00:00Z", lines: new PurchaseLine("s", "shoes", 1_000_000, 1_000_000_000_000)), "lines[0].unitPriceMinor" },
         { "return before 2000", Refund("x", 100, "1999-12-31T23:59Z"), "occurredAt" },
     };
@@ -52,7 +52,7 @@ public sealed class PoisonEventTests
         var account = Member();
         var before = JsonSerializer.Serialize(account);
 
-        var refusal = Assert.Throws<EventNotApplicableException>(() => account.Apply(Buy("big", 1_000_000_000_000, "2026-11-01T00:00Z"), Generous, Now));
+        var refusal = Assert.Throws<EventNotApplicableException>(() => account.Apply(Buy("big", Bounds.MaxAmountMinor, "2026-11-01T00:00Z"), Generous, Now));
         Assert.Equal("amountMinor", refusal.Field);
         Assert.Equal(before, JsonSerializer.Serialize(account));
 

@@ -34,6 +34,16 @@ public sealed class ProgramConfigValidatorTests
             Fields(config));
     }
 
+    [Theory]
+    [InlineData("Europe")]
+    [InlineData("America")]
+    [InlineData("../../etc/passwd")]
+    public void A_folder_of_the_zone_database_or_a_path_is_not_a_time_zone(string zone)
+    {
+        Assert.False(ProgramCalendar.TryFindZone(zone, out _));
+        Assert.Equal(["timeZone"], Fields(TestPrograms.Basic with { TimeZone = zone }));
+    }
+
     [Fact]
     public void Tiers_must_start_at_zero_ascend_strictly_and_have_unique_names()
     {

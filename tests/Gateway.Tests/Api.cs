@@ -43,5 +43,20 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>Any method, with an optional body and Accept header, for requests the typed helpers do not make.</summary>
+    public static async Task<HttpResponseMessage> Send(this HttpClient client, string method, string path, HttpContent? content = null, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A JSON body written by hand, for input a serializer would not write.</summary>
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }

@@ -80,6 +80,21 @@ public sealed class LeaderboardPeriodTests(GatewayFixture gateway)
             TestContext.Current.CancellationToken), HttpStatusCode.BadRequest, "period");
     }
 
+    [Theory]
+    [InlineData("leaderboards/points?period=9999-12-31")]
+    [InlineData("leaderboards/points?period=9999-12")]
+    [InlineData("leaderboards/points?period=9999-W52")]
+    [InlineData("leaderboards/spend/members/ann?period=9999-12-31")]
+    [InlineData("leaderboards/spend/members/ann?period=9999-W52")]
+    [InlineData("leaderboards/points/live?period=9999-12")]
+    [InlineData("members/ann/live?period=9999-W52")]
+    public async Task A_period_at_the_end_of_the_calendar_is_refused_naming_the_field(string path)
+    {
+        var program = await Programs.Create(client);
+        await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/{path}", TestContext.Current.CancellationToken),
+            HttpStatusCode.BadRequest, "period");
+    }
+
     private async Task<List<string>> Members(string program, string board, string period, int expected)
     {
         await LoyaltyHttp.Eventually(() => client.ReadBoard(program, board, period), b => b.Count == expected);

@@ -25,7 +25,7 @@ public sealed class PoisonIsolationTests(ClusterFixture fixture)
         MemberEvent[] poison =
         [
             Scenario.Purchase("bad-year1", "bad", 1_000, "0001-01-01T00:00:00+00:00"),
-            Scenario.Purchase("bad-huge", "bad", EventLimits.MaxAmountMinor + 1, "2025-03-01T10:00:00+01:00"),
+            Scenario.Purchase("bad-huge", "bad", Bounds.MaxAmountMinor + 1, "2025-03-01T10:00:00+01:00"),
             WithLine(Scenario.Purchase("bad-lines", "bad", 2_000, "2025-03-01T10:00:00+01:00"), 1_000_000, 1_000_000_000_000),
         ];
         var good = neighbours.Select(m => Scenario.Purchase($"{m}-p1", m, 10_000, "2025-03-01T10:00:00+01:00"))

@@ -58,7 +58,7 @@ public sealed record ChallengeDefinition
         }
         else
         {
-            Check(Reward.Points is >= 0 and <= 1_000_000_000, "reward.points", "must be between 0 and 1000000000");
+            Check(Reward.Points is >= 0 and <= Bounds.MaxBonusPoints, "reward.points", $"must be between 0 and {Bounds.MaxBonusPoints}");
             Check(Reward.Badge is null || (Reward.Badge.Length is > 0 and <= 64 && !Reward.Badge.Contains('/')),
                 "reward.badge", "must be 1-64 characters without '/'");
             Check(Reward.Points > 0 || Reward.Badge is not null, "reward", "must give points, a badge, or both");

@@ -6,6 +6,7 @@ public static partial class ProgramConfigValidator
     private static void ValidateOffers(ProgramConfig config, Action<bool, string, string> check)
     {
         check(config.Offers is not null, "offers", "must be a list (empty for none)");
+        check((config.Offers?.Count ?? 0) <= Bounds.MaxOffers, "offers", $"must have at most {Bounds.MaxOffers} offers");
         var tiers = (config.Tiers ?? []).Select(t => t?.Name).ToHashSet(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (config.Offers?.Count ?? 0); i++)
@@ -64,6 +65,7 @@ public static partial class ProgramConfigValidator
     private static void ValidateSurprises(ProgramConfig config, Action<bool, string, string> check)
     {
         check(config.Surprises is not null, "surprises", "must be a list (empty for none)");
+        check((config.Surprises?.Count ?? 0) <= Bounds.MaxOneOffRewards, "surprises", $"must have at most {Bounds.MaxOneOffRewards} surprises");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (config.Surprises?.Count ?? 0); i++)
         {
@@ -77,12 +79,12 @@ public static partial class ProgramConfigValidator
 
             check(surprise.Id is { Length: > 0 and <= 64 } && ids.Add(surprise.Id), $"{at}.id", "is required, unique, at most 64 characters");
             check(Enum.IsDefined(surprise.Kind), $"{at}.kind", "must be purchases, spend or points");
-            check(surprise.Target > 0, $"{at}.target", "must be greater than 0");
-            check(surprise.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
+            check(surprise.Target is > 0 and <= Bounds.MaxThreshold, $"{at}.target", Between(1, Bounds.MaxThreshold));
+            check(surprise.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", Between(0, Bounds.MaxBonusPoints));
             check(surprise.UpgradeTo is null || (config.Tiers ?? []).Any(t => t?.Name == surprise.UpgradeTo), $"{at}.upgradeTo", "must name one of the program's tiers");
             check(surprise.BonusPoints > 0 || surprise.UpgradeTo is not null, at, "must give bonus points, an upgrade, or both");
         }
 
-        check(config.Birthday is null or { BonusPoints: > 0 and <= 1_000_000_000 }, "birthday.bonusPoints", "must be between 1 and 1000000000");
+        check(config.Birthday is null or { BonusPoints: > 0 and <= Bounds.MaxBonusPoints }, "birthday.bonusPoints", Between(1, Bounds.MaxBonusPoints));
     }
 }

@@ -30,8 +30,8 @@ public static partial class ProgramConfigValidator
         Check(config.ExpiryWarningDays is >= 0 and <= 365, "expiryWarningDays", "must be between 0 and 365");
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
         Check(config.NewsHorizonDays is >= 0 and <= 3_650, "newsHorizonDays", "must be between 0 and 3650");
-        Check(config.MaxPointsPerEvent is null or > 0, "maxPointsPerEvent", "must be greater than 0");
-        Check(config.MaxPointsPerDay is null or > 0, "maxPointsPerDay", "must be greater than 0");
+        Check(config.MaxPointsPerEvent is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerEvent", Between(1, Bounds.MaxEventPoints));
+        Check(config.MaxPointsPerDay is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerDay", Between(1, Bounds.MaxEventPoints));
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");
         Check(config.StreakFreezes is null or { EarnEvery: >= 1 and <= 1_000 }, "streakFreezes.earnEvery", "must be between 1 and 1000");
         Check(config.StreakFreezes is null or { MaxHeld: >= 1 and <= 10 }, "streakFreezes.maxHeld", "must be between 1 and 10");
@@ -48,12 +48,16 @@ public static partial class ProgramConfigValidator
         ValidateSurprises(config, Check);
         if (config.Referrals is { } referrals)
         {
-            Check(referrals.ReferrerBonusPoints is >= 0 and <= 1_000_000_000, "referrals.referrerBonusPoints", "must be between 0 and 1000000000");
-            Check(referrals.RefereeBonusPoints is >= 0 and <= 1_000_000_000, "referrals.refereeBonusPoints", "must be between 0 and 1000000000");
-            Check(referrals.MinPurchaseMinor >= 0, "referrals.minPurchaseMinor", "must be 0 or more");
+            Check(referrals.ReferrerBonusPoints is >= 0 and <= Bounds.MaxBonusPoints, "referrals.referrerBonusPoints", Between(0, Bounds.MaxBonusPoints));
+            Check(referrals.RefereeBonusPoints is >= 0 and <= Bounds.MaxBonusPoints, "referrals.refereeBonusPoints", Between(0, Bounds.MaxBonusPoints));
+            Check(referrals.MinPurchaseMinor is >= 0 and <= Bounds.MaxAmountMinor, "referrals.minPurchaseMinor", Between(0, Bounds.MaxAmountMinor));
         }
+
+        ValidateMostPointsPerPurchase(config, Check);
         return errors;
     }
+
+    private static string Between(long minimum, long maximum) => $"must be between {minimum} and {maximum}";
 
     private static void ValidateTiers(List<TierDefinition>? tiers, Action<bool, string, string> check)
     {
@@ -71,9 +75,9 @@ public static partial class ProgramConfigValidator
 
             check(!string.IsNullOrWhiteSpace(tier.Name) && tier.Name.Length <= 64, $"tiers[{i}].name", "is required, at most 64 characters");
             check(tier.Name is null || names.Add(tier.Name), $"tiers[{i}].name", "must be unique");
-            if (tier.QualifyingSpendMinor < 0)
+            if (tier.QualifyingSpendMinor is < 0 or > Bounds.MaxThreshold)
             {
-                check(false, $"tiers[{i}].qualifyingSpendMinor", "must be 0 or more");
+                check(false, $"tiers[{i}].qualifyingSpendMinor", Between(0, Bounds.MaxThreshold));
             }
             else if (i == 0)
             {
@@ -89,6 +93,7 @@ public static partial class ProgramConfigValidator
 
     private static void ValidateBadges(List<BadgeDefinition>? badges, List<TierDefinition>? tiers, Action<bool, string, string> check)
     {
+        check((badges?.Count ?? 0) <= Bounds.MaxOneOffRewards, "badges", $"must have at most {Bounds.MaxOneOffRewards} badges");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (badges?.Count ?? 0); i++)
         {
@@ -103,10 +108,11 @@ public static partial class ProgramConfigValidator
             check(badge.Id is { Length: > 0 and <= 64 } && ids.Add(badge.Id), $"{at}.id", "is required, unique, at most 64 characters");
             check(!string.IsNullOrWhiteSpace(badge.Name) && badge.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
             check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak, tier or challenge");
-            check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier or BadgeKind.Challenge || badge.Target > 0, $"{at}.target", "must be greater than 0");
+            check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier or BadgeKind.Challenge || badge.Target is > 0 and <= Bounds.MaxThreshold,
+                $"{at}.target", Between(1, Bounds.MaxThreshold));
             check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
             check(badge.Kind != BadgeKind.Challenge || badge.Challenge is { Length: > 0 and <= 128 }, $"{at}.challenge", "must name a challenge");
-            check(badge.BonusPoints is >= 0 and <= 1_000_000_000, $"{at}.bonusPoints", "must be between 0 and 1000000000");
+            check(badge.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", Between(0, Bounds.MaxBonusPoints));
         }
     }
 
@@ -136,6 +142,7 @@ public static partial class ProgramConfigValidator
     {
         check(rules is not null, "earningRules", "must be a list (empty for no rules)");
         rules ??= [];
+        check(rules.Count <= Bounds.MaxEarningRules, "earningRules", $"must have at most {Bounds.MaxEarningRules} rules");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
@@ -149,7 +156,7 @@ public static partial class ProgramConfigValidator
 
             check(!string.IsNullOrWhiteSpace(rule.Id) && rule.Id.Length <= 64, $"{path}.id", "is required, at most 64 characters");
             check(rule.Id is null || ids.Add(rule.Id), $"{path}.id", "must be unique");
-            check(rule.CapPoints is null or > 0, $"{path}.capPoints", "must be greater than 0");
+            check(rule.CapPoints is null or (> 0 and <= Bounds.MaxEventPoints), $"{path}.capPoints", Between(1, Bounds.MaxEventPoints));
             if (rule.When is null)
             {
                 check(false, $"{path}.when", "is required (use {} to match every purchase)");
@@ -160,7 +167,7 @@ public static partial class ProgramConfigValidator
                 check(rule.When.Category is null || !string.IsNullOrWhiteSpace(rule.When.Category), $"{path}.when.category", "must not be empty");
                 check(rule.When.Sku is null || !string.IsNullOrWhiteSpace(rule.When.Sku), $"{path}.when.sku", "must not be empty");
                 check(rule.When.Channel is null || !string.IsNullOrWhiteSpace(rule.When.Channel), $"{path}.when.channel", "must not be empty");
-                check(rule.When.MinBasketMinor is null or >= 0, $"{path}.when.minBasketMinor", "must be 0 or more");
+                check(rule.When.MinBasketMinor is null or (>= 0 and <= Bounds.MaxAmountMinor), $"{path}.when.minBasketMinor", Between(0, Bounds.MaxAmountMinor));
             }
 
             if (rule.Then is null || (rule.Then.MultiplierPercent is null) == (rule.Then.BonusPoints is null))

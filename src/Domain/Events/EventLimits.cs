@@ -1,66 +1,54 @@
 namespace Loyalty.Domain;
 
 /// <summary>
-/// What the rule book can apply. Every running total a member keeps (points, spend, period and challenge totals)
-/// stays far inside <see cref="long"/>: an event adds at most <see cref="MaxAmountMinor"/> of spend and
-/// <see cref="MaxPointsPerEvent"/> points, and a member whose totals passed <see cref="MaxMemberTotal"/> takes no
-/// more, so a sum can never overflow. The gateway refuses at the door what fails here; the member checks again.
+/// The <see cref="Bounds"/> an event must keep for the rule book to apply it, checked by the member before anything
+/// changes: the gateway refuses such events at the door, but a stream may carry events from elsewhere. A member whose
+/// running totals passed <see cref="MaxMemberTotal"/> takes no more, so none of its sums can overflow.
 /// </summary>
 public static class EventLimits
 {
-    /// <summary>No loyalty program holds earlier history; dates near <see cref="DateTimeOffset.MinValue"/> break calendar arithmetic.</summary>
-    public static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>10 billion in major units: far beyond any basket.</summary>
-    public const long MaxAmountMinor = 1_000_000_000_000;
-
     public const int MaxLines = 1_000;
 
-    public const long MaxQuantity = 1_000_000;
-
-    /// <summary>A line's quantity × unit price, like the whole basket, is at most <see cref="MaxAmountMinor"/>.</summary>
-    public const long MaxLineTotalMinor = MaxAmountMinor;
-
-    /// <summary>Points one event may earn, rules and offers included (a quadrillion).</summary>
-    public const long MaxPointsPerEvent = 1_000_000_000_000_000;
-
-    /// <summary>A member whose running totals reach this (a ninth of <see cref="long.MaxValue"/>) takes no more events.</summary>
+    /// <summary>A ninth of <see cref="long.MaxValue"/>: past it a member's totals are too near overflow to take another event.</summary>
     public const long MaxMemberTotal = 1_000_000_000_000_000_000;
 
     /// <summary>Null when the event is applicable; otherwise the field at fault and why.</summary>
     public static (string Field, string Reason)? Violation(LoyaltyEvent e)
     {
-        if (e.OccurredAt < EarliestOccurredAt)
+        if (e.OccurredAt < Bounds.EarliestEventTime)
         {
-            return ("occurredAt", $"must not be before {EarliestOccurredAt:yyyy-MM-dd}");
+            return ("occurredAt", $"must be {Bounds.EarliestEventTimeText} or later");
         }
 
-        if (e.AmountMinor is < 0 or > MaxAmountMinor)
+        if (e.AmountMinor is < 0 or > Bounds.MaxAmountMinor)
         {
-            return ("amountMinor", $"must be between 0 and {MaxAmountMinor}");
+            return ("amountMinor", $"must be between 0 and {Bounds.MaxAmountMinor}");
         }
 
-        if (e is not Purchase purchase)
-        {
-            return null;
-        }
+        return e is Purchase purchase ? LinesViolation(purchase.Lines) : null;
+    }
 
-        if (purchase.Lines.Count > MaxLines)
+    private static (string Field, string Reason)? LinesViolation(IReadOnlyList<PurchaseLine> lines)
+    {
+        if (lines.Count > MaxLines)
         {
             return ("lines", $"must have at most {MaxLines} lines");
         }
 
-        for (var i = 0; i < purchase.Lines.Count; i++)
+        Int128 total = 0;
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = purchase.Lines[i];
-            if (line.Quantity is < 1 or > MaxQuantity)
+            var line = lines[i];
+            if (line.Quantity is < 1 or > Bounds.MaxLineQuantity)
             {
-                return ($"lines[{i}].quantity", $"must be between 1 and {MaxQuantity}");
+                return ($"lines[{i}].quantity", $"must be between 1 and {Bounds.MaxLineQuantity}");
             }
 
-            if (line.UnitPriceMinor < 0 || (Int128)line.Quantity * line.UnitPriceMinor > MaxLineTotalMinor)
+            var lineTotal = (Int128)line.Quantity * line.UnitPriceMinor;
+            total += lineTotal;
+            if (line.UnitPriceMinor < 0 || lineTotal > Bounds.MaxAmountMinor || total > Bounds.MaxAmountMinor)
             {
-                return ($"lines[{i}].unitPriceMinor", $"must be at least 0, and quantity × unitPriceMinor at most {MaxLineTotalMinor}");
+                return ($"lines[{i}].unitPriceMinor", $"must be at least 0, with quantity × unitPriceMinor and the sum over all lines at most {Bounds.MaxAmountMinor}");
             }
         }
 

@@ -177,9 +177,9 @@ public sealed partial class MemberAccount
     {
         var day = ProgramCalendar.DayKey(ProgramCalendar.LocalDate(purchase.OccurredAt, zone));
         var earning = EarningCalculator.Calculate(purchase, config, EarnedByDay.GetValueOrDefault(day), Segment(config, purchase.OccurredAt));
-        return earning.Total <= EventLimits.MaxPointsPerEvent
+        return earning.Total <= Bounds.MaxEventPoints
             ? earning
-            : throw new EventNotApplicableException(purchase.EventId, "amountMinor", $"earns more than {EventLimits.MaxPointsPerEvent} points under the program's rules");
+            : throw new EventNotApplicableException(purchase.EventId, "amountMinor", $"earns more than {Bounds.MaxEventPoints} points under the program's rules");
     }
 
     /// <summary>

@@ -12,6 +12,14 @@ public static class PeriodKeys
 {
     public const string All = "all";
 
+    /// <summary>
+    /// The last year a period key may name: a period's end plus the longest retention (about 100 years) must still
+    /// be a date, and DateOnly ends in 9999. No event can be dated anywhere near it.
+    /// </summary>
+    public const int LastYear = 9000;
+
+    public const string Rule = "must be \"all\", a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM, in a year up to 9000";
+
     public static string Day(DateTimeOffset at, TimeZoneInfo zone) => ProgramCalendar.DayKey(ProgramCalendar.LocalDate(at, zone));
 
     public static string Week(DateTimeOffset at, TimeZoneInfo zone) => WeekKey(ProgramCalendar.LocalDate(at, zone));
@@ -54,6 +62,11 @@ public static class PeriodKeys
     {
         period = default;
         var invariant = CultureInfo.InvariantCulture;
+        if (key.Length < 4 || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, invariant, out var year) || year > LastYear)
+        {
+            return false;
+        }
+
         if (key.Length == 10 && DateOnly.TryParseExact(key, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
         {
             period = new LocalPeriod(PeriodKind.Day, day, day.AddDays(1));
@@ -66,8 +79,7 @@ public static class PeriodKeys
             return true;
         }
 
-        if (key.Length == 8 && key[4] == '-' && key[5] == 'W'
-            && int.TryParse(key.AsSpan(0, 4), NumberStyles.None, invariant, out var year) && year >= 1
+        if (key.Length == 8 && key[4] == '-' && key[5] == 'W' && year >= 1
             && int.TryParse(key.AsSpan(6, 2), NumberStyles.None, invariant, out var week)
             && week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
         {

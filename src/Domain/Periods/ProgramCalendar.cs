@@ -18,7 +18,9 @@ public static class ProgramCalendar
             zone = TimeZoneInfo.FindSystemTimeZoneById(id);
             return true;
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // A folder of the zone database ("Europe") is refused with a security or I/O error, not "not found".
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException
+            or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return false;
         }

@@ -32,11 +32,6 @@ public static class ChallengeEndpoints
 
         challenge.MapPut("", async (string programId, string challengeId, HttpRequest request, IClusterClient cluster, ProgramRulesCache programs, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(challengeId))
-            {
-                return Problems.Invalid("challengeId", Identifiers.Rule);
-            }
-
             var (definition, problem) = await JsonBody.Read<ChallengeDefinition>(request, ProgramConfigurationJson.Options);
             if (problem is not null)
             {
@@ -139,7 +134,7 @@ public static class ChallengeEndpoints
     }
 
     private static async Task<Challenge?> Find(string programId, string challengeId, ProgramRulesCache programs) =>
-        Identifiers.IsValid(challengeId) ? (await programs.Get(programId))?.Challenge(challengeId) : null;
+        (await programs.Get(programId))?.Challenge(challengeId);
 
     private static ILeaderboardGrain Board(IClusterClient cluster, string programId, string challengeId) =>
         cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, ChallengeBoards.Board(challengeId), ChallengeBoards.Period));

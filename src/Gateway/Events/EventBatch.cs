@@ -41,12 +41,14 @@ public sealed class EventBatch
         return batch;
     }
 
-    /// <summary>Completes the verdicts once the members have said which event ids they had already seen.</summary>
-    public EventBatchResponse Answer(IReadOnlySet<string> duplicates)
+    /// <summary>Completes the verdicts once it is known which event ids were seen before, with notes on accepted items.</summary>
+    public EventBatchResponse Answer(IReadOnlySet<string> duplicates, IReadOnlyDictionary<string, string> notes)
     {
         foreach (var (index, e) in valid)
         {
-            verdicts[index] = new EventResult(e.EventId, duplicates.Contains(e.EventId) ? EventStatus.Duplicate : EventStatus.Accepted);
+            verdicts[index] = duplicates.Contains(e.EventId)
+                ? new EventResult(e.EventId, EventStatus.Duplicate)
+                : new EventResult(e.EventId, EventStatus.Accepted, Note: notes.GetValueOrDefault(e.EventId));
         }
 
         var results = verdicts.Select(v => v!).ToArray();

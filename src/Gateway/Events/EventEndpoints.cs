@@ -24,13 +24,13 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item.");
+            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note).");
     }
 
     private static async Task<IResult> Ingest(
-        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, ReturnNotes returns, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     {
-        var rules = Identifiers.IsValid(programId) ? await programs.Get(programId) : null;
+        var rules = await programs.Get(programId);
         if (rules is null)
         {
             return Problems.ProgramNotFound(programId);
@@ -70,13 +70,14 @@ public static class EventEndpoints
             }
 
             var batch = EventBatch.Read(document.RootElement, new EventItemReader(rules.Config, clock.GetUtcNow()));
-            var outcome = await ingestion.Publish(programId, batch.Valid);
+            var events = batch.Valid;
+            var outcome = await ingestion.Publish(programId, events);
             if (!outcome.Complete)
             {
                 return Problems.Unavailable(context, "Some events could not be stored; resend the batch (stored events will answer as duplicates).");
             }
 
-            var response = batch.Answer(outcome.Duplicates);
+            var response = batch.Answer(outcome.Duplicates, await returns.For(programId, events, outcome.Duplicates));
             LoyaltyMetrics.EventsAccepted.Add(response.Accepted);
             LoyaltyMetrics.EventsDuplicate.Add(response.Duplicates);
             LoyaltyMetrics.EventsRejected.Add(response.Rejected);

@@ -1,36 +1,45 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Events;
+using Loyalty.Grains.Json;
 
 namespace Loyalty.Gateway.Events;
 
 /// <summary>
-/// Reads one item of an events batch strictly: every field is checked for presence, type and range, unknown
-/// fields are refused, and the first problem is reported with the field's path.
+/// Reads one item of an events batch strictly: every field is checked for presence, type and range, unknown and
+/// repeated fields are refused, and the first problem is reported with the field's path.
 /// </summary>
 public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 {
-    public const long MaxAmountMinor = 1_000_000_000_000; // 10 billion in major units: far beyond any basket, far from overflow
     public const int MaxLines = 1_000;
+    private const string TextRule = "must be valid Unicode text (no lone surrogate, no invalid UTF-8)";
     private const int MaxTextLength = 128;
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
 
-    private static readonly HashSet<string> PurchaseFields =
+    private static readonly string[] PurchaseFields =
         ["type", "eventId", "memberId", "occurredAt", "amountMinor", "currency", "lines", "channel"];
 
-    private static readonly HashSet<string> ReturnFields =
+    private static readonly string[] ReturnFields =
         ["type", "eventId", "memberId", "occurredAt", "amountMinor", "currency", "originalEventId"];
 
-    private static readonly HashSet<string> LineFields = ["sku", "category", "quantity", "unitPriceMinor"];
+    private static readonly string[] LineFields = ["sku", "category", "quantity", "unitPriceMinor"];
 
     /// <summary>The item's eventId when it has a readable one, so even a rejected item can be named.</summary>
-    public static string? PeekEventId(JsonElement item) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+    public static string? PeekEventId(JsonElement item)
+    {
+        try
+        {
+            return item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not valid Unicode: the item is rejected for it, unnamed
+        }
+    }
 
     /// <exception cref="EventFieldException">The item is invalid.</exception>
     public MemberEvent Read(JsonElement item)
@@ -51,7 +60,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         var eventId = RequiredString(item, "eventId");
         if (!Identifiers.IsValidEventId(eventId))
         {
-            throw new EventFieldException("eventId", "must be 1-128 printable characters");
+            throw new EventFieldException("eventId", Identifiers.EventIdRule);
         }
 
         var memberId = RequiredString(item, "memberId");
@@ -61,7 +70,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         }
 
         var occurredAt = ReadTime(item);
-        var amount = RequiredInteger(item, "amountMinor", "amountMinor", minimum: 1, maximum: MaxAmountMinor);
+        var amount = RequiredInteger(item, "amountMinor", "amountMinor", minimum: 1, maximum: Bounds.MaxAmountMinor);
         var currency = RequiredString(item, "currency");
         if (currency != program.Currency)
         {
@@ -77,12 +86,15 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 
     private DateTimeOffset ReadTime(JsonElement item)
     {
-        var text = RequiredString(item, "occurredAt");
         // An offset is required: a bare local time would be read differently by different servers.
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (!IsoInstant.TryParse(RequiredString(item, "occurredAt"), out var at))
         {
-            throw new EventFieldException("occurredAt", "must be an ISO 8601 date-time with an offset, e.g. 2026-05-01T10:15:00+02:00");
+            throw new EventFieldException("occurredAt", IsoInstant.Rule);
+        }
+
+        if (at < Bounds.EarliestEventTime)
+        {
+            throw new EventFieldException("occurredAt", $"must be {Bounds.EarliestEventTimeText} or later");
         }
 
         if (at > now + MaxClockSkew)
@@ -112,6 +124,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 
         var result = ImmutableArray.CreateBuilder<EventLine>(lines.GetArrayLength());
         var index = 0;
+        var total = 0L;
         foreach (var line in lines.EnumerateArray())
         {
             var path = $"lines[{index++}]";
@@ -121,24 +134,65 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
             }
 
             RefuseUnknownFields(line, LineFields, path + ".");
-            result.Add(new EventLine(
+            var read = new EventLine(
                 OptionalString(line, "sku", path + ".sku"),
                 OptionalString(line, "category", path + ".category"),
-                RequiredInteger(line, "quantity", path + ".quantity", minimum: 1, maximum: 1_000_000),
-                RequiredInteger(line, "unitPriceMinor", path + ".unitPriceMinor", minimum: 0, maximum: MaxAmountMinor)));
+                RequiredInteger(line, "quantity", path + ".quantity", minimum: 1, maximum: Bounds.MaxLineQuantity),
+                RequiredInteger(line, "unitPriceMinor", path + ".unitPriceMinor", minimum: 0, maximum: Bounds.MaxAmountMinor));
+
+            // Both factors are bounded, so the product and the running total cannot overflow before they are checked.
+            total += read.Quantity * read.UnitPriceMinor;
+            if (read.Quantity * read.UnitPriceMinor > Bounds.MaxAmountMinor || total > Bounds.MaxAmountMinor)
+            {
+                throw new EventFieldException(path, $"quantity × unitPriceMinor, and the sum over all lines, must be at most {Bounds.MaxAmountMinor}");
+            }
+
+            result.Add(read);
         }
 
         return result.MoveToImmutable();
     }
 
-    private static void RefuseUnknownFields(JsonElement item, HashSet<string> known, string prefix)
+    private static void RefuseUnknownFields(JsonElement item, string[] known, string prefix)
     {
+        var seen = 0; // a bit per known field: no allocation per item
         foreach (var property in item.EnumerateObject())
         {
-            if (!known.Contains(property.Name))
+            string name;
+            try
             {
-                throw new EventFieldException(prefix + property.Name, "is not a field of this event type");
+                name = property.Name;
             }
+            catch (InvalidOperationException)
+            {
+                throw new EventFieldException(prefix.Length == 0 ? "item" : prefix[..^1], "has a field name that is not valid Unicode text");
+            }
+
+            var index = Array.IndexOf(known, name);
+            if (index < 0)
+            {
+                throw new EventFieldException(prefix + name, "is not a field of this event type");
+            }
+
+            if ((seen & (1 << index)) != 0)
+            {
+                throw new EventFieldException(prefix + name, "appears more than once");
+            }
+
+            seen |= 1 << index;
+        }
+    }
+
+    /// <summary>The document's strings are decoded on demand, so invalid UTF-8 or a lone surrogate is found here.</summary>
+    private static string Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new EventFieldException(path, TextRule);
         }
     }
 
@@ -157,7 +211,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
             throw new EventFieldException(path ?? name, "must be a string");
         }
 
-        var text = value.GetString()!;
+        var text = Text(value, path ?? name);
         if (text.Length == 0 || text.Length > MaxTextLength)
         {
             throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} characters");
@@ -171,7 +225,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         var id = OptionalString(item, name);
         return id is null || Identifiers.IsValidEventId(id)
             ? id
-            : throw new EventFieldException(name, "must be 1-128 printable characters");
+            : throw new EventFieldException(name, Identifiers.EventIdRule);
     }
 
     private static long RequiredInteger(JsonElement item, string name, string path, long minimum, long maximum)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Loyalty.Grains.Programs;
+using Loyalty.Grains.Json;
 
 namespace Loyalty.Gateway.Http;
 
@@ -8,10 +8,7 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly JsonSerializerOptions Options = StrictJson.Apply(new(JsonSerializerDefaults.Web));
 
     public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request, JsonSerializerOptions? options = null)
         where T : class
@@ -28,9 +25,8 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            return (null, Problems.Invalid(JsonPaths.ToField(e.Path), "is not valid here: " + FirstLine(e.Message)));
+            var (field, message) = JsonErrors.Describe(e, typeof(T), options ?? Options);
+            return (null, Problems.Invalid(field, message));
         }
     }
-
-    private static string FirstLine(string message) => message.Split(". Path:", 2)[0];
 }

@@ -73,7 +73,7 @@ public static class LeaderboardEndpoints
 
         if (period is not null && !PeriodKeys.IsValid(period))
         {
-            return Problems.Invalid("period", "must be \"all\", a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM");
+            return Problems.Invalid("period", PeriodKeys.Rule);
         }
 
         var now = clock.GetUtcNow();

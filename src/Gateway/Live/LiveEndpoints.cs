@@ -51,14 +51,9 @@ public static class LiveEndpoints
             var (count, periodKey) = (top ?? 10, period ?? PeriodKeys.All);
             var grain = cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, board, periodKey));
             var options = json.Value.SerializerOptions;
-            var (messages, subscription) = feeds.Subscribe($"board/{programId}/{board}/{periodKey}/{count}", BoardPollInterval, async _ =>
-                new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options)));
-            using (subscription)
-            {
-                await ServerSentEvents.Stream(context, messages, MinSpacing);
-            }
-
-            return Results.Empty;
+            return await ServerSentEvents.Serve(context, MinSpacing, () => feeds.Subscribe(
+                $"board/{programId}/{board}/{periodKey}/{count}", BoardPollInterval, async _ =>
+                    new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options))));
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .WithSummary("Server-Sent Events \"leaderboard\": the top N (≤ 100) now and on every change, at most 10 a second.");
@@ -73,11 +68,6 @@ public static class LiveEndpoints
                 return problem;
             }
 
-            if (!Identifiers.IsValid(memberId))
-            {
-                return Problems.Invalid("memberId", Identifiers.Rule);
-            }
-
             if (around is < 0 or > LeaderboardEndpoints.MaxAround)
             {
                 return Problems.Invalid("around", $"must be between 0 and {LeaderboardEndpoints.MaxAround}");
@@ -88,14 +78,8 @@ public static class LiveEndpoints
                 cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)),
                 cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, boardName, periodKey)),
                 memberId, around ?? 2, clock, json.Value.SerializerOptions);
-            var (messages, subscription) = feeds.Subscribe(
-                $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", MemberPollInterval, member.Read);
-            using (subscription)
-            {
-                await ServerSentEvents.Stream(context, messages, MinSpacing);
-            }
-
-            return Results.Empty;
+            return await ServerSentEvents.Serve(context, MinSpacing, () => feeds.Subscribe(
+                $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", MemberPollInterval, member.Read));
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .WithSummary("Server-Sent Events \"member\" ({member, standing}) now and on every change; \"missing\" while the member has no events.");

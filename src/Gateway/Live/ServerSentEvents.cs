@@ -11,13 +11,30 @@ public static class ServerSentEvents
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static async Task Stream(HttpContext context, ChannelReader<LiveMessage> messages, TimeSpan minSpacing)
+    /// <summary>Subscribes and streams until the client leaves; a HEAD request gets the headers only, and no feed.</summary>
+    public static async Task<IResult> Serve(
+        HttpContext context, TimeSpan minSpacing, Func<(ChannelReader<LiveMessage> Messages, IDisposable Subscription)> subscribe)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            WriteHeaders(context.Response);
+            return Results.Empty;
+        }
+
+        var (messages, subscription) = subscribe();
+        using (subscription)
+        {
+            await Stream(context, messages, minSpacing);
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task Stream(HttpContext context, ChannelReader<LiveMessage> messages, TimeSpan minSpacing)
     {
         var response = context.Response;
         var aborted = context.RequestAborted;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
+        WriteHeaders(response);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.Body.FlushAsync(aborted);
 
@@ -51,5 +68,12 @@ public static class ServerSentEvents
         catch (ChannelClosedException)
         {
         }
+    }
+
+    private static void WriteHeaders(HttpResponse response)
+    {
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
     }
 }

@@ -14,9 +14,7 @@ public static class MemberEndpoints
 
         members.MapGet("", async (string programId, string memberId, IClusterClient cluster) =>
         {
-            var snapshot = Identifiers.IsValid(memberId)
-                ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetSnapshot()
-                : null;
+            var snapshot = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetSnapshot();
             return snapshot is null ? MemberNotFound(programId, memberId) : TypedResults.Ok(snapshot);
         })
         .Produces<MemberSnapshot>()
@@ -28,11 +26,6 @@ public static class MemberEndpoints
             if (Problems.InvalidPage(offset, limit, MaxLedgerPage) is { } invalid)
             {
                 return invalid;
-            }
-
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
             }
 
             var member = cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId));

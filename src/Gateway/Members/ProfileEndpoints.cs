@@ -15,11 +15,6 @@ public static class ProfileEndpoints
         profiles.MapPut("", async (
             string programId, string memberId, HttpRequest request, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return Problems.Invalid("memberId", Identifiers.Rule);
-            }
-
             var (profile, problem) = await JsonBody.Read<ProfileRequest>(request);
             if (problem is not null)
             {

@@ -11,17 +11,14 @@ public static class ProgramEndpoints
 {
     private const int MaxConfigurationBytes = 1 << 20;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void MapProgramEndpoints(this IEndpointRouteBuilder routes)
     {
         var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Programs");
 
         programs.MapGet("", async (string programId, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(programId))
-            {
-                return Problems.ProgramNotFound(programId);
-            }
-
             var snapshot = await cluster.GetGrain<IProgramGrain>(programId).GetConfiguration();
             return snapshot is null ? Problems.ProgramNotFound(programId) : Configuration(context, snapshot);
         })
@@ -29,11 +26,6 @@ public static class ProgramEndpoints
 
         programs.MapPut("", async (string programId, IClusterClient cluster, ProgramRulesCache rules, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(programId))
-            {
-                return Problems.Invalid("programId", Identifiers.Rule);
-            }
-
             if (!Preconditions.TryReadExpectedVersion(context.Request, out var expectedVersion))
             {
                 return Problems.Invalid("If-Match", Preconditions.IfMatchRule);
@@ -42,7 +34,7 @@ public static class ProgramEndpoints
             var body = await ReadBody(context.Request);
             if (body is null)
             {
-                return Problems.Invalid("body", $"the configuration must be a JSON object of at most {MaxConfigurationBytes} bytes");
+                return Problems.Invalid("body", $"the configuration must be a UTF-8 JSON object of at most {MaxConfigurationBytes} bytes");
             }
 
             var grain = cluster.GetGrain<IProgramGrain>(programId);
@@ -75,9 +67,17 @@ public static class ProgramEndpoints
             return null;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // Invalid UTF-8 is refused, not silently replaced by U+FFFD.
+        using var reader = new StreamReader(request.Body, StrictUtf8);
         var buffer = new char[MaxConfigurationBytes + 1];
-        var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-        return length is 0 or > MaxConfigurationBytes ? null : new string(buffer, 0, length);
+        try
+        {
+            var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
+            return length is 0 or > MaxConfigurationBytes ? null : new string(buffer, 0, length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }

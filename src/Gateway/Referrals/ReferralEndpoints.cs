@@ -27,9 +27,7 @@ public static class ReferralEndpoints
                 return ReferralsOff();
             }
 
-            var code = Identifiers.IsValid(memberId)
-                ? await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode()
-                : null;
+            var code = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetReferralCode();
             return code is null
                 ? Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.")
                 : TypedResults.Ok(new ReferralCodeResponse(memberId, code));
@@ -39,11 +37,6 @@ public static class ReferralEndpoints
 
         member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return Problems.Invalid("memberId", Identifiers.Rule);
-            }
-
             var (body, problem) = await JsonBody.Read<JoinRequest>(request);
             if (problem is not null)
             {

@@ -41,11 +41,6 @@ public static class RedemptionEndpoints
                 return Problems.Invalid(errors);
             }
 
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
-            }
-
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).Redeem(body.RedemptionId!, body.RewardId!);
             return Answer(programId, memberId, body.RewardId!, result);
         })
@@ -55,11 +50,6 @@ public static class RedemptionEndpoints
 
         redemptions.MapGet("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
-            }
-
             var id = FromRoute(redemptionId);
             var found = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetRedemption(id);
             return found is null ? RedemptionNotFound(memberId, id) : TypedResults.Ok(found);
@@ -69,11 +59,6 @@ public static class RedemptionEndpoints
 
         redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
-            if (!Identifiers.IsValid(memberId))
-            {
-                return MemberNotFound(programId, memberId);
-            }
-
             var id = FromRoute(redemptionId);
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(id);
             return result.Status == RedemptionStatus.Cancelled ? TypedResults.Ok(result) : RedemptionNotFound(memberId, id);

@@ -41,7 +41,7 @@ public static class RewardEndpoints
 
         reward.MapGet("", async (string programId, string rewardId, IClusterClient cluster, HttpContext context) =>
         {
-            var found = Identifiers.IsValid(rewardId) ? await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get() : null;
+            var found = await cluster.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId)).Get();
             if (found is null)
             {
                 return RewardNotFound(programId, rewardId);
@@ -55,11 +55,6 @@ public static class RewardEndpoints
 
         reward.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Identifiers.IsValid(rewardId))
-            {
-                return Problems.Invalid("rewardId", Identifiers.Rule);
-            }
-
             if (!Preconditions.TryReadExpectedVersion(request, out var expectedVersion))
             {
                 return Problems.Invalid("If-Match", Preconditions.IfMatchRule);

@@ -57,4 +57,11 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>One redemption as it stands (redeemed or cancelled), or null when this member has none by that id.</summary>
     [ReadOnly]
     Task<RedemptionResult?> GetRedemption(string redemptionId);
+
+    /// <summary>
+    /// Those of <paramref name="eventIds"/> that are not purchases a return of this member may still name; a return
+    /// naming one is reversed at the base rate. Reads only: a member never seen is not created.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds);
 }

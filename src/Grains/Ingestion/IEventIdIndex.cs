@@ -16,6 +16,9 @@ public interface IEventIdIndex
 
     /// <summary>The events could not be published: the attempt's claims are given back (best effort; they also expire).</summary>
     Task Release(string programId, IReadOnlyList<string> eventIds, string attempt);
+
+    /// <summary>Whether each event id was stored recently, in their order; reads only, claims nothing.</summary>
+    Task<bool[]> AreStored(string programId, IReadOnlyList<string> eventIds);
 }
 
 public enum EventIdClaim

@@ -62,6 +62,14 @@ public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCa
         return Task.CompletedTask;
     }
 
+    public Task<bool[]> AreStored(string programId, IReadOnlyList<string> eventIds)
+    {
+        lock (sync)
+        {
+            return Task.FromResult(eventIds.Select(e => claims.GetValueOrDefault((programId, e)) == Stored).ToArray());
+        }
+    }
+
     public Task Release(string programId, IReadOnlyList<string> eventIds, string attempt)
     {
         lock (sync)

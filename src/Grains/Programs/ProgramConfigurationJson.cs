@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain;
+using Loyalty.Grains.Json;
 
 namespace Loyalty.Grains.Programs;
 
-/// <summary>The one JSON form of a program configuration and its challenges: camelCase, enums as strings, unknown fields refused.</summary>
+/// <summary>The one JSON form of a program configuration and its challenges: camelCase, enums as strings, read strictly.</summary>
 public static class ProgramConfigurationJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
@@ -24,14 +25,12 @@ public static class ProgramConfigurationJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        var options = StrictJson.Apply(new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Programs;
+using Loyalty.Grains.Json;
 
 namespace Loyalty.Grains.Programs;
 
@@ -21,7 +22,8 @@ public sealed class ProgramGrain(
         }
         catch (JsonException e)
         {
-            return Invalid(new FieldError(JsonPaths.ToField(e.Path), e.Message));
+            var (field, message) = JsonErrors.Describe(e, typeof(ProgramConfig), ProgramConfigurationJson.Options);
+            return Invalid(new FieldError(field, message));
         }
 
         var errors = ProgramConfigValidator.Validate(configuration);

@@ -52,6 +52,17 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
     public Task Release(string programId, IReadOnlyList<string> eventIds, string attempt) =>
         Run(ReleaseScript, programId, eventIds, attempt);
 
+    public async Task<bool[]> AreStored(string programId, IReadOnlyList<string> eventIds)
+    {
+        if (eventIds.Count == 0)
+        {
+            return [];
+        }
+
+        var values = await (await redis.Value).GetDatabase().StringGetAsync([.. eventIds.Select(e => (RedisKey)Key(programId, e))]);
+        return [.. values.Select(value => value == "stored")];
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (redis.IsValueCreated)

@@ -1,0 +1,44 @@
+using Loyalty.Grains.Ingestion;
+using Loyalty.Grains.Interfaces;
+using Loyalty.Grains.Interfaces.Members;
+
+namespace Loyalty.Grains.Tests;
+
+/// <summary>The read-only questions the gateway asks to tell a producer that a return's original purchase is unknown.</summary>
+public sealed class ReturnOriginalsTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_member_names_the_ids_that_are_not_its_purchases()
+    {
+        var scenario = await new Scenario(fixture.Client).Configure();
+        await scenario.Publish(
+            Scenario.Purchase("bought", "ada", 5_000, "2025-06-01T10:00:00+02:00"),
+            Scenario.Return("refund", "ada", 1_000, "2025-06-02T10:00:00+02:00", "bought"));
+        var ada = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "ada"));
+        await Scenario.Eventually(() => ada.GetSnapshot(), s => s is not null);
+
+        Assert.Equal(["refund", "never"], await ada.UnknownPurchases(["bought", "refund", "never"]));
+    }
+
+    [Fact]
+    public async Task Asking_about_a_member_never_seen_does_not_create_it()
+    {
+        var scenario = await new Scenario(fixture.Client).Configure();
+        var nobody = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "nobody"));
+
+        Assert.Equal(["x"], await nobody.UnknownPurchases(["x"]));
+        Assert.Null(await nobody.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task The_index_reports_only_stored_ids_and_claims_nothing()
+    {
+        var index = new LocalEventIdIndex();
+        await index.Claim("p", ["stored", "publishing"], "attempt-1");
+        await index.Confirm("p", ["stored"]);
+
+        var stored = await index.AreStored("p", ["stored", "publishing", "unseen"]);
+        Assert.Equal([true, false, false], stored);
+        Assert.Equal([EventIdClaim.Fresh], await index.Claim("p", ["unseen"], "attempt-2"));
+    }
+}
