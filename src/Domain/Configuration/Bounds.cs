@@ -32,9 +32,9 @@ public static class Bounds
 
     /// <summary>
     /// The earliest instant an event may be dated: rules look back months and years from an event (tier windows,
-    /// streaks), which near year 1 would leave the calendar.
+    /// streaks), which near year 1 would leave the calendar. Histories replayed from the 1990s still fit.
     /// </summary>
-    public const string EarliestEventTimeText = "2000-01-01T00:00:00Z";
+    public const string EarliestEventTimeText = "1970-01-01T00:00:00Z";
 
     public static readonly DateTimeOffset EarliestEventTime =
         DateTimeOffset.Parse(EarliestEventTimeText, System.Globalization.CultureInfo.InvariantCulture);
