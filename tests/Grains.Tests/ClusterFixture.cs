@@ -4,6 +4,7 @@ using Loyalty.Silo;
 using Loyalty.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Loyalty.Tests.Shared;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 [assembly: AssemblyFixture(typeof(Loyalty.Grains.Tests.ClusterFixture))]
@@ -18,8 +19,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     // One store for both silos, as a real cluster shares its database: a grain reactivated elsewhere finds its state.
     private static readonly InProcessGrainStorage Storage = new();
 
+    /// <summary>Every write the silos make, counted per grain.</summary>
+    public static readonly CountingGrainStorage Writes = new(Storage);
+
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider))
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
+            .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

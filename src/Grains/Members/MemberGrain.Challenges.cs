@@ -11,9 +11,11 @@ namespace Loyalty.Grains.Members;
 /// </summary>
 public sealed partial class MemberGrain
 {
-    private async Task SettleChallenges(ProgramRules rules)
+    /// <summary>Places this member's completions with their challenges; true when a verdict changed the state.</summary>
+    private async Task<bool> SettleChallenges(ProgramRules rules, HashSet<string> periods)
     {
         var account = state.State;
+        var settled = false;
         foreach (var (challengeId, completedAt) in account.UnsettledChallenges.ToList())
         {
             if (rules.Challenge(challengeId) is not { } challenge)
@@ -21,13 +23,16 @@ public sealed partial class MemberGrain
                 continue;
             }
 
+            // The challenge answers a member's completion the same every time, so placing before this member stores it is safe.
             var placement = await GrainFactory.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId))
                 .Complete(memberId, completedAt, challenge.Definition.MaxWinners);
             if (account.SettleChallenge(challenge, placement.Position, placement.Winner, rules.Config, clock.GetUtcNow()))
             {
-                await Persist();
-                await PublishScores([.. PeriodKeys.For(completedAt, rules.Zone)], []);
+                settled = true;
+                periods.UnionWith(PeriodKeys.For(completedAt, rules.Zone));
             }
         }
+
+        return settled;
     }
 }

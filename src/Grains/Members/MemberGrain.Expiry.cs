@@ -24,27 +24,27 @@ public sealed partial class MemberGrain : IRemindable
             return;
         }
 
-        if (!await AdvanceAndFollowUp(await RequireRules()))
+        if (!await AdvanceAndCommit(await RequireRules()))
         {
             await KeepExpiryReminder();
         }
     }
 
     /// <summary>
-    /// Time-driven work (maturing, expiry, notices, the birthday bonus) due now; bonuses credited now reach the
-    /// boards of the current periods.
+    /// Time-driven work (maturing, expiry, notices, the birthday bonus) due now, stored in one write with what it owes
+    /// other grains; bonuses credited now reach the boards of the current periods. True when it wrote.
     /// </summary>
-    private async Task<bool> AdvanceAndFollowUp(ProgramRules rules)
+    /// <param name="changed">The turn changed the state already, so it writes whatever time brings.</param>
+    private async Task<bool> AdvanceAndCommit(ProgramRules rules, bool changed = false)
     {
         var now = clock.GetUtcNow();
-        if (!state.State.Advance(rules.Config, now))
+        var periods = new HashSet<string>(PeriodKeys.For(now, rules.Zone), StringComparer.Ordinal);
+        if (!await Commit(rules, state.State.Advance(rules.Config, now) | changed, periods))
         {
             return false;
         }
 
-        await Persist();
-        await PublishScores([.. PeriodKeys.For(now, rules.Zone)], []);
-        await FollowUp(rules);
+        await PublishScores(periods, [.. state.State.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
         return true;
     }
 

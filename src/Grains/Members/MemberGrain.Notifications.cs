@@ -12,12 +12,13 @@ namespace Loyalty.Grains.Members;
 /// </summary>
 public sealed partial class MemberGrain
 {
-    private async Task HandNotifications(ProgramRules rules)
+    /// <summary>Hands the outbox to the program's webhook outbox, which drops repeats by id; true when it was handed.</summary>
+    private async Task<bool> HandNotifications(ProgramRules rules)
     {
         var account = state.State;
         if (account.Outbox.Count == 0)
         {
-            return;
+            return false;
         }
 
         var last = account.Outbox[^1].Sequence;
@@ -25,13 +26,13 @@ public sealed partial class MemberGrain
         {
             // Nowhere to send them; the next write stores the empty outbox.
             account.Handed(last);
-            return;
+            return false;
         }
 
         ImmutableArray<Notification> notifications = [.. account.Outbox.Select(n => n.ToNotification(programId, memberId))];
         var slice = ShardedRanking.ShardOf(memberId, notificationOptions.Value.Slices);
         await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
         account.Handed(last);
-        await Persist();
+        return true;
     }
 }

@@ -9,8 +9,8 @@ public sealed partial class MemberGrain
     {
         var rules = await RequireRules();
         state.State.SetBirthDate(birthDate, rules.Config, clock.GetUtcNow());
-        await Persist();
-        await AdvanceAndFollowUp(rules);
+        await AdvanceAndCommit(rules, changed: true);
+
         return state.State.View(rules.Config, clock.GetUtcNow(), rules.Challenges).ToSnapshot(programId);
     }
 }

@@ -92,14 +92,17 @@ public sealed partial class MemberGrain
         return chain;
     }
 
-    /// <summary>Delivers a referrer credit this member owes; the batch is redelivered if it fails, and it is tried again.</summary>
-    private async Task CreditReferrer()
+    /// <summary>Delivers a referrer credit this member owes; true when delivered. A failure fails the turn, which is done again.</summary>
+    private async Task<bool> CreditReferrer()
     {
-        if (state.State.Referral is { ReferrerToCredit: { } referrer, QualifiedAt: { } at })
+        if (state.State.Referral is not { ReferrerToCredit: { } referrer, QualifiedAt: { } at })
         {
-            await GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, referrer)).CreditReferral(memberId, at);
-            state.State.ReferrerCredited();
-            await Persist();
+            return false;
         }
+
+        // The referrer credits each referee once, so crediting before this member stores its turn is safe.
+        await GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, referrer)).CreditReferral(memberId, at);
+        state.State.ReferrerCredited();
+        return true;
     }
 }

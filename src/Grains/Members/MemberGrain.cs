@@ -47,9 +47,11 @@ public sealed partial class MemberGrain(
             return null;
         }
 
+        // A read never writes: what time has made due is shown, and stored with the member's next change or reminder.
         var rules = await RequireRules();
-        await AdvanceAndFollowUp(rules);
-        return state.State.View(rules.Config, clock.GetUtcNow(), rules.Challenges).ToSnapshot(programId);
+        var now = clock.GetUtcNow();
+        state.State.Advance(rules.Config, now);
+        return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
     }
 
     public Task<LedgerPage> GetLedger(int offset, int limit)
@@ -93,16 +95,14 @@ public sealed partial class MemberGrain(
                 [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
         }
 
-        if (account.Advance(rules.Config, now) || applied.Count > 0)
-        {
-            await Persist();
-            LoyaltyMetrics.EventsApplied.Add(applied.Count);
-            LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
-        }
+        var changed = account.Advance(rules.Config, now) | applied.Count > 0;
+        var periods = applied.TouchedPeriods;
+        await Commit(rules, changed, periods);
+        LoyaltyMetrics.EventsApplied.Add(applied.Count);
+        LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
-        await PublishScores(applied.TouchedPeriods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
-        await FollowUp(rules);
+        await PublishScores(periods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
     }
 
     private sealed record Applied(int Count, HashSet<string> TouchedPeriods, (string EventId, Exception Exception)? FailedMidway);
@@ -148,19 +148,40 @@ public sealed partial class MemberGrain(
     }
 
     /// <summary>
-    /// Work owed to other grains once a change is stored: placing completed challenges, handing notifications to the
-    /// webhook outbox, crediting a referrer. Each is remembered in the state until done, so a failure is retried.
+    /// Ends a turn with one write. First the work other grains own a part of: placing completed challenges, handing
+    /// notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered here until
+    /// done, so a turn that fails before its write is simply done again from the stored state. Then the state,
+    /// follow-ups included, in a single write. True when it wrote.
     /// </summary>
-    private async Task FollowUp(ProgramRules rules)
+    private async Task<bool> Commit(ProgramRules rules, bool changed, HashSet<string> periods)
     {
-        await SettleChallenges(rules);
-        await HandNotifications(rules);
-        await CreditReferrer();
+        try
+        {
+            changed |= await SettleChallenges(rules, periods);
+            changed |= await HandNotifications(rules);
+            changed |= await CreditReferrer();
+            if (changed)
+            {
+                await state.WriteStateAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            Forget(e);
+            throw;
+        }
+
+        if (changed)
+        {
+            await KeepExpiryReminder();
+        }
+
+        return changed;
     }
 
     /// <summary>
-    /// Writes the state. On failure the activation goes away before rethrowing: what it holds in memory is ahead of
-    /// what is stored, and the redelivered batch must meet the stored state, which a new activation reads.
+    /// Writes the state, for turns with nothing owed elsewhere (redemption, referral codes). On failure the activation
+    /// goes away before rethrowing, as in <see cref="Commit"/>.
     /// </summary>
     private async Task Persist()
     {
@@ -170,12 +191,18 @@ public sealed partial class MemberGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Persisting member {GrainKey} failed; deactivating to start again from the stored state", this.GetPrimaryKeyString());
-            this.DeactivateOnIdle();
+            Forget(e);
             throw;
         }
 
         await KeepExpiryReminder();
+    }
+
+    /// <summary>What this activation holds is ahead of what is stored: the retry must meet the stored state, which a new activation reads.</summary>
+    private void Forget(Exception failure)
+    {
+        logger.LogWarning(failure, "Member {GrainKey} could not store its turn; deactivating to start again from the stored state", this.GetPrimaryKeyString());
+        this.DeactivateOnIdle();
     }
 
     private Task PublishScores(IReadOnlyCollection<string> periods, IReadOnlyCollection<Challenge> challenges)
