@@ -27,6 +27,9 @@ public static class GrainKeys
     /// <summary>One of a program's notification outboxes; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
     public static string NotificationOutbox(string programId, int slice) => $"{programId}/{slice}";
 
+    /// <summary>One of a program's due-work slices; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
+    public static string DueWork(string programId, int slice) => $"{programId}/{slice}";
+
     public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";
 
     /// <summary>The parts of a <see cref="LeaderboardShard"/> key.</summary>

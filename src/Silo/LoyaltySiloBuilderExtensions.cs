@@ -6,6 +6,7 @@ using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Grains.Scheduling;
 using Loyalty.Silo.Storage;
 using Loyalty.Silo.Streams;
 using Loyalty.Streaming.Redis;
@@ -64,6 +65,7 @@ public static class LoyaltySiloBuilderExtensions
         // Members wait for their scores to be stored (about PersistInterval) before answering: many may wait at once.
         silo.Services.Configure<PartitionDeliveryOptions>(delivery => delivery.MembersInFlight = 1_024);
         silo.Services.AddSingleton<IBoardShardStore>(_ => new RedisBoardShardStore(options.Redis, $"{options.ServiceId}:boards"));
+        silo.Services.AddSingleton<IDueWorkStore>(_ => new RedisDueWorkStore(options.Redis, $"{options.ServiceId}:due"));
         return silo.AddLoyaltyServices();
     }
 
@@ -76,6 +78,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<InProcessGrainStorage>();
         silo.Services.AddGrainStorage(StorageNames.Loyalty, (services, _) => services.GetRequiredService<InProcessGrainStorage>());
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
+        silo.Services.TryAddSingleton<IDueWorkStore, InProcessDueWorkStore>();
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();
@@ -108,6 +111,12 @@ public static class LoyaltySiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddOptions<PartitionDeliveryOptions>().BindConfiguration("Loyalty:PartitionDelivery")
             .Validate(delivery => delivery.MembersInFlight >= 1, "Loyalty:PartitionDelivery:MembersInFlight must be at least 1")
+            .ValidateOnStart();
+        silo.Services.AddOptions<DueWorkOptions>().BindConfiguration("Loyalty:DueWork")
+            .Validate(due => due.Slices is >= 1 and <= 1_024, "Loyalty:DueWork:Slices must be between 1 and 1024")
+            .Validate(due => due.PollInterval > TimeSpan.Zero && due.PollInterval <= TimeSpan.FromMinutes(1), "Loyalty:DueWork:PollInterval must be above 0 and at most 1 minute")
+            .Validate(due => due.Batch is >= 1 and <= 10_000, "Loyalty:DueWork:Batch must be between 1 and 10000")
+            .Validate(due => due.Lease >= TimeSpan.FromSeconds(1), "Loyalty:DueWork:Lease must be at least 1 second")
             .ValidateOnStart();
         silo.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Loyalty:DeadLetters")
             .Validate(letters => letters.Capacity is >= 1 and <= 1_000_000, "Loyalty:DeadLetters:Capacity must be between 1 and 1000000")

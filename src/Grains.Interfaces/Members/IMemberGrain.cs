@@ -64,4 +64,7 @@ public interface IMemberGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds);
+
+    /// <summary>Applies the time-driven work due now (maturing, expiry, notices, a birthday) and stores it; sets the next due time.</summary>
+    Task Wake();
 }

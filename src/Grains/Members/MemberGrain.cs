@@ -8,6 +8,7 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Grains.Scheduling;
 using Microsoft.Extensions.Options;
 using Loyalty.Grains.Telemetry;
 
@@ -21,6 +22,8 @@ public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
     IOptions<NotificationOptions> notificationOptions,
+    IDueWorkStore dueWork,
+    IOptions<DueWorkOptions> dueWorkOptions,
     [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<MemberGrain> logger)
     : Grain, IMemberGrain
@@ -34,7 +37,7 @@ public sealed partial class MemberGrain(
         if (!state.RecordExists)
         {
             state.State = new MemberAccount(memberId);
-            reminderKnown = true; // reminders are set only after a write, so a member never stored has none
+            dueKnown = true; // due times are set only after a write, so a member never stored has none
         }
 
         return Task.CompletedTask;
@@ -173,7 +176,7 @@ public sealed partial class MemberGrain(
 
         if (changed)
         {
-            await KeepExpiryReminder();
+            await KeepDueTime();
         }
 
         return changed;
@@ -195,7 +198,7 @@ public sealed partial class MemberGrain(
             throw;
         }
 
-        await KeepExpiryReminder();
+        await KeepDueTime();
     }
 
     /// <summary>What this activation holds is ahead of what is stored: the retry must meet the stored state, which a new activation reads.</summary>
