@@ -1,4 +1,5 @@
 using Loyalty.Grains;
+using Loyalty.Grains.Members;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -19,17 +20,24 @@ public sealed class ClusterFixture : IAsyncLifetime
     // One store for both silos, as a real cluster shares its database: a grain reactivated elsewhere finds its state.
     private static readonly InProcessGrainStorage Storage = new();
 
+    /// <summary>One ledger store for both silos, for the same reason.</summary>
+    public static readonly InProcessLedgerStore Ledgers = new();
+
     /// <summary>Every write the silos make, counted per grain.</summary>
     public static readonly CountingGrainStorage Writes = new(Storage);
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(Ledgers).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>Stores a state as if an earlier version had written it, before the grain is first activated.</summary>
+    public static Task Seed<T>(string stateName, GrainId grainId, T state) =>
+        Storage.WriteStateAsync(stateName, grainId, new GrainState<T>(state));
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 

@@ -20,6 +20,7 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
+    ILedgerStore ledger,
     IOptions<NotificationOptions> notificationOptions,
     [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<MemberGrain> logger)
@@ -28,7 +29,7 @@ public sealed partial class MemberGrain(
     private string programId = "";
     private string memberId = "";
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         if (!state.RecordExists)
@@ -37,7 +38,8 @@ public sealed partial class MemberGrain(
             reminderKnown = true; // reminders are set only after a write, so a member never stored has none
         }
 
-        return Task.CompletedTask;
+        // Entries stored by a turn that ended before its append (a crash, or a state stored with its whole ledger).
+        await AppendLedger();
     }
 
     public async Task<MemberSnapshot?> GetSnapshot()
@@ -52,12 +54,6 @@ public sealed partial class MemberGrain(
         var now = clock.GetUtcNow();
         state.State.Advance(rules.Config, now);
         return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
-    }
-
-    public Task<LedgerPage> GetLedger(int offset, int limit)
-    {
-        var ledger = state.State.Ledger;
-        return Task.FromResult(new LedgerPage(ledger.Count, offset, MemberMapping.NewestFirst(ledger, offset, limit)));
     }
 
     public async Task ApplyEvents(ImmutableArray<MemberEvent> events)
@@ -173,6 +169,7 @@ public sealed partial class MemberGrain(
 
         if (changed)
         {
+            await AppendLedger();
             await KeepExpiryReminder();
         }
 
@@ -195,6 +192,7 @@ public sealed partial class MemberGrain(
             throw;
         }
 
+        await AppendLedger();
         await KeepExpiryReminder();
     }
 
