@@ -21,7 +21,7 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
         """;
 
     // ARGV: keep (0: all), then sequence and entry pairs, oldest first. Only sequences past the stored count go in.
-    private const string AppendScript = StoredCount + """
+    private const string AppendScript = StoredCount + "\n" + """
         local added = 0
         for i = 2, #ARGV, 2 do
           if tonumber(ARGV[i]) > stored then
@@ -36,7 +36,7 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
         """;
 
     // ARGV: through sequence, limit. Answers the stored count, then the entries; position of sequence s is stored - s.
-    private const string ReadScript = StoredCount + """
+    private const string ReadScript = StoredCount + "\n" + """
         local through = math.min(tonumber(ARGV[1]), stored)
         local limit = tonumber(ARGV[2])
         if through < 1 or limit < 1 then return {stored} end
