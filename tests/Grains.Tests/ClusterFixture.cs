@@ -23,11 +23,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>One ledger store for both silos, for the same reason.</summary>
     public static readonly InProcessLedgerStore Ledgers = new();
 
+    /// <summary>What the silos append through: the shared store, refusing the programs a test chooses.</summary>
+    public static readonly RefusingLedgerStore LedgerAppends = new(Ledgers);
+
     /// <summary>Every write the silos make, counted per grain.</summary>
     public static readonly CountingGrainStorage Writes = new(Storage);
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(Ledgers).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))

@@ -61,4 +61,29 @@ public sealed class MemberLedgerStoreTests(ClusterFixture fixture)
         Assert.Empty(oldest.Entries);
         Assert.InRange((await ClusterFixture.Ledgers.Read(scenario.ProgramId, "bea", long.MaxValue, 500)).Entries.Count, 100, 112);
     }
+
+    [Fact]
+    public async Task Entries_whose_append_failed_stay_readable_in_the_state_and_reach_the_store_once_on_activation()
+    {
+        var scenario = await new Scenario(fixture.Client).Configure();
+        var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "cal"));
+        ClusterFixture.LedgerAppends.Refuse(scenario.ProgramId);
+
+        await scenario.Publish(Scenario.Purchase("c1", "cal", 20_000, "2025-03-01T10:00:00+01:00"));
+        var view = await Scenario.Eventually(() => member.GetSnapshot(), s => s is not null);
+        var before = await member.GetLedger(0, 100);
+
+        Assert.Equal(1, ClusterFixture.Writes.Writes(member.GetGrainId())); // the turn was stored all the same
+        Assert.Equal([3L, 2L, 1L], before.Entries.Select(line => line.Sequence));
+        Assert.Equal(view!.Points.Available, before.Entries.Where(line => line.Balance == "available").Sum(line => line.Points));
+        Assert.Empty((await ClusterFixture.Ledgers.Read(scenario.ProgramId, "cal", long.MaxValue, 100)).Entries);
+
+        ClusterFixture.LedgerAppends.Accept(scenario.ProgramId);
+        await fixture.Cluster.DeactivateAsync(member);
+        var after = await member.GetLedger(0, 100);
+
+        Assert.Equal(before.Entries, after.Entries);
+        Assert.Equal([3L, 2L, 1L], (await ClusterFixture.Ledgers.Read(scenario.ProgramId, "cal", long.MaxValue, 100)).Entries.Select(e => e.Sequence));
+        Assert.Equal(1, ClusterFixture.Writes.Writes(member.GetGrainId())); // appending wrote no state
+    }
 }
