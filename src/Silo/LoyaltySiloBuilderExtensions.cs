@@ -4,6 +4,7 @@ using Loyalty.Grains.DeadLetters;
 using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
+using Loyalty.Grains.Members;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Scheduling;
@@ -66,6 +67,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.Configure<PartitionDeliveryOptions>(delivery => delivery.MembersInFlight = 1_024);
         silo.Services.AddSingleton<IBoardShardStore>(_ => new RedisBoardShardStore(options.Redis, $"{options.ServiceId}:boards"));
         silo.Services.AddSingleton<IDueWorkStore>(_ => new RedisDueWorkStore(options.Redis, $"{options.ServiceId}:due"));
+        silo.Services.AddSingleton<ILedgerStore>(_ => new RedisLedgerStore(options.Redis, $"{options.ServiceId}:ledger"));
         return silo.AddLoyaltyServices();
     }
 
@@ -79,6 +81,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.AddGrainStorage(StorageNames.Loyalty, (services, _) => services.GetRequiredService<InProcessGrainStorage>());
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         silo.Services.TryAddSingleton<IDueWorkStore, InProcessDueWorkStore>();
+        silo.Services.TryAddSingleton<ILedgerStore, InProcessLedgerStore>();
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();

@@ -35,6 +35,16 @@ public sealed class ProgramConfigValidatorTests
     }
 
     [Theory]
+    [InlineData(99, false)]
+    [InlineData(100, true)]
+    [InlineData(10_000_000, true)]
+    [InlineData(10_000_001, false)]
+    public void A_ledger_keeps_at_least_a_hundred_and_at_most_ten_million_entries(int maxEntries, bool sound)
+    {
+        Assert.Equal(sound ? [] : ["ledgerMaxEntries"], Fields(TestPrograms.Basic with { LedgerMaxEntries = maxEntries }));
+    }
+
+    [Theory]
     [InlineData("Europe")]
     [InlineData("America")]
     [InlineData("../../etc/passwd")]

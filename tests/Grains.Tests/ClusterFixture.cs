@@ -1,5 +1,6 @@
 using Loyalty.Grains;
 using Loyalty.Grains.Scheduling;
+using Loyalty.Grains.Members;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -22,11 +23,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private static readonly InProcessDueWorkStore DueWork = new();
 
+    /// <summary>One ledger store for both silos, for the same reason.</summary>
+    public static readonly InProcessLedgerStore Ledgers = new();
+
+    /// <summary>What the silos append through: the shared store, refusing the programs a test chooses.</summary>
+    public static readonly RefusingLedgerStore LedgerAppends = new(Ledgers);
+
     /// <summary>Every write the silos make, counted per grain.</summary>
     public static readonly CountingGrainStorage Writes = new(Storage);
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes)
             .AddSingleton<IDueWorkStore>(DueWork).Configure<DueWorkOptions>(due => due.PollInterval = TimeSpan.FromMilliseconds(100)))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
@@ -34,6 +41,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         .Build();
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>Stores a state as if an earlier version had written it, before the grain is first activated.</summary>
+    public static Task Seed<T>(string stateName, GrainId grainId, T state) =>
+        Storage.WriteStateAsync(stateName, grainId, new GrainState<T>(state));
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 

@@ -74,6 +74,13 @@ public sealed record ProgramConfig
     /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
     public List<WebhookEndpoint> Webhooks { get; init; } = [];
 
+    /// <summary>
+    /// The newest entries of each member's ledger that the ledger store keeps; older ones may be dropped when entries
+    /// are appended. Null (the default): every entry is kept. Totals and offsets of ledger pages count every entry
+    /// ever recorded, so a page reaching into the dropped part has fewer entries.
+    /// </summary>
+    public int? LedgerMaxEntries { get; init; }
+
     /// <summary>How long past leaderboard periods stay readable and still take late events.</summary>
     public BoardRetention LeaderboardRetention { get; init; } = new();
 }

@@ -7,6 +7,10 @@ public static partial class ProgramConfigValidator
 {
     private static readonly long[] MinorUnitChoices = [1, 10, 100, 1000];
 
+    // Below a hundred a member could not page back through one busy day; above ten million one list grows too large.
+    private const int MinLedgerEntries = 100;
+    private const int MaxLedgerEntries = 10_000_000;
+
     /// <summary>Every problem of <paramref name="config"/>; empty when it is sound. Never throws, even on JSON nulls.</summary>
     public static IReadOnlyList<ValidationError> Validate(ProgramConfig config)
     {
@@ -35,6 +39,8 @@ public static partial class ProgramConfigValidator
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");
         Check(config.StreakFreezes is null or { EarnEvery: >= 1 and <= 1_000 }, "streakFreezes.earnEvery", "must be between 1 and 1000");
         Check(config.StreakFreezes is null or { MaxHeld: >= 1 and <= 10 }, "streakFreezes.maxHeld", "must be between 1 and 10");
+        Check(config.LedgerMaxEntries is null or (>= MinLedgerEntries and <= MaxLedgerEntries), "ledgerMaxEntries",
+            $"must be between {MinLedgerEntries} and {MaxLedgerEntries}, or absent to keep every entry");
         Check(config.LeaderboardRetention is not null, "leaderboardRetention", "must be an object with days, weeks and months");
         Check(config.LeaderboardRetention is null or { Days: >= 0 and <= 36_600 }, "leaderboardRetention.days", "must be between 0 and 36600");
         Check(config.LeaderboardRetention is null or { Weeks: >= 0 and <= 5_200 }, "leaderboardRetention.weeks", "must be between 0 and 5200");

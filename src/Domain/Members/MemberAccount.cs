@@ -4,7 +4,8 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// One member of one program: balances, pending lots, purchases open to returns, tier, streak, leaderboard totals
-/// and the complete ledger. Every change goes through <see cref="Apply"/> or <see cref="Advance"/>; the public
+/// and the ledger entries not yet in the ledger store (MemberAccount.Ledger.cs). Every change goes through
+/// <see cref="Apply"/> or <see cref="Advance"/>; the public
 /// properties exist so the state can be stored as JSON.
 /// </summary>
 public sealed partial class MemberAccount
@@ -71,8 +72,6 @@ public sealed partial class MemberAccount
     /// <summary>Leaderboard totals per period key ("all", "yyyy-MM").</summary>
     public Dictionary<string, PeriodTotals> PeriodTotals { get; set; } = new(StringComparer.Ordinal);
 
-    public List<LedgerEntry> Entries { get; set; } = [];
-
     /// <summary>Badges awarded, by id, with the event time at which each was earned.</summary>
     public Dictionary<string, DateTimeOffset> Badges { get; set; } = new(StringComparer.Ordinal);
 
@@ -86,9 +85,6 @@ public sealed partial class MemberAccount
 
     /// <summary>Every redemption by id, so repeating one answers the first outcome.</summary>
     public Dictionary<string, Redemption> Redemptions { get; set; } = new(StringComparer.Ordinal);
-
-    [JsonIgnore]
-    public IReadOnlyList<LedgerEntry> Ledger => Entries;
 
     [JsonIgnore]
     public IReadOnlyDictionary<string, PeriodTotals> Periods => PeriodTotals;
@@ -562,14 +558,6 @@ public sealed partial class MemberAccount
         }
 
         return closed.Count > 0;
-    }
-
-    private void Record(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)
-    {
-        if (points != 0)
-        {
-            Entries.Add(new LedgerEntry(Entries.Count + 1, kind, balance, points, reason, eventId, at));
-        }
     }
 
     private void TrimEarningDays()

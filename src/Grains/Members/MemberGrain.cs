@@ -21,6 +21,7 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
     ProgramRulesCache programs,
+    ILedgerStore ledger,
     IOptions<NotificationOptions> notificationOptions,
     IDueWorkStore dueWork,
     IOptions<DueWorkOptions> dueWorkOptions,
@@ -31,7 +32,7 @@ public sealed partial class MemberGrain(
     private string programId = "";
     private string memberId = "";
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         if (!state.RecordExists)
@@ -40,7 +41,8 @@ public sealed partial class MemberGrain(
             dueKnown = true; // due times are set only after a write, so a member never stored has none
         }
 
-        return Task.CompletedTask;
+        // Entries stored by a turn that ended before its append (a crash, or a state stored with its whole ledger).
+        await AppendLedger();
     }
 
     public async Task<MemberSnapshot?> GetSnapshot()
@@ -55,12 +57,6 @@ public sealed partial class MemberGrain(
         var now = clock.GetUtcNow();
         state.State.Advance(rules.Config, now);
         return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
-    }
-
-    public Task<LedgerPage> GetLedger(int offset, int limit)
-    {
-        var ledger = state.State.Ledger;
-        return Task.FromResult(new LedgerPage(ledger.Count, offset, MemberMapping.NewestFirst(ledger, offset, limit)));
     }
 
     public async Task ApplyEvents(ImmutableArray<MemberEvent> events)
@@ -176,6 +172,7 @@ public sealed partial class MemberGrain(
 
         if (changed)
         {
+            await AppendLedger();
             await KeepDueTime();
         }
 
@@ -198,6 +195,7 @@ public sealed partial class MemberGrain(
             throw;
         }
 
+        await AppendLedger();
         await KeepDueTime();
     }
 

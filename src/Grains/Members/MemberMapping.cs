@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Events;
@@ -60,15 +59,4 @@ internal static class MemberMapping
         entry.Reason,
         entry.EventId,
         entry.OccurredAt);
-
-    public static ImmutableArray<LedgerLine> NewestFirst(IReadOnlyList<LedgerEntry> ledger, int offset, int limit)
-    {
-        var lines = ImmutableArray.CreateBuilder<LedgerLine>(Math.Max(0, Math.Min(limit, ledger.Count - offset)));
-        for (var i = ledger.Count - 1 - offset; i >= 0 && lines.Count < limit; i--)
-        {
-            lines.Add(ledger[i].ToLine());
-        }
-
-        return lines.MoveToImmutable();
-    }
 }

@@ -38,7 +38,7 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
         return #KEYS
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
+    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
 
     public async Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<string> eventIds, string attempt)
     {
@@ -83,12 +83,4 @@ public sealed class RedisEventIdIndex(string connectionString, string keyPrefix,
     }
 
     private string Key(string programId, string eventId) => $"{keyPrefix}:{programId}:{eventId}";
-
-    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        configuration.AsyncTimeout = 5_000;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
-    }
 }

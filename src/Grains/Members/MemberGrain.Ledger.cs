@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Loyalty.Grains.Interfaces.Members;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>
+/// The member's ledger, kept like an outbox: a turn's entries are stored with the turn's one write, appended to the
+/// ledger store after it (again after a crash: the store skips what it has), then dropped from the state.
+/// </summary>
+public sealed partial class MemberGrain
+{
+    /// <summary>A page, newest first, of the store's entries and those not yet appended; reading never writes.</summary>
+    public async Task<LedgerPage> GetLedger(int offset, int limit)
+    {
+        var account = state.State;
+        var pending = account.PendingLedger;
+        var newest = account.LedgerCount - offset; // the sequence that opens this page
+        var lines = ImmutableArray.CreateBuilder<LedgerLine>();
+        for (var i = pending.Count - 1; i >= 0 && lines.Count < limit; i--)
+        {
+            if (pending[i].Sequence <= newest)
+            {
+                lines.Add(pending[i].ToLine());
+            }
+        }
+
+        var storedThrough = Math.Min(newest, pending.Count > 0 ? pending[0].Sequence - 1 : newest);
+        if (lines.Count < limit && storedThrough >= 1)
+        {
+            var stored = await ledger.Read(programId, memberId, storedThrough, limit - lines.Count);
+            lines.AddRange(stored.Entries.Select(entry => entry.ToLine()));
+        }
+
+        return new LedgerPage(checked((int)account.LedgerCount), offset, lines.ToImmutable());
+    }
+
+    /// <summary>
+    /// Appends what the stored state holds as pending, then drops it from memory; the next write stores its removal.
+    /// On failure the entries stay pending (and readable): the next turn or activation appends them.
+    /// </summary>
+    private async Task AppendLedger()
+    {
+        var pending = state.State.PendingLedger;
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var keep = (await programs.Get(programId))?.Config.LedgerMaxEntries;
+            var entries = pending.ToList(); // a copy: the store may keep it by reference
+            await ledger.Append(programId, memberId, entries, keep);
+            state.State.LedgerAppended(entries[^1].Sequence);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Member {GrainKey} could not append {Count} ledger entries; they stay pending", this.GetPrimaryKeyString(), pending.Count);
+        }
+    }
+}

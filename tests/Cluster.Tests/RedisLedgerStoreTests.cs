@@ -1,0 +1,36 @@
+using Loyalty.ClusterScript;
+using Loyalty.Domain;
+using Loyalty.Silo.Storage;
+
+namespace Loyalty.Cluster.Tests;
+
+/// <summary>The Redis profile's ledger store against a real redis-server.</summary>
+public sealed class RedisLedgerStoreTests
+{
+    private static LedgerEntry Entry(long sequence) =>
+        new(sequence, LedgerKind.ClawedBack, PointsBalance.Pending, -sequence, $"return r{sequence}: \"quoted\", sequence 1", $"r{sequence}", DateTimeOffset.Parse("2026-05-01T10:00:00+02:00"));
+
+    [Fact]
+    public async Task Appending_again_skips_what_is_stored_pages_go_newest_first_and_trimming_keeps_positions()
+    {
+        await using var redis = await ThrowawayRedis.Start();
+        await using var store = new RedisLedgerStore(redis.Configuration, "t:ledger");
+
+        await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);
+        await store.Append("p", "m", [Entry(2), Entry(3), Entry(4)], null); // a crash between append and state write
+        var all = await store.Read("p", "m", long.MaxValue, 10);
+
+        Assert.Equal(4, all.Stored);
+        Assert.Equal([Entry(4), Entry(3), Entry(2), Entry(1)], all.Entries);
+        Assert.Equal([3L, 2L], (await store.Read("p", "m", 3, 2)).Entries.Select(e => e.Sequence));
+        Assert.Equal(4, await redis.Database.ListLengthAsync("t:ledger:p/m"));
+
+        await store.Append("p", "m", [.. Enumerable.Range(5, 296).Select(i => Entry(i))], keepNewest: 100);
+        var kept = await store.Read("p", "m", long.MaxValue, 500);
+        Assert.Equal(300, kept.Stored);
+        Assert.Equal(Enumerable.Range(201, 100).Reverse().Select(i => (long)i), kept.Entries.Select(e => e.Sequence));
+        Assert.Equal([202L, 201L], (await store.Read("p", "m", 202, 10)).Entries.Select(e => e.Sequence));
+        Assert.Empty((await store.Read("p", "m", 150, 10)).Entries);
+        Assert.Equal((0L, 0), ((await store.Read("p", "other", long.MaxValue, 10)).Stored, (await store.Read("p", "other", 5, 10)).Entries.Count));
+    }
+}
