@@ -71,6 +71,12 @@ public sealed record ProgramConfig
     /// </summary>
     public int NewsHorizonDays { get; init; } = 7;
 
+    /// <summary>
+    /// Days a member remembers the ids of the events it applied, counted from when it applied them: a repeat within
+    /// them changes nothing (so do repeats of purchases a return may still name). At least the gateways' index window.
+    /// </summary>
+    public int DuplicateWindowDays { get; init; } = 7;
+
     /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
     public List<WebhookEndpoint> Webhooks { get; init; } = [];
 

@@ -34,6 +34,7 @@ public static partial class ProgramConfigValidator
         Check(config.ExpiryWarningDays is >= 0 and <= 365, "expiryWarningDays", "must be between 0 and 365");
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
         Check(config.NewsHorizonDays is >= 0 and <= 3_650, "newsHorizonDays", "must be between 0 and 3650");
+        Check(config.DuplicateWindowDays is >= 1 and <= 365, "duplicateWindowDays", "must be between 1 and 365");
         Check(config.MaxPointsPerEvent is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerEvent", Between(1, Bounds.MaxEventPoints));
         Check(config.MaxPointsPerDay is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerDay", Between(1, Bounds.MaxEventPoints));
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");

@@ -7,6 +7,9 @@ namespace Loyalty.Domain;
 /// </summary>
 public sealed class AvailableLots
 {
+    /// <summary>What a lot made of points from several sources is called in the ledger when it expires.</summary>
+    public const string MergedSource = "several purchases and bonuses";
+
     /// <summary>Ordered by expiry (lots that never expire last), then by when they became available.</summary>
     public List<AvailableLot> Lots { get; set; } = [];
 
@@ -18,6 +21,15 @@ public sealed class AvailableLots
         var kept = points - Math.Min(points, Math.Max(0, debt));
         if (kept <= 0)
         {
+            return;
+        }
+
+        // Lots that expire together are one lot: a member's lots are bounded by distinct expiry days, not by purchases.
+        if (Lots.Find(other => other.ExpiresAt == expiresAt) is { } together)
+        {
+            together.Points += kept;
+            together.Source = together.Source == source ? source : MergedSource;
+            together.AvailableAt = availableAt < together.AvailableAt ? availableAt : together.AvailableAt;
             return;
         }
 

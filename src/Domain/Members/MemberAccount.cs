@@ -11,12 +11,11 @@ namespace Loyalty.Domain;
 public sealed partial class MemberAccount
 {
     private const int KeptEarningDays = 400;
-    private const int PurchasesKeptBeyondReturnWindowDays = 365;
-
-    // Trimming by age starts above this many purchases; beyond the hard limit the oldest go whatever their age
-    // (a return naming a forgotten purchase is then reversed at the base rate).
-    private const int PurchasesKeptWithoutTrimming = 256;
-    private const int MaxPurchasesKept = 20_000;
+    // A return may name a purchase within the return window, and a month's grace for late refunds; beyond that it is
+    // reversed at the base rate. The newest few are kept whatever their age, and never more than the cap.
+    private const int PurchasesKeptBeyondReturnWindowDays = 30;
+    private const int PurchasesKeptWithoutTrimming = 64;
+    private const int MaxPurchasesKept = 1_000;
 
     private SortedDictionary<string, long> earnedByDay = new(StringComparer.Ordinal);
 
@@ -94,8 +93,10 @@ public sealed partial class MemberAccount
     [JsonIgnore]
     public long Pending => PendingLots.Sum(lot => lot.Points);
 
-    /// <summary>True for every applied event id among the newest <see cref="RecentEventIds.Capacity"/> (100,000).</summary>
-    public bool HasSeen(string eventId) => SeenEvents.Contains(eventId);
+    /// <summary>
+    /// True for every event id applied within the duplicate window, and for every purchase a return may still name.
+    /// </summary>
+    public bool HasSeen(string eventId) => SeenEvents.Contains(eventId) || Purchases.ContainsKey(eventId);
 
     /// <summary>
     /// Applies an event once: a repeated event id is a <see cref="ApplyOutcome.Duplicate"/> and changes nothing.
@@ -149,7 +150,7 @@ public sealed partial class MemberAccount
         // Surprises first: a gifted tier counts for tier badges at once.
         GiveSurprises(config, zone, e.OccurredAt, now);
         AwardBadges(config, zone, e.OccurredAt, now);
-        SeenEvents.Add(e.EventId);
+        SeenEvents.Add(e.EventId, now, now.AddDays(-config.DuplicateWindowDays));
         Version++;
         Advance(config, now);
 
@@ -569,8 +570,9 @@ public sealed partial class MemberAccount
     }
 
     /// <summary>
-    /// Forgets purchases too old for any return to name them: older than the return window plus a year before the
-    /// newest purchase, and the oldest beyond <see cref="MaxPurchasesKept"/>.
+    /// Forgets purchases too old for a return to name them: dated more than the return window and its grace before the
+    /// newest purchase, beyond the newest <see cref="PurchasesKeptWithoutTrimming"/>, and the oldest beyond
+    /// <see cref="MaxPurchasesKept"/>.
     /// </summary>
     private void TrimPurchases(DateTimeOffset newest, ProgramConfig config)
     {
@@ -586,8 +588,9 @@ public sealed partial class MemberAccount
         }
 
         var byAge = Purchases.OrderBy(p => p.Value.OccurredAt).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.OccurredAt)).ToList();
+        var removable = byAge.Count - PurchasesKeptWithoutTrimming;
         var excess = byAge.Count - MaxPurchasesKept;
-        for (var i = 0; i < byAge.Count && (i < excess || byAge[i].OccurredAt < cutoff); i++)
+        for (var i = 0; i < removable && (i < excess || byAge[i].OccurredAt < cutoff); i++)
         {
             Purchases.Remove(byAge[i].Key);
         }

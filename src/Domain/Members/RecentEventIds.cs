@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace Loyalty.Domain;
 
 /// <summary>
-/// The event ids a member has applied, for de-duplication. Bounded to the newest <see cref="Capacity"/> ids per member:
-/// far more than any producer retries, while a member's state stays small.
+/// The event ids a member applied within the program's duplicate window (by when they were applied), for
+/// de-duplication: redeliveries come within minutes and producers' resends within the gateways' index window, so the
+/// state holds what the window brings, not the member's whole history. Also capped at <see cref="Capacity"/>.
 /// </summary>
 public sealed class RecentEventIds
 {
@@ -13,30 +14,39 @@ public sealed class RecentEventIds
     private HashSet<string>? index;
 
     /// <summary>Oldest first; this is what is stored.</summary>
-    public List<string> Ids { get; set; } = [];
+    public List<SeenEventId> Seen { get; set; } = [];
+
+    /// <summary>The form stored before ids carried their time: loaded as applied at an unknown time, kept until the cap or the next prune by count.</summary>
+    [JsonPropertyName("ids"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? LegacyIds
+    {
+        get => null;
+        set => Seen.InsertRange(0, (value ?? []).Select(id => new SeenEventId(id, null)));
+    }
 
     public bool Contains(string eventId) => Index.Contains(eventId);
 
-    public void Add(string eventId)
+    /// <summary>Records an id applied at <paramref name="now"/>, forgetting ids applied before <paramref name="keepSince"/>.</summary>
+    public void Add(string eventId, DateTimeOffset now, DateTimeOffset keepSince)
     {
         if (!Index.Add(eventId))
         {
             return;
         }
 
-        Ids.Add(eventId);
-        if (Ids.Count > Capacity)
+        Seen.Add(new SeenEventId(eventId, now));
+        var drop = 0;
+        while (drop < Seen.Count && (Seen.Count - drop > Capacity || Seen[drop].AppliedAt is { } at && at < keepSince))
         {
-            var excess = Ids.Count - Capacity;
-            foreach (var old in Ids.Take(excess))
-            {
-                Index.Remove(old);
-            }
-
-            Ids.RemoveRange(0, excess);
+            Index.Remove(Seen[drop++].Id);
         }
+
+        Seen.RemoveRange(0, drop);
     }
 
     [JsonIgnore]
-    private HashSet<string> Index => index ??= new HashSet<string>(Ids, StringComparer.Ordinal);
+    private HashSet<string> Index => index ??= new HashSet<string>(Seen.Select(s => s.Id), StringComparer.Ordinal);
 }
+
+/// <param name="AppliedAt">When the member applied it; null for ids stored before times were kept.</param>
+public sealed record SeenEventId(string Id, DateTimeOffset? AppliedAt);
