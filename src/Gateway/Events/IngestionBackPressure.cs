@@ -23,7 +23,10 @@ public static class IngestionBackPressure
             var streams = new RedisStreamOptions();
             hosting.ConfigureRedisStreams(streams);
             builder.Services.AddSingleton(new RedisStreamBacklog(streams));
-            builder.Services.AddSingleton<PolledIngestionLag>();
+            builder.Services.AddSingleton(services => new PolledIngestionLag(
+                services.GetRequiredService<RedisStreamBacklog>().Read,
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>(),
+                services.GetRequiredService<ILogger<PolledIngestionLag>>()));
             builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<PolledIngestionLag>());
             builder.Services.AddHostedService(services => services.GetRequiredService<PolledIngestionLag>());
         }

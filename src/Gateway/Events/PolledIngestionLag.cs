@@ -6,14 +6,35 @@ namespace Loyalty.Gateway.Events;
 
 /// <summary>
 /// The Redis profile's lag, read from the member-event streams every <see cref="IngestionOptions.LagPollInterval"/>;
-/// requests read the last value, never Redis. While Redis does not answer the last value stands (publishing fails then anyway).
+/// requests read the last reading, never Redis. What this gateway published since a reading began is added to it, so
+/// a stale reading cannot let a burst of this gateway's batches past the bound. While Redis does not answer, the
+/// last reading stands (publishing fails then anyway).
 /// </summary>
-public sealed class PolledIngestionLag(RedisStreamBacklog backlog, IOptions<IngestionOptions> options, ILogger<PolledIngestionLag> logger)
+public sealed class PolledIngestionLag(Func<Task<RedisStreamBacklog.Reading>> read, IOptions<IngestionOptions> options, ILogger<PolledIngestionLag> logger)
     : BackgroundService, IIngestionLag
 {
-    private volatile Snapshot last = new(IngestionLag.None);
+    private long publishedHere;
+    private volatile Snapshot last = new(IngestionLag.None, 0);
 
-    public IngestionLag Current => last.Lag;
+    public IngestionLag Current
+    {
+        get
+        {
+            var snapshot = last;
+            return snapshot.Lag with { Events = snapshot.Lag.Events + Interlocked.Read(ref publishedHere) - snapshot.PublishedHereBefore };
+        }
+    }
+
+    public void PublishedHere(long events) => Interlocked.Add(ref publishedHere, events);
+
+    /// <summary>One reading. Publications noted before it starts are in Redis already; later ones may or may not be.</summary>
+    public async Task Poll()
+    {
+        var before = Interlocked.Read(ref publishedHere);
+        var reading = await read();
+        var age = reading.Oldest is { } oldest ? DateTimeOffset.UtcNow - oldest : TimeSpan.Zero;
+        last = new Snapshot(new IngestionLag(reading.Events, age < TimeSpan.Zero ? TimeSpan.Zero : age), before);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,9 +43,7 @@ public sealed class PolledIngestionLag(RedisStreamBacklog backlog, IOptions<Inge
         {
             try
             {
-                var reading = await backlog.Read();
-                var age = reading.Oldest is { } oldest ? DateTimeOffset.UtcNow - oldest : TimeSpan.Zero;
-                last = new Snapshot(new IngestionLag(reading.Events, age < TimeSpan.Zero ? TimeSpan.Zero : age));
+                await Poll();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -34,6 +53,6 @@ public sealed class PolledIngestionLag(RedisStreamBacklog backlog, IOptions<Inge
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    // A record struct cannot be volatile: the value travels boxed in a reference.
-    private sealed record Snapshot(IngestionLag Lag);
+    // A record struct cannot be volatile: the reading travels in a reference.
+    private sealed record Snapshot(IngestionLag Lag, long PublishedHereBefore);
 }

@@ -10,4 +10,12 @@ public readonly record struct IngestionLag(long Events, TimeSpan OldestAge)
 public interface IIngestionLag
 {
     IngestionLag Current { get; }
+
+    /// <summary>
+    /// Events this process has just published (their publication complete). A lag read from elsewhere now and then
+    /// counts them itself until a reading taken after this call includes them; one counted as it goes ignores this.
+    /// </summary>
+    void PublishedHere(long events)
+    {
+    }
 }
