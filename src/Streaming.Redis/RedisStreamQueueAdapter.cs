@@ -24,8 +24,8 @@ public sealed class RedisStreamQueueAdapter(
 
     public const string WeightField = "n";
 
-    private const string AddScript = """
-        redis.call('XADD', KEYS[1], '*', 'b', ARGV[1], 'n', ARGV[2])
+    private const string AddScript = $"""
+        redis.call('XADD', KEYS[1], '*', '{DataField}', ARGV[1], '{WeightField}', ARGV[2])
         return redis.call('INCRBY', KEYS[2], ARGV[2])
         """;
 

@@ -25,14 +25,14 @@ public sealed class RedisStreamQueueReceiver(
     : IQueueAdapterReceiver
 {
     // Only an entry this call deletes takes its weight off the pending count: two owners may acknowledge one entry.
-    private const string ForgetScript = """
+    private const string ForgetScript = $"""
         local gone = 0
         for i = 2, #ARGV do
           local entry = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
           if #entry == 1 then
             local fields = entry[1][2]
             for f = 1, #fields, 2 do
-              if fields[f] == 'n' then gone = gone + tonumber(fields[f + 1]) end
+              if fields[f] == '{RedisStreamQueueAdapter.WeightField}' then gone = gone + tonumber(fields[f + 1]) end
             end
             redis.call('XDEL', KEYS[1], ARGV[i])
           end
