@@ -49,7 +49,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<ProgramRulesCache>();
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), hosting.StreamPartitions,
-            services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetService<IngestionLagTracker>()));
+            services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
             ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)

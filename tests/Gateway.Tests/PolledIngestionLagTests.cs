@@ -19,7 +19,7 @@ public sealed class PolledIngestionLagTests
         Assert.Equal(100, lag.Current.Events);
         Assert.InRange(lag.Current.OldestAge, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(10));
 
-        lag.PublishedHere(40); // not in Redis' count yet
+        lag.Published(40, DateTimeOffset.UtcNow); // not in Redis' count yet
         Assert.Equal(140, lag.Current.Events);
 
         redis = new(140, redis.Oldest);

@@ -12,10 +12,10 @@ public sealed class IngestionLagTrackerTests
     {
         var tracker = new IngestionLagTracker(time);
         var first = time.GetUtcNow();
-        tracker.Published(300, first);
+        tracker.Publishing(300, first);
         time.Advance(TimeSpan.FromSeconds(2));
         var second = time.GetUtcNow();
-        tracker.Published(200, second);
+        tracker.Publishing(200, second);
         time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(new IngestionLag(500, TimeSpan.FromSeconds(3)), tracker.Current);
@@ -31,7 +31,7 @@ public sealed class IngestionLagTrackerTests
     public void A_withdrawn_publication_is_not_pending()
     {
         var tracker = new IngestionLagTracker(time);
-        tracker.Published(40, time.GetUtcNow());
+        tracker.Publishing(40, time.GetUtcNow());
         tracker.Withdrawn(40, time.GetUtcNow());
 
         Assert.Equal(IngestionLag.None, tracker.Current);
@@ -42,7 +42,7 @@ public sealed class IngestionLagTrackerTests
     {
         var tracker = new IngestionLagTracker(time);
         var at = time.GetUtcNow();
-        tracker.Published(10, at);
+        tracker.Publishing(10, at);
         tracker.Applied(10, at);
         tracker.Applied(10, at);
 
@@ -58,7 +58,7 @@ public sealed class IngestionLagTrackerTests
             for (var i = 0; i < 20_000; i++)
             {
                 var at = DateTimeOffset.UtcNow;
-                tracker.Published(3, at);
+                tracker.Publishing(3, at);
                 _ = tracker.Current;
                 tracker.Applied(i % 2 == 0 ? 3 : 2, at); // every other item leaves one event pending
             }

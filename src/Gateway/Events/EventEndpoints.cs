@@ -86,7 +86,6 @@ public static class EventEndpoints
             }
 
             var outcome = await ingestion.Publish(programId, events);
-            reservation.Published(events.Count - outcome.Duplicates.Count);
             if (!outcome.Complete)
             {
                 return Problems.Unavailable(context, "Some events could not be stored; resend the batch (stored events will answer as duplicates).");

@@ -32,8 +32,6 @@ public sealed class IngestionAdmission(IIngestionLag lag, IOptions<IngestionOpti
         return null;
     }
 
-    private void NotePublished(int events) => lag.PublishedHere(events);
-
     /// <summary>
     /// Held while publishing: published events count in the lag before the reservation ends, so for a moment they
     /// count twice, never not at all.
@@ -41,9 +39,6 @@ public sealed class IngestionAdmission(IIngestionLag lag, IOptions<IngestionOpti
     public sealed class Reservation(IngestionAdmission owner, int events) : IDisposable
     {
         private int disposed;
-
-        /// <summary>Publication is over: <paramref name="published"/> of the reserved events went to the stream (or may have).</summary>
-        public void Published(int published) => owner.NotePublished(published);
 
         public void Dispose()
         {

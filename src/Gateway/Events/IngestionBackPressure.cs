@@ -28,11 +28,13 @@ public static class IngestionBackPressure
                 services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>(),
                 services.GetRequiredService<ILogger<PolledIngestionLag>>()));
             builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<PolledIngestionLag>());
+            builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<PolledIngestionLag>());
             builder.Services.AddHostedService(services => services.GetRequiredService<PolledIngestionLag>());
         }
         else
         {
             builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());
+            builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<IngestionLagTracker>());
         }
 
         builder.Services.AddSingleton<IngestionAdmission>();

@@ -7,11 +7,12 @@ namespace Loyalty.Gateway.Events;
 /// <summary>
 /// The Redis profile's lag, read from the member-event streams every <see cref="IngestionOptions.LagPollInterval"/>;
 /// requests read the last reading, never Redis. What this gateway published since a reading began is added to it, so
-/// a stale reading cannot let a burst of this gateway's batches past the bound. While Redis does not answer, the
-/// last reading stands (publishing fails then anyway).
+/// a stale reading cannot let a burst of this gateway's batches past the bound (what it publishes during a reading's
+/// round trip counts twice until the next: conservative). While Redis does not answer, the last reading stands
+/// (publishing fails then anyway).
 /// </summary>
 public sealed class PolledIngestionLag(Func<Task<RedisStreamBacklog.Reading>> read, IOptions<IngestionOptions> options, ILogger<PolledIngestionLag> logger)
-    : BackgroundService, IIngestionLag
+    : BackgroundService, IIngestionLag, IPublicationCounter
 {
     private long publishedHere;
     private volatile Snapshot last = new(IngestionLag.None, 0);
@@ -25,7 +26,16 @@ public sealed class PolledIngestionLag(Func<Task<RedisStreamBacklog.Reading>> re
         }
     }
 
-    public void PublishedHere(long events) => Interlocked.Add(ref publishedHere, events);
+    public void Publishing(int events, DateTimeOffset publishedAt)
+    {
+    }
+
+    /// <summary>Counted once Redis has the entry, so a reading begun before this call includes it.</summary>
+    public void Published(int events, DateTimeOffset publishedAt) => Interlocked.Add(ref publishedHere, events);
+
+    public void Withdrawn(int events, DateTimeOffset publishedAt)
+    {
+    }
 
     /// <summary>One reading. Publications noted before it starts are in Redis already; later ones may or may not be.</summary>
     public async Task Poll()

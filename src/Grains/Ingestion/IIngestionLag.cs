@@ -9,13 +9,17 @@ public readonly record struct IngestionLag(long Events, TimeSpan OldestAge)
 /// <summary>The cluster's ingestion lag as this process sees it. Cheap to read: the events route reads it on every request.</summary>
 public interface IIngestionLag
 {
-    IngestionLag Current { get; }
+    IngestionLag Current { get; }}
 
-    /// <summary>
-    /// Events this process has just published (their publication complete). A lag read from elsewhere now and then
-    /// counts them itself until a reading taken after this call includes them; one counted as it goes ignores this.
-    /// </summary>
-    void PublishedHere(long events)
-    {
-    }
+/// <summary>What the publisher tells the lag about each stream item it publishes, by the item's publication time.</summary>
+public interface IPublicationCounter
+{
+    /// <summary>Before the item is published: a memory stream may deliver it before publishing returns.</summary>
+    void Publishing(int events, DateTimeOffset publishedAt);
+
+    /// <summary>The stream has the item.</summary>
+    void Published(int events, DateTimeOffset publishedAt);
+
+    /// <summary>The item could not be published.</summary>
+    void Withdrawn(int events, DateTimeOffset publishedAt);
 }

@@ -9,7 +9,7 @@ namespace Loyalty.Grains.Ingestion;
 /// Counts are kept in 100 ms buckets of publication time, so the oldest pending event's age is the oldest non-empty
 /// bucket's; each stream item costs two interlocked adds, never a lock.
 /// </summary>
-public sealed class IngestionLagTracker(TimeProvider time) : IIngestionLag
+public sealed class IngestionLagTracker(TimeProvider time) : IIngestionLag, IPublicationCounter
 {
     private static readonly long BucketTicks = TimeSpan.FromMilliseconds(100).Ticks;
 
@@ -19,10 +19,13 @@ public sealed class IngestionLagTracker(TimeProvider time) : IIngestionLag
     private readonly ConcurrentDictionary<long, StrongBox<long>> buckets = new();
     private long pending;
 
-    /// <summary>Called before the item is published: a memory stream may deliver it before publishing returns.</summary>
-    public void Published(int events, DateTimeOffset publishedAt) => Add(events, publishedAt);
+    /// <summary>Counted before the item is published: a memory stream may deliver it before publishing returns.</summary>
+    public void Publishing(int events, DateTimeOffset publishedAt) => Add(events, publishedAt);
 
-    /// <summary>The item could not be published: its events are not pending.</summary>
+    public void Published(int events, DateTimeOffset publishedAt)
+    {
+    }
+
     public void Withdrawn(int events, DateTimeOffset publishedAt) => Add(-events, publishedAt);
 
     public void Applied(int events, DateTimeOffset publishedAt) => Add(-events, publishedAt);

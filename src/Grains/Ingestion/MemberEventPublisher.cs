@@ -12,9 +12,9 @@ namespace Loyalty.Grains.Ingestion;
 /// caller answers 503 and the producer resends the batch; what was published is then a duplicate.
 /// </summary>
 /// <param name="partitions">Partitions of every program's member-events stream: the same on every gateway.</param>
-/// <param name="lag">Where the silo shares this process, the tracker its partition grains count applied events out of.</param>
+/// <param name="lag">Counts each stream item's events into the ingestion lag this process sees.</param>
 public sealed class MemberEventPublisher(
-    IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger, IngestionLagTracker? lag = null)
+    IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger, IPublicationCounter? lag = null)
 {
     public sealed record Outcome(IReadOnlySet<string> Duplicates, bool Complete);
 
@@ -65,7 +65,7 @@ public sealed class MemberEventPublisher(
         IStreamProvider provider, string programId, int partition, ImmutableArray<MemberEvent> events)
     {
         var publishedAt = DateTimeOffset.UtcNow;
-        lag?.Published(events.Length, publishedAt);
+        lag?.Publishing(events.Length, publishedAt);
         try
         {
             var members = events
@@ -73,6 +73,7 @@ public sealed class MemberEventPublisher(
                 .Select(member => new MemberEventBatch(member.Key, [.. member]));
             var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
             await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members], publishedAt));
+            lag?.Published(events.Length, publishedAt);
             return (events, true);
         }
         catch (Exception e)
