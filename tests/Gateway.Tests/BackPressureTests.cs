@@ -99,4 +99,18 @@ public sealed class BackPressureTests
             Assert.Equal(100L * accepted.GetValueOrDefault(member), view?.Long("lifetimeSpendMinor") ?? 0);
         }
     }
+
+    [Theory]
+    [InlineData("Loyalty:Ingestion:MaxLag", "0")]
+    [InlineData("Loyalty:Ingestion:LagPollInterval", "00:00:00")]
+    [InlineData("Loyalty:Ingestion:RetryAfterSeconds", "0")]
+    public async Task A_gateway_with_an_unsound_bound_refuses_to_start_naming_the_setting(string setting, string value)
+    {
+        await using var fixture = new GatewayFixture();
+        await using var gateway = fixture.WithWebHostBuilder(builder => builder.UseSetting(setting, value));
+
+        var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains(setting, failure.ToString(), StringComparison.Ordinal);
+    }
 }
