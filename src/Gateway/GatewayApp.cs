@@ -49,7 +49,8 @@ public static class GatewayApp
         builder.Services.AddSingleton<ProgramRulesCache>();
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), hosting.StreamPartitions,
-            services.GetRequiredService<ILogger<MemberEventPublisher>>()));
+            services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
+        builder.AddIngestionBackPressure(hosting);
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
             ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
             : new LocalEventIdIndex());
@@ -76,7 +77,9 @@ public static class GatewayApp
         // A query value that does not bind is thrown, so BadParameterExceptionHandler can name it.
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
-        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+            .AddCheck<IngestionLagHealthCheck>("ingestion", tags: ["ready"]);
         if (hosting.IsRedis)
         {
             builder.Services.AddSingleton(new RedisHealthCheck(hosting.Redis));
@@ -107,6 +110,7 @@ public static class GatewayApp
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthJson.Write,
         }).WithMetadata(HeadRequests.GetOrHead);
 
         api.MapProgramEndpoints();

@@ -82,6 +82,8 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         silo.Services.TryAddSingleton<IDueWorkStore, InProcessDueWorkStore>();
         silo.Services.TryAddSingleton<ILedgerStore, InProcessLedgerStore>();
+        // Publisher and partition grains share this process: they count the lag in and out here.
+        silo.Services.TryAddSingleton(_ => new IngestionLagTracker(TimeProvider.System));
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();
@@ -98,6 +100,8 @@ public static class LoyaltySiloBuilderExtensions
         streams.ConnectionString = options.Redis;
         streams.KeyPrefix = $"{options.ServiceId}:member-events";
         streams.Partitions = options.StreamPartitions;
+        // The pending count of a partition is in member events, the unit of the gateway's lag bound.
+        streams.Weigh = item => item is PartitionEventBatch batch ? batch.Members.Sum(member => member.Events.Length) : 1;
     }
 
     private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)

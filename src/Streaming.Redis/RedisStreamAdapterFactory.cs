@@ -43,7 +43,7 @@ public sealed class RedisStreamAdapterFactory(
         Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
 
     /// <summary>Connects without giving up when Redis is down at start; every call is bounded by the operation timeout.</summary>
-    private static async Task<IConnectionMultiplexer> Connect(RedisStreamOptions options)
+    internal static async Task<IConnectionMultiplexer> Connect(RedisStreamOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.ConnectionString);
         configuration.AbortOnConnectFail = false;

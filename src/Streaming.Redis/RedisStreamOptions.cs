@@ -30,5 +30,14 @@ public sealed class RedisStreamOptions
     /// <summary>Bounds every Redis call, so a lost Redis fails a publication quickly instead of hanging it.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many events one published item counts for in a partition's pending count (default 1): the count is
+    /// what was published and not yet delivered, the consumers' lag. Set in code, not bound from configuration.
+    /// </summary>
+    public Func<object, int> Weigh { get; set; } = _ => 1;
+
     public string PartitionKey(uint partition) => $"{KeyPrefix}:{partition}";
+
+    /// <summary>The count of events in a partition's entries not yet delivered, kept beside the stream.</summary>
+    public string PendingKey(uint partition) => $"{KeyPrefix}:{partition}:pending";
 }

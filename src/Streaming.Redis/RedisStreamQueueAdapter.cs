@@ -8,7 +8,8 @@ namespace Loyalty.Streaming.Redis;
 /// <summary>
 /// Publishes each batch as one entry (XADD) of its partition's Redis stream; the returned task completes only when
 /// Redis has the entry, so a caller that awaits it may acknowledge its producer. No MAXLEN: unacknowledged entries
-/// are never dropped.
+/// are never dropped. The entry carries its weight (events) and adds it to the partition's pending count in the same
+/// script, so the count and the stream never disagree.
 /// </summary>
 public sealed class RedisStreamQueueAdapter(
     string name,
@@ -20,6 +21,13 @@ public sealed class RedisStreamQueueAdapter(
     : IQueueAdapter
 {
     public const string DataField = "b";
+
+    public const string WeightField = "n";
+
+    private const string AddScript = $"""
+        redis.call('XADD', KEYS[1], '*', '{DataField}', ARGV[1], '{WeightField}', ARGV[2])
+        return redis.call('INCRBY', KEYS[2], ARGV[2])
+        """;
 
     public string Name => name;
 
@@ -35,11 +43,15 @@ public sealed class RedisStreamQueueAdapter(
         }
 
         var batch = new RedisStreamBatchContainer(streamId, [.. events.Cast<object>()], requestContext);
-        var key = options.PartitionKey(mapper.GetQueueForStream(streamId).GetNumericId());
-        await redis.GetDatabase().StreamAddAsync(key, DataField, serializer.SerializeToArray(batch)).WaitAsync(options.OperationTimeout);
+        var partition = mapper.GetQueueForStream(streamId).GetNumericId();
+        await redis.GetDatabase().ScriptEvaluateAsync(
+                AddScript,
+                [options.PartitionKey(partition), options.PendingKey(partition)],
+                [serializer.SerializeToArray(batch), batch.Events.Sum(options.Weigh)])
+            .WaitAsync(options.OperationTimeout);
     }
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
         new RedisStreamQueueReceiver(
-            options, redis, options.PartitionKey(queueId.GetNumericId()), serializer, loggers.CreateLogger<RedisStreamQueueReceiver>());
+            options, redis, options.PartitionKey(queueId.GetNumericId()), options.PendingKey(queueId.GetNumericId()), serializer, loggers.CreateLogger<RedisStreamQueueReceiver>());
 }

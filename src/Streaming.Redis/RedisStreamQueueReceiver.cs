@@ -19,10 +19,29 @@ public sealed class RedisStreamQueueReceiver(
     RedisStreamOptions options,
     IConnectionMultiplexer redis,
     RedisKey key,
+    RedisKey pendingKey,
     Serializer<RedisStreamBatchContainer> serializer,
     ILogger<RedisStreamQueueReceiver> logger)
     : IQueueAdapterReceiver
 {
+    // Only an entry this call deletes takes its weight off the pending count: two owners may acknowledge one entry.
+    private const string ForgetScript = $"""
+        local gone = 0
+        for i = 2, #ARGV do
+          local entry = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
+          if #entry == 1 then
+            local fields = entry[1][2]
+            for f = 1, #fields, 2 do
+              if fields[f] == '{RedisStreamQueueAdapter.WeightField}' then gone = gone + tonumber(fields[f + 1]) end
+            end
+            redis.call('XDEL', KEYS[1], ARGV[i])
+          end
+          redis.call('XACK', KEYS[1], ARGV[1], ARGV[i])
+        end
+        if gone ~= 0 then redis.call('DECRBY', KEYS[2], gone) end
+        return gone
+        """;
+
     private readonly RedisStreamSequence sequence = new(key.Append(":seq"));
 
     private IDatabase Database => redis.GetDatabase();
@@ -169,11 +188,6 @@ public sealed class RedisStreamQueueReceiver(
     }
 
     /// <summary>Acknowledges and deletes entries, so the stream holds only what is not delivered yet.</summary>
-    private async Task Forget(RedisValue[] ids)
-    {
-        var transaction = Database.CreateTransaction();
-        _ = transaction.StreamAcknowledgeAsync(key, options.ConsumerGroup, ids);
-        _ = transaction.StreamDeleteAsync(key, ids);
-        await transaction.ExecuteAsync();
-    }
+    private Task Forget(RedisValue[] ids) =>
+        Database.ScriptEvaluateAsync(ForgetScript, [key, pendingKey], [options.ConsumerGroup, .. ids]);
 }

@@ -23,13 +23,21 @@ public static class EventEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note).");
+            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied.");
     }
 
     private static async Task<IResult> Ingest(
-        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, ReturnNotes returns, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+        string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, IngestionAdmission admission, ReturnNotes returns,
+        [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     {
+        // Refused before the body is read: under overload, refusing must cost next to nothing.
+        if (!admission.IsOpen)
+        {
+            return TooBusy(context, admission);
+        }
+
         var rules = await programs.Get(programId);
         if (rules is null)
         {
@@ -71,6 +79,12 @@ public static class EventEndpoints
 
             var batch = EventBatch.Read(document.RootElement, new EventItemReader(rules.Config, clock.GetUtcNow()));
             var events = batch.Valid;
+            using var reservation = admission.TryReserve(events.Count);
+            if (reservation is null)
+            {
+                return TooBusy(context, admission);
+            }
+
             var outcome = await ingestion.Publish(programId, events);
             if (!outcome.Complete)
             {
@@ -84,6 +98,11 @@ public static class EventEndpoints
             return TypedResults.Ok(response);
         }
     }
+
+    private static IResult TooBusy(HttpContext context, IngestionAdmission admission) => Problems.TooBusy(
+        context,
+        $"More than {admission.MaxLag} events wait to be applied; nothing of this batch was stored. Resend it after the delay.",
+        admission.RetryAfterSeconds);
 
     private static IResult TooLarge(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");

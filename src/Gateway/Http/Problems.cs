@@ -27,9 +27,16 @@ public static class Problems
     public static IResult Conflict(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
 
-    public static IResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1)
+    public static IResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1) =>
+        RetryLater(context, StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail, retryAfterSeconds);
+
+    /// <summary>Back-pressure: the request is sound, but the cluster has more work in hand than its bound.</summary>
+    public static IResult TooBusy(HttpContext context, string detail, int retryAfterSeconds) =>
+        RetryLater(context, StatusCodes.Status429TooManyRequests, "Too many events pending", detail, retryAfterSeconds);
+
+    private static IResult RetryLater(HttpContext context, int status, string title, string detail, int retryAfterSeconds)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable");
+        return TypedResults.Problem(detail, statusCode: status, title: title);
     }
 }

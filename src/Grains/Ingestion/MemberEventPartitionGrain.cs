@@ -19,9 +19,12 @@ namespace Loyalty.Grains.Ingestion;
 /// </summary>
 [ImplicitStreamSubscription(MemberEventStream.Namespace)]
 [PreferLocalPlacement]
-public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions> options)
+public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions> options, IServiceProvider services)
     : Grain, IMemberEventPartitionGrain, IStreamSubscriptionObserver
 {
+    // Only where the publisher shares this process (embedded); elsewhere the stream itself tells the lag.
+    private readonly IngestionLagTracker? lag = services.GetService<IngestionLagTracker>();
+
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<PartitionEventBatch>().ResumeAsync(OnBatch);
 
@@ -41,11 +44,11 @@ public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions>
         var programId = GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId;
         await ApplyAll(options.Value.MembersInFlight, byMember.Select(member => (Func<Task>)(() =>
             GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable()))));
-        RecordLatency(programId, items);
+        RecordApplied(programId, items);
     }
 
     /// <summary>Answered to applied, per event: every member of the delivery has stored its effect now.</summary>
-    private static void RecordLatency(string programId, IList<SequentialItem<PartitionEventBatch>> items)
+    private void RecordApplied(string programId, IList<SequentialItem<PartitionEventBatch>> items)
     {
         var now = DateTimeOffset.UtcNow;
         var program = LoyaltyMetrics.ProgramTag(programId);
@@ -54,13 +57,17 @@ public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions>
             if (item.Item.PublishedAt is { } publishedAt)
             {
                 var milliseconds = Math.Max(0, (now - publishedAt).TotalMilliseconds);
+                var events = 0;
                 foreach (var member in item.Item.Members)
                 {
+                    events += member.Events.Length;
                     for (var i = 0; i < member.Events.Length; i++)
                     {
                         LoyaltyMetrics.IngestionLatency.Record(milliseconds, program);
                     }
                 }
+
+                lag?.Applied(events, publishedAt);
             }
         }
     }

@@ -12,7 +12,9 @@ namespace Loyalty.Grains.Ingestion;
 /// caller answers 503 and the producer resends the batch; what was published is then a duplicate.
 /// </summary>
 /// <param name="partitions">Partitions of every program's member-events stream: the same on every gateway.</param>
-public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger)
+/// <param name="lag">Counts each stream item's events into the ingestion lag this process sees.</param>
+public sealed class MemberEventPublisher(
+    IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger, IPublicationCounter? lag = null)
 {
     public sealed record Outcome(IReadOnlySet<string> Duplicates, bool Complete);
 
@@ -62,17 +64,21 @@ public sealed class MemberEventPublisher(IClusterClient cluster, IEventIdIndex i
     private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishPartition(
         IStreamProvider provider, string programId, int partition, ImmutableArray<MemberEvent> events)
     {
+        var publishedAt = DateTimeOffset.UtcNow;
+        lag?.Publishing(events.Length, publishedAt);
         try
         {
             var members = events
                 .GroupBy(e => e.MemberId, StringComparer.Ordinal)
                 .Select(member => new MemberEventBatch(member.Key, [.. member]));
             var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
-            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members], DateTimeOffset.UtcNow));
+            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members], publishedAt));
+            lag?.Published(events.Length, publishedAt);
             return (events, true);
         }
         catch (Exception e)
         {
+            lag?.Withdrawn(events.Length, publishedAt);
             logger.LogWarning(e, "Publishing {Count} events of partition {Partition} of {ProgramId} failed", events.Length, partition, programId);
             return (events, false);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Interfaces.Rewards;
 
 namespace Loyalty.Grains.Telemetry;
@@ -125,4 +126,26 @@ public static class LoyaltyMetrics
         RedemptionStatus.RedemptionIdTaken => "redemption_id_taken",
         _ => "other",
     };
+
+    private static readonly ConcurrentDictionary<IIngestionLag, byte> LagSources = new();
+
+    /// <summary>Events answered but not yet applied, as the processes that report it see it (one per process in production).</summary>
+    public static readonly ObservableGauge<long> IngestionLagEvents = Meter.CreateObservableGauge(
+        "loyalty.ingestion.lag", () => LagSources.Keys.Sum(lag => lag.Current.Events), "{event}", "Events answered but not yet applied by their members.");
+
+    public static readonly ObservableGauge<double> IngestionLagOldest = Meter.CreateObservableGauge(
+        "loyalty.ingestion.lag.oldest", () => LagSources.Keys.Select(lag => lag.Current.OldestAge.TotalSeconds).DefaultIfEmpty().Max(), "s",
+        "How long the oldest event answered but not yet applied has waited.");
+
+    /// <summary>Reports <paramref name="lag"/> on the lag gauges until the answer is disposed.</summary>
+    public static IDisposable ReportIngestionLag(IIngestionLag lag)
+    {
+        LagSources.TryAdd(lag, 0);
+        return new Unregistration(() => LagSources.TryRemove(lag, out _));
+    }
+
+    private sealed class Unregistration(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
 }

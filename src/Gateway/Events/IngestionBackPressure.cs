@@ -1,0 +1,43 @@
+using Loyalty.Grains.Ingestion;
+using Loyalty.Silo;
+using Loyalty.Streaming.Redis;
+
+namespace Loyalty.Gateway.Events;
+
+public static class IngestionBackPressure
+{
+    /// <summary>
+    /// The lag bound of the events route. Embedded: the co-hosted silo's tracker is the lag. Redis: the gateway reads
+    /// the member-event streams' pending counts, since its silos count in other processes.
+    /// </summary>
+    public static void AddIngestionBackPressure(this WebApplicationBuilder builder, LoyaltyHostingOptions hosting)
+    {
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
+            .Validate(o => o.MaxLag >= 1, "Loyalty:Ingestion:MaxLag must be at least 1")
+            .Validate(o => o.LagPollInterval >= TimeSpan.FromMilliseconds(10) && o.LagPollInterval <= TimeSpan.FromSeconds(5),
+                "Loyalty:Ingestion:LagPollInterval must be between 10 ms and 5 s")
+            .Validate(o => o.RetryAfterSeconds is >= 1 and <= 60, "Loyalty:Ingestion:RetryAfterSeconds must be between 1 and 60")
+            .ValidateOnStart();
+        if (hosting.IsRedis)
+        {
+            var streams = new RedisStreamOptions();
+            hosting.ConfigureRedisStreams(streams);
+            builder.Services.AddSingleton(new RedisStreamBacklog(streams));
+            builder.Services.AddSingleton(services => new PolledIngestionLag(
+                services.GetRequiredService<RedisStreamBacklog>().Read,
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>(),
+                services.GetRequiredService<ILogger<PolledIngestionLag>>()));
+            builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<PolledIngestionLag>());
+            builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<PolledIngestionLag>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<PolledIngestionLag>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());
+            builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<IngestionLagTracker>());
+        }
+
+        builder.Services.AddSingleton<IngestionAdmission>();
+        builder.Services.AddHostedService<IngestionLagReporting>();
+    }
+}
