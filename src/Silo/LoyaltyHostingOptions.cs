@@ -45,7 +45,7 @@ public sealed class LoyaltyHostingOptions
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Events a second of the busiest program that the Redis duplicate index is sized for (about 13 bytes an id up to
+    /// Events a second of the busiest program that the Redis duplicate index is sized for (about 15 bytes an id up to
     /// it). A quieter program costs more bytes an id but less in all; a busier one makes Redis use bigger hashes.
     /// </summary>
     public int DuplicateIndexPeakRate { get; set; } = 50_000;
