@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Loyalty.Bench.Ingest;
 
-public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups)
+public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups, int Ids = 200_000)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(FindData("CDNOW_master.txt"), int.MaxValue, 5_000, 4, "embedded", 8);
+        var options = new BenchOptions("", int.MaxValue, 5_000, 4, "embedded", 8);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -18,11 +18,13 @@ public sealed record BenchOptions(string DataFile, int Events, int BatchSize, in
                 "--data" => options with { DataFile = value },
                 "--profile" => options with { Profile = value },
                 "--warmups" => options with { Warmups = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis --events N --batch N --concurrency N --data FILE --warmups N"),
+                "--ids" => options with { Ids = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis|index --events N --batch N --concurrency N --data FILE --warmups N --ids N (index)"),
             };
         }
 
-        return options;
+        // The index bench reads no log.
+        return options.DataFile.Length > 0 || options.Profile == "index" ? options : options with { DataFile = FindData("CDNOW_master.txt") };
     }
 
     /// <summary>../shared/data beside the repository, found from the working directory or the binaries.</summary>

@@ -6,6 +6,11 @@ using Loyalty.Replay.Sending;
 
 // Ingestion throughput of the embedded profile for the CDNOW log, beside a do-nothing endpoint measured in the same run.
 var options = BenchOptions.Parse(args);
+if (options.Profile == "index")
+{
+    return await IndexMemoryBench.Run(options.Ids);
+}
+
 var data = CdnowReader.Read(options.DataFile);
 var events = data.Events.Take(options.Events).ToList();
 var sender = new SenderOptions { BatchSize = options.BatchSize, Concurrency = options.Concurrency };

@@ -47,13 +47,14 @@ public static class GatewayApp
 
         builder.Services.AddLoyaltyClock();
         builder.Services.AddSingleton<ProgramRulesCache>();
+        builder.Services.AddSingleton(new EventIdHasher());
         builder.Services.AddSingleton(services => new MemberEventPublisher(
-            services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), hosting.StreamPartitions,
-            services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
+            services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
+            hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
         builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
-            ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow)
-            : new LocalEventIdIndex());
+            ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate)
+            : new LocalEventIdIndex(hosting.DuplicateWindow));
         builder.Services.AddSingleton<ReturnNotes>();
         builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))

@@ -39,10 +39,16 @@ public sealed class LoyaltyHostingOptions
     public bool Kubernetes { get; set; }
 
     /// <summary>
-    /// How long a gateway answers a resent event "duplicate" without asking its member (Redis profile). Later
-    /// resends are answered "accepted" and still change nothing: members de-duplicate on their own.
+    /// How long a gateway answers a resent event "duplicate" from its index. Later resends are answered "accepted"
+    /// and still change nothing: members de-duplicate on their own.
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Events a second of the busiest program that the Redis duplicate index is sized for (about 15 bytes an id up to
+    /// it). A quieter program costs more bytes an id but less in all; a busier one makes Redis use bigger hashes.
+    /// </summary>
+    public int DuplicateIndexPeakRate { get; set; } = 50_000;
 
     public int SiloPort { get; set; } = 11111;
 
@@ -56,6 +62,11 @@ public sealed class LoyaltyHostingOptions
         if (!options.IsRedis && !string.Equals(options.Profile, EmbeddedProfile, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Loyalty:Profile must be \"{EmbeddedProfile}\" or \"{RedisProfile}\", not \"{options.Profile}\".");
+        }
+
+        if (options.DuplicateWindow < TimeSpan.FromSeconds(1) || options.DuplicateIndexPeakRate < 1)
+        {
+            throw new InvalidOperationException("Loyalty:DuplicateWindow must be at least 1 second and Loyalty:DuplicateIndexPeakRate at least 1.");
         }
 
         return options;

@@ -29,16 +29,4 @@ public sealed class ReturnOriginalsTests(ClusterFixture fixture)
         Assert.Equal(["x"], await nobody.UnknownPurchases(["x"]));
         Assert.Null(await nobody.GetSnapshot());
     }
-
-    [Fact]
-    public async Task The_index_reports_only_stored_ids_and_claims_nothing()
-    {
-        var index = new LocalEventIdIndex();
-        await index.Claim("p", ["stored", "publishing"], "attempt-1");
-        await index.Confirm("p", ["stored"]);
-
-        var stored = await index.AreStored("p", ["stored", "publishing", "unseen"]);
-        Assert.Equal([true, false, false], stored);
-        Assert.Equal([EventIdClaim.Fresh], await index.Claim("p", ["unseen"], "attempt-2"));
-    }
 }

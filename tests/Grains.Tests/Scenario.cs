@@ -24,10 +24,10 @@ public sealed class Scenario(IClusterClient client)
         return this;
     }
 
-    private static readonly LocalEventIdIndex Index = new();
+    private static readonly LocalEventIdIndex Index = new(TimeSpan.FromHours(24));
 
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
-        new MemberEventPublisher(client, Index, new Loyalty.Silo.LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+        new MemberEventPublisher(client, Index, new EventIdHasher(), new Loyalty.Silo.LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);

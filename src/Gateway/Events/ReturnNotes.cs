@@ -11,7 +11,7 @@ namespace Loyalty.Gateway.Events;
 /// apply, so an original is known when it is a purchase of the same member earlier in the batch, is in the
 /// event-id index, or is held by the member. Returns are rare, so asking the member costs little.
 /// </summary>
-public sealed class ReturnNotes(IClusterClient cluster, IEventIdIndex index, ILogger<ReturnNotes> logger)
+public sealed class ReturnNotes(IClusterClient cluster, IEventIdIndex index, EventIdHasher hasher, ILogger<ReturnNotes> logger)
 {
     public static string Note(string originalEventId) =>
         $"original purchase '{originalEventId}' is not known for this member; points are reversed at the base rate";
@@ -57,7 +57,8 @@ public sealed class ReturnNotes(IClusterClient cluster, IEventIdIndex index, ILo
             return [];
         }
 
-        var stored = await index.AreStored(programId, [.. returns.Select(e => e.OriginalEventId!)]);
+        // A fingerprint shared by another event may hide a note, never change an effect: notes are advice.
+        var stored = await index.AreStored(programId, [.. returns.Select(e => hasher.Hash(e.MemberId, e.OriginalEventId!))]);
         var answers = await Task.WhenAll(returns
             .Where((_, i) => !stored[i])
             .GroupBy(e => e.MemberId, StringComparer.Ordinal)

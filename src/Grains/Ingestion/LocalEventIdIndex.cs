@@ -1,37 +1,46 @@
 namespace Loyalty.Grains.Ingestion;
 
 /// <summary>
-/// The embedded profile's index, in the gateway's own memory (the gateway is the only producer there). It keeps the
-/// most recent <see cref="Capacity"/> stored ids; older ones fall back to the member grains' own de-duplication.
+/// The embedded profile's index, in the gateway's own memory (the gateway is the only producer there): per program,
+/// a set of fingerprints for each time bucket of the window (<see cref="EventIdBuckets"/>), about 20–40 bytes an id
+/// as HashSet&lt;ulong&gt; entries. Besides the window, at most <see cref="Capacity"/> stored ids are kept: past it
+/// the oldest buckets go, and their resends are answered "accepted" while their members still ignore them.
 /// </summary>
-public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCapacity) : IEventIdIndex
+public sealed class LocalEventIdIndex(TimeSpan window, int capacity = LocalEventIdIndex.DefaultCapacity, TimeProvider? time = null)
+    : IEventIdIndex
 {
     public const int DefaultCapacity = 2_000_000;
 
-    private const string Stored = "";
-
-    private readonly Dictionary<(string Program, string EventId), string> claims = [];
-    private readonly Queue<(string Program, string EventId)> storedOrder = new();
+    private readonly EventIdBuckets buckets = new(window);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly Dictionary<(string Program, long Bucket), HashSet<ulong>> stored = [];
+    private readonly Queue<(string Program, long Bucket)> oldestFirst = new();
+    private readonly Dictionary<(string Program, ulong Id), string> pending = [];
     private readonly Lock sync = new();
+    private int storedCount;
 
     public int Capacity => capacity;
 
-    public Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<string> eventIds, string attempt)
+    public Task<EventIdClaim[]> Claim(string programId, IReadOnlyList<ulong> ids, string attempt)
     {
-        var outcome = new EventIdClaim[eventIds.Count];
+        var outcome = new EventIdClaim[ids.Count];
         lock (sync)
         {
-            for (var i = 0; i < eventIds.Count; i++)
+            var current = Prune();
+            for (var i = 0; i < ids.Count; i++)
             {
-                var key = (programId, eventIds[i]);
-                if (!claims.TryGetValue(key, out var holder))
+                if (IsStored(programId, ids[i], current))
                 {
-                    claims[key] = attempt;
-                    outcome[i] = EventIdClaim.Fresh;
+                    outcome[i] = EventIdClaim.Stored;
+                }
+                else if (pending.TryGetValue((programId, ids[i]), out var holder))
+                {
+                    outcome[i] = holder == attempt ? EventIdClaim.Fresh : EventIdClaim.InDoubt;
                 }
                 else
                 {
-                    outcome[i] = holder == Stored ? EventIdClaim.Stored : holder == attempt ? EventIdClaim.Fresh : EventIdClaim.InDoubt;
+                    pending[(programId, ids[i])] = attempt;
+                    outcome[i] = EventIdClaim.Fresh;
                 }
             }
         }
@@ -39,51 +48,77 @@ public sealed class LocalEventIdIndex(int capacity = LocalEventIdIndex.DefaultCa
         return Task.FromResult(outcome);
     }
 
-    public Task Confirm(string programId, IReadOnlyList<string> eventIds)
+    public Task Confirm(string programId, IReadOnlyList<ulong> ids)
     {
         lock (sync)
         {
-            foreach (var e in eventIds)
+            var current = Prune();
+            if (!stored.TryGetValue((programId, current), out var bucket))
             {
-                var key = (programId, e);
-                if (!claims.TryGetValue(key, out var holder) || holder != Stored)
-                {
-                    claims[key] = Stored;
-                    storedOrder.Enqueue(key);
-                }
+                stored[(programId, current)] = bucket = [];
+                oldestFirst.Enqueue((programId, current));
             }
 
-            while (storedOrder.Count > capacity)
+            foreach (var id in ids)
             {
-                claims.Remove(storedOrder.Dequeue());
+                pending.Remove((programId, id));
+                storedCount += bucket.Add(id) ? 1 : 0;
+            }
+
+            Prune();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool[]> AreStored(string programId, IReadOnlyList<ulong> ids)
+    {
+        lock (sync)
+        {
+            var current = Prune();
+            return Task.FromResult(ids.Select(id => IsStored(programId, id, current)).ToArray());
+        }
+    }
+
+    public Task Release(string programId, IReadOnlyList<ulong> ids, string attempt)
+    {
+        lock (sync)
+        {
+            foreach (var id in ids)
+            {
+                if (pending.TryGetValue((programId, id), out var holder) && holder == attempt)
+                {
+                    pending.Remove((programId, id));
+                }
             }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<bool[]> AreStored(string programId, IReadOnlyList<string> eventIds)
+    private bool IsStored(string programId, ulong id, long current)
     {
-        lock (sync)
+        for (var bucket = current; buckets.IsLive(bucket, current); bucket--)
         {
-            return Task.FromResult(eventIds.Select(e => claims.GetValueOrDefault((programId, e)) == Stored).ToArray());
-        }
-    }
-
-    public Task Release(string programId, IReadOnlyList<string> eventIds, string attempt)
-    {
-        lock (sync)
-        {
-            foreach (var e in eventIds)
+            if (stored.TryGetValue((programId, bucket), out var ids) && ids.Contains(id))
             {
-                var key = (programId, e);
-                if (claims.TryGetValue(key, out var holder) && holder == attempt)
-                {
-                    claims.Remove(key);
-                }
+                return true;
             }
         }
 
-        return Task.CompletedTask;
+        return false;
+    }
+
+    /// <summary>Drops buckets past the window, then the oldest while over capacity; answers the current bucket.</summary>
+    private long Prune()
+    {
+        var current = buckets.Current(clock.GetUtcNow());
+        while (oldestFirst.TryPeek(out var oldest) && (!buckets.IsLive(oldest.Bucket, current) || storedCount > capacity))
+        {
+            storedCount -= stored[oldest].Count;
+            stored.Remove(oldestFirst.Dequeue());
+        }
+
+        return current;
     }
 }

@@ -10,11 +10,15 @@ namespace Loyalty.Grains.Ingestion;
 /// events in order, after asking the event-id index which were accepted before. Publication is all-or-retry: when
 /// any partition's events cannot be published, or another request is publishing the same event right now, the
 /// caller answers 503 and the producer resends the batch; what was published is then a duplicate.
+/// The index holds fingerprints, so its "stored" may be a new event that shares one: such events are answered
+/// duplicate but published again all the same, and their member, which holds the exact ids, applies a new one and
+/// ignores a true resend. Resends are rare beside new events, so this costs little and never loses an event.
 /// </summary>
 /// <param name="partitions">Partitions of every program's member-events stream: the same on every gateway.</param>
 /// <param name="lag">Counts each stream item's events into the ingestion lag this process sees.</param>
 public sealed class MemberEventPublisher(
-    IClusterClient cluster, IEventIdIndex index, int partitions, ILogger<MemberEventPublisher> logger, IPublicationCounter? lag = null)
+    IClusterClient cluster, IEventIdIndex index, EventIdHasher hasher, int partitions, ILogger<MemberEventPublisher> logger,
+    IPublicationCounter? lag = null)
 {
     public sealed record Outcome(IReadOnlySet<string> Duplicates, bool Complete);
 
@@ -23,42 +27,43 @@ public sealed class MemberEventPublisher(
         var attempt = Guid.NewGuid().ToString("N");
         var claims = await index.Claim(programId, [.. events.Select(Key)], attempt);
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<MemberEvent>(events.Count);
+        var toPublish = new List<MemberEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            switch (claims[i])
+            if (claims[i] == EventIdClaim.Stored)
             {
-                case EventIdClaim.Fresh:
-                    fresh.Add(events[i]);
-                    break;
-                case EventIdClaim.Stored:
-                    duplicates.Add(events[i].EventId);
-                    break;
+                duplicates.Add(events[i].EventId);
+            }
+
+            if (claims[i] != EventIdClaim.InDoubt)
+            {
+                toPublish.Add(events[i]);
             }
         }
 
-        var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
-        var results = await Task.WhenAll(fresh
-            .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
-            .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
-        var published = results.Where(r => r.Published).SelectMany(r => r.Events).Select(Key).ToList();
-        var failed = results.Where(r => !r.Published).SelectMany(r => r.Events).Select(Key).ToList();
+        var results = await PublishAll(programId, toPublish);
+        var isFresh = events.Where((_, i) => claims[i] == EventIdClaim.Fresh).ToHashSet(ReferenceEqualityComparer.Instance);
+        var published = results.Where(r => r.Published).SelectMany(r => r.Events).Where(isFresh.Contains).Select(Key).ToList();
+        var failed = results.Where(r => !r.Published).SelectMany(r => r.Events).ToList();
+        var released = failed.Where(isFresh.Contains).Select(Key).ToList();
         await Settle(() => index.Confirm(programId, published), "confirm", published.Count);
-        await Settle(() => index.Release(programId, failed, attempt), "release", failed.Count);
-        return new Outcome(duplicates, failed.Count == 0 && fresh.Count + duplicates.Count == events.Count);
+        await Settle(() => index.Release(programId, released, attempt), "release", released.Count);
+        return new Outcome(duplicates, failed.Count == 0 && toPublish.Count == events.Count);
     }
 
     /// <summary>
     /// Publishes events that were accepted before and parked as dead letters: the index holds them already, so it is
     /// not asked, and each member applies the event once whatever repeats. True when every partition took its events.
     /// </summary>
-    public async Task<bool> Republish(string programId, IReadOnlyList<MemberEvent> events)
+    public async Task<bool> Republish(string programId, IReadOnlyList<MemberEvent> events) =>
+        (await PublishAll(programId, events)).All(r => r.Published);
+
+    private Task<(ImmutableArray<MemberEvent> Events, bool Published)[]> PublishAll(string programId, IReadOnlyList<MemberEvent> events)
     {
         var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
-        var results = await Task.WhenAll(events
+        return Task.WhenAll(events
             .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
             .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
-        return results.All(r => r.Published);
     }
 
     private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishPartition(
@@ -105,5 +110,5 @@ public sealed class MemberEventPublisher(
         }
     }
 
-    private static string Key(MemberEvent e) => e.EventId;
+    private ulong Key(MemberEvent e) => hasher.Hash(e.MemberId, e.EventId);
 }
