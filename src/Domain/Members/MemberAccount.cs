@@ -15,6 +15,12 @@ public sealed partial class MemberAccount
     // reversed at the base rate. The newest few are kept whatever their age, and never more than the cap.
     private const int PurchasesKeptBeyondReturnWindowDays = 30;
     private const int PurchasesKeptWithoutTrimming = 64;
+
+    // Trimming sorts what is held, so it waits for this many more first: a replayed history, each purchase older than
+    // the newest, would otherwise sort on every purchase.
+    private const int TrimmingSlack = 32;
+
+    private int purchasesAfterTrimming;
     private const int MaxPurchasesKept = 1_000;
 
     private SortedDictionary<string, long> earnedByDay = new(StringComparer.Ordinal);
@@ -576,17 +582,12 @@ public sealed partial class MemberAccount
     /// </summary>
     private void TrimPurchases(DateTimeOffset newest, ProgramConfig config)
     {
-        if (Purchases.Count <= PurchasesKeptWithoutTrimming)
+        if (Purchases.Count <= Math.Max(PurchasesKeptWithoutTrimming, purchasesAfterTrimming) + TrimmingSlack)
         {
             return;
         }
 
         var cutoff = newest.AddDays(-(config.ReturnWindowDays + PurchasesKeptBeyondReturnWindowDays));
-        if (Purchases.Count <= MaxPurchasesKept && !Purchases.Values.Any(p => p.OccurredAt < cutoff))
-        {
-            return;
-        }
-
         var byAge = Purchases.OrderBy(p => p.Value.OccurredAt).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.OccurredAt)).ToList();
         var removable = byAge.Count - PurchasesKeptWithoutTrimming;
         var excess = byAge.Count - MaxPurchasesKept;
@@ -594,5 +595,7 @@ public sealed partial class MemberAccount
         {
             Purchases.Remove(byAge[i].Key);
         }
+
+        purchasesAfterTrimming = Purchases.Count;
     }
 }
