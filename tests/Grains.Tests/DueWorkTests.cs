@@ -36,8 +36,9 @@ public sealed class DueWorkTests(ClusterFixture fixture)
         var expiresAt = PointsExpiry.ExpiresAt(yesterday, config, TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"))!.Value;
         var noticeAt = expiresAt.AddDays(-config.ExpiryWarningDays);
         Assert.Equal(view.Points.ExpiringSoon is not null, noticeAt <= TestClock.UtcNow);
-        var due = await Store.Get(scenario.ProgramId, Slice("eli"), "eli");
-        Assert.Equal((view.Points.ExpiringSoon is null ? noticeAt : expiresAt).ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds());
+        var expected = (view.Points.ExpiringSoon is null ? noticeAt : expiresAt).ToUnixTimeMilliseconds();
+        var due = await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("eli"), "eli"), d => d?.ToUnixTimeMilliseconds() == expected);
+        Assert.Equal(expected, due?.ToUnixTimeMilliseconds());
 
         var reminders = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
         Assert.Empty((await reminders.ReadRows(member.GetGrainId(), TestContext.Current.CancellationToken)).Reminders);
@@ -58,12 +59,14 @@ public sealed class DueWorkTests(ClusterFixture fixture)
         await scenario.Publish(Scenario.Purchase("m1", "mo", 10_000, maturesAt.AddDays(-1).ToString("O")));
         var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "mo"));
         await Scenario.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 1);
-        Assert.Equal(maturesAt.ToUnixTimeMilliseconds(), (await Store.Get(scenario.ProgramId, Slice("mo"), "mo"))?.ToUnixTimeMilliseconds());
+        // The due time is stored just after the state write: read it once it is there.
+        var due = await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is not null);
+        Assert.Equal(maturesAt.ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds());
 
         // Nothing reads the member: its worker wakes it once the lot matures, and the matured points are stored.
         var writes = await Scenario.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 2);
         Assert.Equal(2, writes);
-        Assert.Null(await Store.Get(scenario.ProgramId, Slice("mo"), "mo"));
+        Assert.Null(await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is null));
         Assert.True(TestClock.UtcNow >= maturesAt);
         var ledger = await member.GetLedger(0, 10);
         Assert.Contains(ledger.Entries, e => e.Kind == "matured");
