@@ -13,7 +13,7 @@ public sealed class RedisBoardShardStore(string connectionString, string keyPref
 {
     private const int ScanPage = 5_000;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
+    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
 
     public async Task<IReadOnlyList<BoardEntry>> Load(string shardKey)
     {
@@ -69,12 +69,5 @@ public sealed class RedisBoardShardStore(string connectionString, string keyPref
         var offset = TimeSpan.FromMinutes(int.Parse(parts[2], invariant));
         var reachedAt = new DateTimeOffset(long.Parse(parts[1], invariant), TimeSpan.Zero).ToOffset(offset);
         return new BoardEntry(memberId, long.Parse(parts[0], invariant), reachedAt, long.Parse(parts[3], invariant));
-    }
-
-    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
     }
 }

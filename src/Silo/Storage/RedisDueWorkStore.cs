@@ -15,7 +15,7 @@ public sealed class RedisDueWorkStore(string connectionString, string keyPrefix)
         return due
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => Connect(connectionString));
+    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
 
     public async Task Set(string programId, int slice, string memberId, DateTimeOffset? dueAt)
     {
@@ -48,11 +48,4 @@ public sealed class RedisDueWorkStore(string connectionString, string keyPrefix)
     }
 
     private RedisKey Key(string programId, int slice) => $"{keyPrefix}:{programId}:{slice}";
-
-    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
-    }
 }

@@ -35,7 +35,7 @@ public sealed class RedisEventIdIndex : IEventIdIndex, IAsyncDisposable
         buckets = new EventIdBuckets(window);
         clock = time ?? TimeProvider.System;
         Slices = (int)Math.Clamp(peakIdsPerSecond * buckets.LengthMs / 1000 / IdsPerHash, 1, int.MaxValue);
-        redis = new(() => Connect(connectionString));
+        redis = new(() => RedisConnections.Connect(connectionString));
     }
 
     public int Slices { get; }
@@ -101,12 +101,4 @@ public sealed class RedisEventIdIndex : IEventIdIndex, IAsyncDisposable
     // The top bits pick the slice and the field is the low 6 bytes: a hit matches 48 bits and the slice, about 59 bits at
     // 50,000 ids/s. A false hit costs a "duplicate" answer for an event that is applied, never the event.
     private long SliceOf(ulong id) => (long)((id >> 32) * (ulong)Slices >> 32);
-
-    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        configuration.AsyncTimeout = 5_000;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
-    }
 }
