@@ -46,19 +46,10 @@ public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTi
         }
 
         var lines = purchase.Lines.Where(line => string.Equals(line.Category, category, StringComparison.OrdinalIgnoreCase)).ToList();
-        return lines.Count == 0 ? null : new ChallengeContribution(LinesValue(lines, purchase.AmountMinor), [.. Categories(lines)]);
-    }
-
-    /// <summary>The lines' value, never more than the purchase itself (as for earning rules): lines list prices before discounts.</summary>
-    private static long LinesValue(List<PurchaseLine> lines, long purchaseAmountMinor)
-    {
-        Int128 value = 0;
-        foreach (var line in lines)
-        {
-            value += (Int128)line.Quantity * line.UnitPriceMinor;
-        }
-
-        return (long)Int128.Clamp(value, 0, purchaseAmountMinor);
+        // The lines' value, never more than the purchase itself (as for earning rules): lines list prices before discounts.
+        return lines.Count == 0
+            ? null
+            : new ChallengeContribution(Math.Clamp(EarningCalculator.LinesValue(lines), 0, purchase.AmountMinor), [.. Categories(lines)]);
     }
 
     private static IEnumerable<string> Categories(IEnumerable<PurchaseLine> lines) =>

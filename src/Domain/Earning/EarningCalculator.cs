@@ -87,7 +87,7 @@ public static class EarningCalculator
         var basis = purchase.AmountMinor;
         if (when.SelectsLines)
         {
-            basis = Math.Min(purchase.AmountMinor, MatchingLinesValue(when, purchase.Lines));
+            basis = Math.Min(purchase.AmountMinor, LinesValue(purchase.Lines, when));
             if (basis <= 0)
             {
                 return 0;
@@ -100,21 +100,24 @@ public static class EarningCalculator
         return rule.CapPoints is { } cap ? Math.Min(points, cap) : points;
     }
 
-    /// <summary>Sum of quantity × unit price over the lines the condition selects (category ignores case, sku does not).</summary>
-    private static long MatchingLinesValue(RuleCondition when, IReadOnlyList<PurchaseLine> lines)
+    /// <summary>
+    /// Sum of quantity × unit price over the lines <paramref name="when"/> selects (all of them when null; category
+    /// ignores case, sku does not), in 128-bit arithmetic saturated to <see cref="long"/>: callers only compare it with
+    /// the purchase amount, so saturating is exact enough.
+    /// </summary>
+    public static long LinesValue(IReadOnlyList<PurchaseLine> lines, RuleCondition? when = null)
     {
         Int128 value = 0;
         foreach (var line in lines)
         {
-            var categoryMatches = when.Category is null || string.Equals(when.Category, line.Category, StringComparison.OrdinalIgnoreCase);
-            var skuMatches = when.Sku is null || string.Equals(when.Sku, line.Sku, StringComparison.Ordinal);
+            var categoryMatches = when?.Category is null || string.Equals(when.Category, line.Category, StringComparison.OrdinalIgnoreCase);
+            var skuMatches = when?.Sku is null || string.Equals(when.Sku, line.Sku, StringComparison.Ordinal);
             if (categoryMatches && skuMatches)
             {
                 value += (Int128)line.Quantity * line.UnitPriceMinor;
             }
         }
 
-        // Only compared with the purchase amount, so saturating is exact enough.
         return (long)Int128.Clamp(value, long.MinValue, long.MaxValue);
     }
 }
