@@ -19,41 +19,50 @@ public sealed class RewardStockTests
     public void Stock_never_goes_below_zero_and_a_repeated_reservation_holds_one_unit()
     {
         var stock = Stock(2);
-        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r1", "ann", Now).Status);
-        Assert.Equal(new ReserveResult(ReserveStatus.Reserved, 50), stock.Reserve("r1", "ann", Now));
-        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r2", "bob", Now).Status);
-        Assert.Equal(ReserveStatus.OutOfStock, stock.Reserve("r3", "cat", Now).Status);
+        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r1", "ann", long.MaxValue, Now).Status);
+        Assert.Equal(new ReserveResult(ReserveStatus.Reserved, 50), stock.Reserve("r1", "ann", long.MaxValue, Now));
+        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r2", "bob", long.MaxValue, Now).Status);
+        Assert.Equal(ReserveStatus.OutOfStock, stock.Reserve("r3", "cat", long.MaxValue, Now).Status);
         Assert.Equal(0, stock.Remaining);
-        Assert.Equal(ReserveStatus.RedemptionIdTaken, stock.Reserve("r1", "bob", Now).Status);
+        Assert.Equal(ReserveStatus.RedemptionIdTaken, stock.Reserve("r1", "bob", long.MaxValue, Now).Status);
+    }
+
+    [Fact]
+    public void A_member_who_cannot_pay_holds_no_unit()
+    {
+        var stock = Stock(1);
+        Assert.Equal(new ReserveResult(ReserveStatus.InsufficientPoints, 50), stock.Reserve("r1", "ann", 49, Now));
+        Assert.Equal(1, stock.Remaining);
+        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r2", "bob", 50, Now).Status);
     }
 
     [Fact]
     public void Releasing_gives_the_unit_back_once()
     {
         var stock = Stock(2, limit: 1);
-        stock.Reserve("r1", "ann", Now);
-        Assert.Equal(ReserveStatus.LimitReached, stock.Reserve("r2", "ann", Now).Status);
+        stock.Reserve("r1", "ann", long.MaxValue, Now);
+        Assert.Equal(ReserveStatus.LimitReached, stock.Reserve("r2", "ann", long.MaxValue, Now).Status);
         Assert.True(stock.Release("r1"));
         Assert.False(stock.Release("r1"));
         Assert.Equal(2, stock.Remaining);
-        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r2", "ann", Now).Status);
+        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("r2", "ann", long.MaxValue, Now).Status);
     }
 
     [Fact]
     public void A_reward_is_redeemable_only_inside_its_window()
     {
         var stock = Stock(5, from: "2026-06-01T12:00Z", to: "2026-07-01T00:00Z");
-        Assert.Equal(ReserveStatus.NotValidNow, stock.Reserve("early", "ann", Now.AddTicks(-1)).Status);
-        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("first", "ann", Now).Status);
-        Assert.Equal(ReserveStatus.NotValidNow, stock.Reserve("late", "ann", At("2026-07-01T00:00Z")).Status);
+        Assert.Equal(ReserveStatus.NotValidNow, stock.Reserve("early", "ann", long.MaxValue, Now.AddTicks(-1)).Status);
+        Assert.Equal(ReserveStatus.Reserved, stock.Reserve("first", "ann", long.MaxValue, Now).Status);
+        Assert.Equal(ReserveStatus.NotValidNow, stock.Reserve("late", "ann", long.MaxValue, At("2026-07-01T00:00Z")).Status);
     }
 
     [Fact]
     public void Holds_never_completed_are_found_for_settling()
     {
         var stock = Stock(5);
-        stock.Reserve("paid", "ann", Now);
-        stock.Reserve("stuck", "bob", Now);
+        stock.Reserve("paid", "ann", long.MaxValue, Now);
+        stock.Reserve("stuck", "bob", long.MaxValue, Now);
         stock.Complete("paid");
         Assert.Equal(["stuck"], stock.Unfinished(Now.AddMinutes(2), TimeSpan.FromMinutes(1)).Select(u => u.RedemptionId));
         Assert.Empty(stock.Unfinished(Now.AddSeconds(30), TimeSpan.FromMinutes(1)));

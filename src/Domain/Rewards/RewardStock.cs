@@ -25,7 +25,9 @@ public sealed class RewardStock
 
     private Dictionary<string, int>? perMember;
 
-    public ReserveResult Reserve(string redemptionId, string memberId, DateTimeOffset now)
+    /// <param name="affordablePoints">What the member can spend now: a member who cannot pay never holds a unit, so
+    /// stock is never kept from members who can while a payment that must fail is tried.</param>
+    public ReserveResult Reserve(string redemptionId, string memberId, long affordablePoints, DateTimeOffset now)
     {
         if (Holds.TryGetValue(redemptionId, out var held))
         {
@@ -42,6 +44,11 @@ public sealed class RewardStock
         if (Remaining == 0)
         {
             return new ReserveResult(ReserveStatus.OutOfStock, 0);
+        }
+
+        if (affordablePoints < Definition.CostPoints)
+        {
+            return new ReserveResult(ReserveStatus.InsufficientPoints, Definition.CostPoints);
         }
 
         if (Definition.PerMemberLimit is { } limit && HeldBy(memberId) >= limit)
@@ -92,6 +99,7 @@ public enum ReserveStatus
     LimitReached,
     NotValidNow,
     RedemptionIdTaken,
+    InsufficientPoints,
 }
 
 public readonly record struct ReserveResult(ReserveStatus Status, long CostPoints);

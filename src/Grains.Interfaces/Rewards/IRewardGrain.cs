@@ -19,8 +19,11 @@ public interface IRewardGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RewardSnapshot?> Get();
 
-    /// <summary>Holds one unit for the redemption if the reward is valid now, in stock and under the member's limit.</summary>
-    Task<Reservation> Reserve(string redemptionId, string memberId);
+    /// <summary>
+    /// Holds one unit for the redemption if the reward is valid now, in stock, under the member's limit and within
+    /// <paramref name="affordablePoints"/> (the member's available points).
+    /// </summary>
+    Task<Reservation> Reserve(string redemptionId, string memberId, long affordablePoints);
 
     /// <summary>The member paid. False when the hold had been released meanwhile.</summary>
     Task<bool> Complete(string redemptionId);
@@ -51,6 +54,7 @@ public enum ReservationStatus
     LimitReached,
     NotValidNow,
     RedemptionIdTaken,
+    InsufficientPoints,
 }
 
 /// <summary>What became of a definition: stored (Reward is the new version), or refused (Reward is the current one, if any).</summary>

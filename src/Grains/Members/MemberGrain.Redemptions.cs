@@ -35,7 +35,9 @@ public sealed partial class MemberGrain
 
         var rules = await RequireRules();
         var reward = GrainFactory.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
-        var reservation = await reward.Reserve(redemptionId, memberId);
+        var now = clock.GetUtcNow();
+        state.State.Advance(rules.Config, now); // matured points count; stored with the next write, as on any touch
+        var reservation = await reward.Reserve(redemptionId, memberId, state.State.Available);
         if (reservation.Status != ReservationStatus.Reserved)
         {
             return Result(reservation.Status switch
@@ -44,11 +46,12 @@ public sealed partial class MemberGrain
                 ReservationStatus.OutOfStock => RedemptionStatus.OutOfStock,
                 ReservationStatus.LimitReached => RedemptionStatus.LimitReached,
                 ReservationStatus.NotValidNow => RedemptionStatus.NotValidNow,
+                ReservationStatus.InsufficientPoints => RedemptionStatus.InsufficientPoints,
                 _ => RedemptionStatus.RedemptionIdTaken,
             }, redemptionId);
         }
 
-        var outcome = state.State.Redeem(redemptionId, rewardId, reservation.CostPoints, rules.Config, clock.GetUtcNow());
+        var outcome = state.State.Redeem(redemptionId, rewardId, reservation.CostPoints, rules.Config, now);
         if (outcome != RedeemOutcome.Redeemed)
         {
             await reward.Release(redemptionId);

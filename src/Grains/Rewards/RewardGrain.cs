@@ -59,14 +59,14 @@ public sealed class RewardGrain(
 
     public Task<RewardSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
-    public async Task<Reservation> Reserve(string redemptionId, string memberId)
+    public async Task<Reservation> Reserve(string redemptionId, string memberId, long affordablePoints)
     {
         if (!state.RecordExists)
         {
             return new Reservation(ReservationStatus.NotFound, 0);
         }
 
-        var result = state.State.Reserve(redemptionId, memberId, clock.GetUtcNow());
+        var result = state.State.Reserve(redemptionId, memberId, affordablePoints, clock.GetUtcNow());
         if (result.Status == ReserveStatus.Reserved)
         {
             await state.WriteStateAsync();
@@ -78,6 +78,7 @@ public sealed class RewardGrain(
             ReserveStatus.OutOfStock => ReservationStatus.OutOfStock,
             ReserveStatus.LimitReached => ReservationStatus.LimitReached,
             ReserveStatus.NotValidNow => ReservationStatus.NotValidNow,
+            ReserveStatus.InsufficientPoints => ReservationStatus.InsufficientPoints,
             _ => ReservationStatus.RedemptionIdTaken,
         }, result.CostPoints);
     }
