@@ -134,4 +134,42 @@ public sealed class PeriodKeysTests
         Assert.Null(PeriodKeys.KeptUntil(PeriodKeys.All, Rome, Retention));
         Assert.True(PeriodKeys.IsKept(PeriodKeys.All, Rome, Retention, DateTimeOffset.MaxValue));
     }
+
+    [Theory]
+    [InlineData("2028-02-29", true)]
+    [InlineData("2027-02-29", false)]
+    [InlineData("2026-12-31", true)]
+    [InlineData("2026-13", false)]
+    [InlineData("2026-00", false)]
+    [InlineData("2026-1", false)]
+    [InlineData("2026-01-1", false)]
+    [InlineData("2026-01-001", false)]
+    [InlineData("2026/01/01", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("9000-12-31", true)]
+    [InlineData("9001-01", false)]
+    [InlineData("2026-W53", true)]
+    [InlineData("2027-W53", false)]
+    [InlineData("2026-W00", false)]
+    [InlineData("2026-w01", false)]
+    [InlineData("+026-01-01", false)]
+    [InlineData("2026-01-٠١", false)]
+    [InlineData("all", false)]
+    public void A_period_key_parses_only_in_its_exact_form(string key, bool valid)
+    {
+        Assert.Equal(valid, PeriodKeys.TryParse(key, out _));
+    }
+
+    [Fact]
+    public void Every_day_and_month_key_parses_back_to_its_dates()
+    {
+        for (var day = new DateOnly(2024, 1, 1); day < new DateOnly(2029, 1, 1); day = day.AddDays(1))
+        {
+            Assert.True(PeriodKeys.TryParse(ProgramCalendar.DayKey(day), out var daily));
+            Assert.Equal(new LocalPeriod(PeriodKind.Day, day, day.AddDays(1)), daily);
+            Assert.True(PeriodKeys.TryParse(ProgramCalendar.MonthKey(day), out var monthly));
+            Assert.Equal(new DateOnly(day.Year, day.Month, 1), monthly.First);
+            Assert.Equal(monthly.First.AddMonths(1), monthly.End);
+        }
+    }
 }

@@ -13,9 +13,18 @@ public static class ProgramCalendar
             return false;
         }
 
+        // Every event asks for its program's zone; the runtime's lookup takes a process-wide lock, which a profile
+        // under load showed as a tenth of the CPU. Only zones that exist are kept, and the zone database is finite.
+        if (ZonesById.TryGetValue(id, out var known))
+        {
+            zone = known;
+            return true;
+        }
+
         try
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            ZonesById.TryAdd(id, zone);
             return true;
         }
         // A folder of the zone database ("Europe") is refused with a security or I/O error, not "not found".
@@ -25,6 +34,8 @@ public static class ProgramCalendar
             return false;
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> ZonesById = new(StringComparer.Ordinal);
 
     public static TimeZoneInfo Zone(ProgramConfig config) =>
         TryFindZone(config.TimeZone, out var zone) ? zone : throw new InvalidOperationException($"Unknown time zone '{config.TimeZone}'.");
