@@ -26,6 +26,12 @@ public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTi
     /// <summary>True from the start on: the member view lists running and finished challenges, not future ones.</summary>
     public bool HasStarted(DateTimeOffset now, TimeZoneInfo zone) => LocalDateTimes.In(now, zone) >= LocalStart;
 
+    /// <summary>
+    /// True once <paramref name="retentionDays"/> have passed since the end: members forget their progress in it, and
+    /// purchases dated in its window that arrive later no longer count for it.
+    /// </summary>
+    public bool IsPast(DateTimeOffset now, TimeZoneInfo zone, int retentionDays) => LocalDateTimes.In(now, zone) >= LocalEnd.AddDays(retentionDays);
+
     /// <summary>What a purchase adds, or null when it is dated outside the window or matches no filter.</summary>
     public ChallengeContribution? Contribution(Purchase purchase, TimeZoneInfo zone)
     {

@@ -22,6 +22,9 @@ public static class SampleMember
         ExpiryMonths = 2,
         ExpiryWarningDays = 30,
         NewsHorizonDays = 3650,
+
+        // The rule book that stored the sample kept challenge progress for ever; this keeps "spring" past the sample's instant.
+        ChallengeRetentionDays = 60,
         Tiers = [new TierDefinition("member", 0), new TierDefinition("silver", 50_000), new TierDefinition("gold", 200_000)],
         Badges = [new BadgeDefinition { Id = "welcome", Name = "Welcome", Kind = BadgeKind.FirstPurchase, BonusPoints = 5 }],
         Surprises = [new Surprise { Id = "third", Kind = SurpriseKind.Purchases, Target = 3, BonusPoints = 25 }],
@@ -53,7 +56,7 @@ public static class SampleMember
         Apply(account, Buy("p2", 35_000, "2026-03-05T10:00Z"), "2026-03-05T10:05Z");
         Apply(account, Buy("p3", 12_000, "2026-03-06T18:00Z"), "2026-03-06T18:05Z");
         account.SettleChallenge(Challenges[0], 1, winner: true, Config, At("2026-03-06T18:06Z"));
-        account.ReferrerCredited();
+        account.Referral.ReferrerCredited();
         Apply(account, new Return("r1", "ada", At("2026-03-10T10:00Z"), 5_000, "GBP", "p2"), "2026-03-10T10:05Z");
         account.Redeem("red-1", "mug", 60, Config, At("2026-04-01T10:00Z"));
         account.Redeem("red-2", "cap", 20, Config, At("2026-04-02T10:00Z"));
@@ -62,7 +65,7 @@ public static class SampleMember
         Apply(account, Buy("p4", 30_000, "2026-05-02T10:00Z"), "2026-05-02T10:05Z");
         Apply(account, Buy("p5", 8_000, "2026-05-03T10:00Z", channel: "app"), "2026-05-03T10:05Z");
         account.Advance(Config, At("2026-05-04T00:00Z"));
-        account.Handed(account.Outbox[0].Sequence);
+        account.News.Handed(account.News.Outbox[0].Sequence);
         return account;
     }
 
