@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Loyalty.Domain;
-using Loyalty.Grains.Members.Storage;
-using Microsoft.Extensions.Options;
-using Orleans.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace Loyalty.Grains.Tests.StoredSamples;
@@ -12,12 +10,12 @@ namespace Loyalty.Grains.Tests.StoredSamples;
 /// serializer) loads through the stored schema and goes on exactly as the rule book that stored it would have: the
 /// views and ledger beside it were taken from that rule book.
 /// </summary>
-public sealed class MemberV1SampleTests
+public sealed class MemberV1SampleTests(ClusterFixture fixture)
 {
     private static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    // As the silo configures grain storage.
-    private static readonly SystemTextJsonGrainStorageSerializer Storage = CreateStorage();
+    // The serializer the silo's grain storage writes with.
+    private IGrainStorageSerializer Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
 
     [Fact]
     public void The_v1_sample_loads_with_the_view_it_had()
@@ -83,7 +81,7 @@ public sealed class MemberV1SampleTests
         Assert.Throws<NotSupportedException>(() => Storage.Deserialize<MemberAccount>(newer));
     }
 
-    private static MemberAccount Load(string name) => Storage.Deserialize<MemberAccount>(new BinaryData(File.ReadAllBytes(PathOf(name))))!;
+    private MemberAccount Load(string name) => Storage.Deserialize<MemberAccount>(new BinaryData(File.ReadAllBytes(PathOf(name))))!;
 
     private static string ViewOf(MemberAccount account) =>
         JsonSerializer.Serialize(account.View(SampleMember.Config, SampleMember.ViewedAt, SampleMember.Challenges), ViewJson);
@@ -91,11 +89,4 @@ public sealed class MemberV1SampleTests
     private static string Sample(string name) => File.ReadAllText(PathOf(name));
 
     private static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "StoredSamples", name);
-
-    private static SystemTextJsonGrainStorageSerializer CreateStorage()
-    {
-        var options = new SystemTextJsonGrainStorageSerializerOptions();
-        options.JsonSerializerOptions.Converters.Add(new StoredMemberJsonConverter());
-        return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
-    }
 }
