@@ -84,8 +84,9 @@ public sealed record ProgramConfig
     public int RedemptionRetentionDays { get; init; } = 90;
 
     /// <summary>
-    /// Days after a challenge ends that members keep their progress in it (a completion still to be placed is kept
-    /// until it is); purchases dated in its window that arrive later no longer count for it.
+    /// Days after a challenge ends, counted to a member's newest purchase (event time), that the member keeps their
+    /// progress in it (a completion still to be placed is kept until it is); purchases dated in its window that reach
+    /// the member later no longer count for it.
     /// </summary>
     public int ChallengeRetentionDays { get; init; } = 30;
 

@@ -109,8 +109,8 @@ public sealed class MemberAccount
             case Purchase purchase:
                 // Everything that could refuse the purchase is worked out before it changes anything.
                 var earning = PlanEarning(purchase, config, zone);
-                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, now);
-                Challenges.CountHeld(challenges, Purchases, config, zone, now);
+                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, Rfm.LastPurchaseAt);
+                Challenges.CountHeld(challenges, Purchases, config, zone, Rfm.LastPurchaseAt);
                 ApplyPurchase(purchase, earning, config, zone, now);
                 Challenges.Add(purchase, contributions, config, zone);
                 bonuses.QualifyReferral(purchase, config, zone, now);
@@ -123,7 +123,7 @@ public sealed class MemberAccount
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
-        Challenges.Forget(challenges, config, zone, now);
+        Challenges.Forget(challenges, config, zone, Rfm.LastPurchaseAt);
         SeenEvents.Add(e.EventId, now, now.AddDays(-config.DuplicateWindowDays));
         Version++;
         Advance(config, now);
@@ -201,7 +201,7 @@ public sealed class MemberAccount
                 Streak.Best,
                 Streak.FreezeTokens),
             [.. Badges.Awarded.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
-            Challenges.Views(challenges ?? [], Purchases, config, zone, now),
+            Challenges.Views(challenges ?? [], Purchases, config, zone, now, Rfm.LastPurchaseAt),
             [.. News.Recent],
             new RulesView(RulesVersion, LastEarning),
             Rfm.Scores(config, Tier, now),

@@ -3,8 +3,8 @@ namespace Loyalty.Domain;
 /// <summary>
 /// Challenge progress. Purchases dated in a challenge's window add to it; meeting the goal records the completion
 /// at that purchase's time, which the challenge then places among all completions (<see cref="Settle"/>). Progress
-/// is forgotten once the challenge is past (<see cref="ProgramConfig.ChallengeRetentionDays"/> after its end) and
-/// settled: its standings live with the challenge.
+/// is forgotten once the challenge is past for the member (<see cref="Challenge.IsPastFor"/>) and settled: its
+/// standings live with the challenge.
 /// </summary>
 public sealed class MemberChallenges
 {
@@ -47,12 +47,12 @@ public sealed class MemberChallenges
 
     /// <summary>What the purchase adds to each challenge it counts for.</summary>
     public static List<(Challenge Challenge, ChallengeContribution Contribution)> Plan(
-        Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+        Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
     {
         var plan = new List<(Challenge, ChallengeContribution)>();
         foreach (var challenge in challenges)
         {
-            if (challenge.Contribution(purchase, zone) is { } contribution && !challenge.IsPast(now, zone, config.ChallengeRetentionDays))
+            if (challenge.Contribution(purchase, zone) is { } contribution && !challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays))
             {
                 plan.Add((challenge, contribution));
             }
@@ -66,11 +66,12 @@ public sealed class MemberChallenges
     /// Held purchases keep neither lines nor channel, so a challenge with filters or a categories goal counts only
     /// purchases that arrive once it exists. A challenge already under way was counted as its purchases arrived.
     /// </summary>
-    public void CountHeld(IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+    public void CountHeld(
+        IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
     {
         foreach (var challenge in challenges)
         {
-            if (challenge.IsPast(now, zone, config.ChallengeRetentionDays) || !counted.Add(challenge.Id) || progress.ContainsKey(challenge.Id)
+            if (challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays) || !counted.Add(challenge.Id) || progress.ContainsKey(challenge.Id)
                 || HeldProgress(challenge, purchases, config, zone) is not { } held)
             {
                 continue;
@@ -126,12 +127,12 @@ public sealed class MemberChallenges
     }
 
     /// <summary>Forgets progress in challenges that are past and have nothing left to settle. True if any was forgotten.</summary>
-    public bool Forget(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+    public bool Forget(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
     {
         var forgot = false;
         foreach (var challenge in challenges)
         {
-            if (!challenge.IsPast(now, zone, config.ChallengeRetentionDays)
+            if (!challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)
                 || progress.GetValueOrDefault(challenge.Id) is { CompletedAt: not null, Settled: false })
             {
                 continue;
@@ -145,10 +146,11 @@ public sealed class MemberChallenges
     }
 
     public IReadOnlyList<ChallengeView> Views(
-        IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now) =>
+        IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now,
+        DateTimeOffset? newestPurchaseAt) =>
     [
         .. challenges
-            .Where(c => progress.ContainsKey(c.Id) || (c.HasStarted(now, zone) && !c.IsPast(now, zone, config.ChallengeRetentionDays)))
+            .Where(c => progress.ContainsKey(c.Id) || (c.HasStarted(now, zone) && !c.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)))
             .Select(c =>
             {
                 // Not yet counted: shown as counting would make it, stored with the member's next event.

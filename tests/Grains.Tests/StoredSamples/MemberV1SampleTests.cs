@@ -39,17 +39,17 @@ public sealed class MemberV1SampleTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void A_challenge_of_the_v1_sample_is_forgotten_once_it_is_past_and_settled()
+    public void A_challenge_of_the_v1_sample_is_forgotten_once_a_purchase_is_dated_past_its_retention()
     {
         var account = Load("member-v1.json");
-        var past = SampleMember.Challenges[0].LocalEnd.AddDays(SampleMember.Config.ChallengeRetentionDays);
-        var after = new DateTimeOffset(past, TimeSpan.FromHours(2)).AddHours(1);
+        var past = new DateTimeOffset(SampleMember.Challenges[0].LocalEnd.AddDays(SampleMember.Config.ChallengeRetentionDays), TimeSpan.FromHours(2));
+        var purchase = new Purchase("p7", "ada", past, 1_000, "GBP", [], null);
 
-        account.Apply(SampleMember.NextEvent, SampleMember.Config, after, SampleMember.Challenges);
+        account.Apply(purchase, SampleMember.Config, past, SampleMember.Challenges);
 
         Assert.Equal(["may"], account.Challenges.ById.Keys);
         Assert.Equal(["may"], account.Challenges.Counted);
-        Assert.Equal(["may"], account.View(SampleMember.Config, after, SampleMember.Challenges).Challenges.Select(c => c.ChallengeId));
+        Assert.Equal(["may"], account.View(SampleMember.Config, past, SampleMember.Challenges).Challenges.Select(c => c.ChallengeId));
     }
 
     [Fact]
