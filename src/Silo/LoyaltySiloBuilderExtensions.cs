@@ -5,6 +5,7 @@ using Loyalty.Grains.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Members;
+using Loyalty.Grains.Members.Storage;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
 using Loyalty.Grains.Scheduling;
@@ -19,6 +20,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Providers;
+using Orleans.Serialization;
 using Orleans.Streams;
 using StackExchange.Redis;
 
@@ -107,6 +109,10 @@ public static class LoyaltySiloBuilderExtensions
     private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)
     {
         silo.UseSystemTextJsonGrainStorageSerializer();
+
+        // Members are stored in their own versioned schema, not as the rule book's types.
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
+            storage => storage.JsonSerializerOptions.Converters.Add(new StoredMemberJsonConverter()));
         silo.AddActivityPropagation();
         silo.Services.AddLoyaltyClock();
         silo.Services.TryAddSingleton<ProgramRulesCache>();

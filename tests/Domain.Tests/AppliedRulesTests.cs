@@ -12,7 +12,8 @@ public sealed class AppliedRulesTests
             EarningRules = [new EarningRule("app-double", new RuleCondition(Channel: "app"), new RuleEffect(MultiplierPercent: 200))],
             MaxPointsPerEvent = 150,
         };
-        var account = new MemberAccount("m") { RulesVersion = 7 };
+        var account = new MemberAccount("m");
+        account.AppliedUnder(7);
         var now = At("2026-06-30T00:00Z");
         account.Apply(Buy("new", 10_000, "2026-06-02T10:00Z", "m", "app"), config, now);
         account.Apply(Buy("old", 5_000, "2026-06-01T10:00Z", "m", "web"), config, now);

@@ -32,12 +32,12 @@ public sealed class BadgeTests
              ("silver", At("2026-06-15T10:00Z")), ("three-weeks", At("2026-06-15T10:00Z"))],
             account.View(WithBadges, now).Badges.Select(b => (b.Id, b.AwardedAt)));
 
-        var bonuses = account.Ledger.Where(e => e.Kind == LedgerKind.Bonus).ToList();
+        var bonuses = account.WholeLedger.Where(e => e.Kind == LedgerKind.Bonus).ToList();
         Assert.Equal([25L, 100L], bonuses.Select(e => e.Points));
         Assert.All(bonuses, e => Assert.Equal(PointsBalance.Available, e.Balance));
-        Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
-        Assert.Equal(10 + 10 + 980 + 10 + 125, account.LifetimeEarned);
-        Assert.Equal(account.LifetimeEarned, account.Periods[PeriodKeys.All].NetPoints);
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal(10 + 10 + 980 + 10 + 125, account.Points.LifetimeEarned);
+        Assert.Equal(account.Points.LifetimeEarned, account.Periods.Totals[PeriodKeys.All].NetPoints);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class BadgeTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-06-01T10:00Z"), WithBadges, At("2026-06-02T00:00Z"));
         account.Apply(Buy("p1", 1_000, "2026-06-01T10:00Z"), WithBadges, At("2026-06-02T00:00Z"));
-        Assert.Single(account.Ledger, e => e.Kind == LedgerKind.Bonus);
+        Assert.Single(account.WholeLedger, e => e.Kind == LedgerKind.Bonus);
     }
 
     [Fact]

@@ -33,12 +33,12 @@ public sealed class ChallengeTests
 
         account.Apply(Buy("p2", 6_999, "2026-12-03T10:00Z"), Basic, Now, [challenge]);
         Assert.Equal(0.9999m, Progress(account, challenge).Progress);
-        Assert.Empty(account.UnsettledChallenges);
+        Assert.Empty(account.Challenges.Unsettled);
 
         account.Apply(Buy("p3", 1, "2026-12-07T23:59:59Z"), Basic, Now, [challenge]);
         var view = Progress(account, challenge);
         Assert.Equal((1m, 10_000L, At("2026-12-07T23:59:59Z")), (view.Progress, view.Value, view.CompletedAt));
-        Assert.Equal([("xmas", At("2026-12-07T23:59:59Z"))], account.UnsettledChallenges);
+        Assert.Equal([("xmas", At("2026-12-07T23:59:59Z"))], account.Challenges.Unsettled);
     }
 
     [Fact]
@@ -121,14 +121,14 @@ public sealed class ChallengeTests
         Assert.False(winner.SettleChallenge(challenge, position: 1, winner: true, Basic, Now));
         Assert.True(late.SettleChallenge(challenge, position: 2, winner: false, Basic, Now));
 
-        var bonus = Assert.Single(winner.Ledger, e => e.Kind == LedgerKind.Bonus);
+        var bonus = Assert.Single(winner.WholeLedger, e => e.Kind == LedgerKind.Bonus);
         Assert.Equal((500L, PointsBalance.Available, At("2026-12-02T10:00Z")), (bonus.Points, bonus.Balance, bonus.OccurredAt));
-        Assert.Equal(winner.Available, winner.Sum(PointsBalance.Available));
-        Assert.Equal(At("2026-12-02T10:00Z"), winner.Badges["xmas-star"]);
+        Assert.Equal(winner.Points.Available, winner.Sum(PointsBalance.Available));
+        Assert.Equal(At("2026-12-02T10:00Z"), winner.Badges.Awarded["xmas-star"]);
         Assert.Equal((1, true), (Progress(winner, challenge).Position, Progress(winner, challenge).Winner));
 
-        Assert.DoesNotContain(late.Ledger, e => e.Kind == LedgerKind.Bonus);
-        Assert.Empty(late.Badges);
+        Assert.DoesNotContain(late.WholeLedger, e => e.Kind == LedgerKind.Bonus);
+        Assert.Empty(late.Badges.Awarded);
         Assert.Equal((2, false), (Progress(late, challenge).Position, Progress(late, challenge).Winner));
         Assert.Equal(At("2026-12-02T10:00Z"), Progress(late, challenge).CompletedAt);
     }
@@ -158,11 +158,11 @@ public sealed class ChallengeTests
         var challenge = Define(ChallengeGoalKind.Purchases, 1);
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-12-02T10:00Z"), config, Now, [challenge]);
-        Assert.Empty(account.Badges);
+        Assert.Empty(account.Badges.Awarded);
 
         account.SettleChallenge(challenge, 1, winner: true, config, Now);
-        Assert.Equal(At("2026-12-02T10:00Z"), account.Badges["finisher"]);
-        Assert.Equal(550, account.Available);
+        Assert.Equal(At("2026-12-02T10:00Z"), account.Badges.Awarded["finisher"]);
+        Assert.Equal(550, account.Points.Available);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ public sealed class MemberAccountPointsTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now);
 
-        Assert.Equal((0L, 100L), (account.Available, account.Pending));
+        Assert.Equal((0L, 100L), (account.Points.Available, account.Points.Pending));
         Assert.False(account.Advance(Basic, At("2026-06-19T09:59:59Z")));
         Assert.True(account.Advance(Basic, At("2026-06-19T10:00Z")));
-        Assert.Equal((100L, 0L), (account.Available, account.Pending));
+        Assert.Equal((100L, 0L), (account.Points.Available, account.Points.Pending));
     }
 
     [Fact]
@@ -26,8 +26,8 @@ public sealed class MemberAccountPointsTests
 
         Assert.Equal(
             [(LedgerKind.Earned, PointsBalance.Pending, 100L), (LedgerKind.Matured, PointsBalance.Pending, -100L), (LedgerKind.Matured, PointsBalance.Available, 100L)],
-            account.Ledger.Select(e => (e.Kind, e.Balance, e.Points)));
-        Assert.Equal([1L, 2L, 3L], account.Ledger.Select(e => e.Sequence));
+            account.WholeLedger.Select(e => (e.Kind, e.Balance, e.Points)));
+        Assert.Equal([1L, 2L, 3L], account.WholeLedger.Select(e => e.Sequence));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class MemberAccountPointsTests
         Assert.Equal(ApplyOutcome.Duplicate, account.Apply(Refund("p1", 10_000, "2026-05-21T10:00Z"), Basic, Now));
 
         Assert.Equal(version, account.Version);
-        Assert.Equal(100, account.LifetimeEarned);
-        Assert.Equal(10_000, account.LifetimeSpendMinor);
+        Assert.Equal(100, account.Points.LifetimeEarned);
+        Assert.Equal(10_000, account.Purchases.LifetimeSpendMinor);
         Assert.True(account.HasSeen("p1"));
     }
 
@@ -56,10 +56,10 @@ public sealed class MemberAccountPointsTests
         account.Apply(Refund("r2", 333, "2026-05-22T10:00Z", "p1"), config, Now);
         account.Apply(Refund("r3", 335, "2026-05-23T10:00Z", "p1"), config, Now);
 
-        Assert.Equal(30, account.LifetimeEarned);
-        Assert.Equal(30, account.ClawedBack);
-        Assert.Equal((0L, 0L), (account.Available, account.Pending));
-        Assert.Equal(0, account.LifetimeSpendMinor);
+        Assert.Equal(30, account.Points.LifetimeEarned);
+        Assert.Equal(30, account.Points.ClawedBack);
+        Assert.Equal((0L, 0L), (account.Points.Available, account.Points.Pending));
+        Assert.Equal(0, account.Purchases.LifetimeSpendMinor);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p1", 5_000, "2026-05-20T10:00Z"), Basic, Now);
         account.Apply(Refund("r1", 8_000, "2026-05-21T10:00Z", "p1"), Basic, Now);
 
-        Assert.Equal(50, account.ClawedBack);
-        Assert.Equal(0, account.LifetimeSpendMinor);
+        Assert.Equal(50, account.Points.ClawedBack);
+        Assert.Equal(0, account.Purchases.LifetimeSpendMinor);
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("new", 10_000, "2026-05-25T10:00Z"), Basic, Now);     // 100 pending
         account.Apply(Refund("r1", 10_000, "2026-05-26T10:00Z", "new"), Basic, Now);
 
-        Assert.Equal((200L, 0L), (account.Available, account.Pending));
+        Assert.Equal((200L, 0L), (account.Points.Available, account.Points.Pending));
         account.Apply(Refund("r2", 20_000, "2026-05-26T11:00Z", "old"), Basic, Now);
-        Assert.Equal((0L, 0L), (account.Available, account.Pending));
+        Assert.Equal((0L, 0L), (account.Points.Available, account.Points.Pending));
     }
 
     [Fact]
@@ -91,14 +91,14 @@ public sealed class MemberAccountPointsTests
     {
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-01-01T10:00Z"), Basic, Now);
-        Assert.Equal(100, account.Available);
+        Assert.Equal(100, account.Points.Available);
         // The member already spent the points elsewhere: simulate by a bare return at the base rate.
         account.Apply(Refund("r1", 30_000, "2026-01-05T10:00Z"), Basic, Now);
-        Assert.Equal(-200, account.Available);
+        Assert.Equal(-200, account.Points.Available);
 
         account.Apply(Buy("p2", 25_000, "2026-02-01T10:00Z"), Basic, Now);
-        Assert.Equal(50, account.Available);
-        Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal(50, account.Points.Available);
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
     }
 
     [Fact]
@@ -110,9 +110,9 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p2", 1_000, "2026-05-21T10:00Z"), config, Now);  // 50 pending
         account.Apply(Refund("r1", 10_000, "2026-05-22T10:00Z", original: "unknown"), config, Now);
 
-        Assert.Equal(100, account.ClawedBack);
-        Assert.Equal(90, account.Pending);
-        Assert.Equal(["p1"], account.PendingLots.Select(l => l.EventId));
+        Assert.Equal(100, account.Points.ClawedBack);
+        Assert.Equal(90, account.Points.Pending);
+        Assert.Equal(["p1"], account.Points.PendingLots.Select(l => l.EventId));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p2", 10_000, "2026-05-20T20:00Z"), config, Now);
         account.Apply(Buy("p3", 10_000, "2026-05-20T22:30Z"), config, Now); // 00:30 on the 21st in Rome
 
-        Assert.Equal(100 + 50 + 100, account.LifetimeEarned);
+        Assert.Equal(100 + 50 + 100, account.Points.LifetimeEarned);
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class MemberAccountPointsTests
 
                 now = now.AddHours(random.Next(0, 72));
                 account.Advance(Basic, now);
-                Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
-                Assert.Equal(account.Pending, account.Sum(PointsBalance.Pending));
-                Assert.Equal(account.LifetimeEarned - account.ClawedBack, account.Available + account.Pending);
+                Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
+                Assert.Equal(account.Points.Pending, account.Sum(PointsBalance.Pending));
+                Assert.Equal(account.Points.LifetimeEarned - account.Points.ClawedBack, account.Points.Available + account.Points.Pending);
             }
         }
     }
@@ -167,10 +167,10 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p2", 5_000, "2026-03-10T10:00Z"), Rome, Now);
         account.Apply(Refund("r1", 5_000, "2026-05-02T10:00Z", "p1"), Rome, Now);
 
-        Assert.Equal(new PeriodTotals(100, 10_000, 1, At("2026-03-31T22:30Z")), account.Periods["2026-04"]);
-        Assert.Equal(new PeriodTotals(50, 5_000, 1, At("2026-03-10T10:00Z")), account.Periods["2026-03"]);
-        Assert.Equal(new PeriodTotals(-50, -5_000, 0, At("2026-05-02T10:00Z")), account.Periods["2026-05"]);
-        Assert.Equal(new PeriodTotals(100, 10_000, 2, At("2026-05-02T10:00Z")), account.Periods[PeriodKeys.All]);
+        Assert.Equal(new PeriodTotals(100, 10_000, 1, At("2026-03-31T22:30Z")), account.Periods.Totals["2026-04"]);
+        Assert.Equal(new PeriodTotals(50, 5_000, 1, At("2026-03-10T10:00Z")), account.Periods.Totals["2026-03"]);
+        Assert.Equal(new PeriodTotals(-50, -5_000, 0, At("2026-05-02T10:00Z")), account.Periods.Totals["2026-05"]);
+        Assert.Equal(new PeriodTotals(100, 10_000, 2, At("2026-05-02T10:00Z")), account.Periods.Totals[PeriodKeys.All]);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class MemberAccountPointsTests
             shuffled.Apply(e, Basic, Now);
         }
 
-        Assert.Equal(inOrder.Periods[PeriodKeys.All], shuffled.Periods[PeriodKeys.All]);
+        Assert.Equal(inOrder.Periods.Totals[PeriodKeys.All], shuffled.Periods.Totals[PeriodKeys.All]);
         var (a, b) = (inOrder.View(Basic, Now), shuffled.View(Basic, Now));
         Assert.Equal((a.Points, a.Tier, a.Streak, a.LifetimeSpendMinor), (b.Points, b.Tier, b.Streak, b.LifetimeSpendMinor));
     }
@@ -199,7 +199,7 @@ public sealed class MemberAccountPointsTests
     {
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-01-01T10:00Z"), Basic, At("2026-01-02T00:00Z"));
-        Assert.Equal(100, account.Pending);
+        Assert.Equal(100, account.Points.Pending);
 
         // Nobody touched the member when the return window ended; the return arrives long after.
         account.Apply(Refund("r1", 10_000, "2026-03-01T10:00Z", "p1"), Basic, At("2026-03-01T10:00Z"));
@@ -207,7 +207,7 @@ public sealed class MemberAccountPointsTests
         Assert.Equal(
             [(LedgerKind.Earned, PointsBalance.Pending, 100L), (LedgerKind.Matured, PointsBalance.Pending, -100L),
              (LedgerKind.Matured, PointsBalance.Available, 100L), (LedgerKind.ClawedBack, PointsBalance.Available, -100L)],
-            account.Ledger.Select(e => (e.Kind, e.Balance, e.Points)));
+            account.WholeLedger.Select(e => (e.Kind, e.Balance, e.Points)));
     }
 
     [Fact]
@@ -217,10 +217,10 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now); // 100 pending
         account.Apply(Refund("r1", 2_550, "2026-05-21T10:00Z", "p1"), Basic, Now);
 
-        Assert.Equal(25, account.ClawedBack); // floor(100 × 2 550 ÷ 10 000)
-        Assert.Equal(75, account.Pending);
-        Assert.Equal(7_450, account.LifetimeSpendMinor);
-        Assert.Equal("return r1 of purchase p1: 2550 of 10000 refunded, 25 of 100 points clawed back in total", account.Ledger[^1].Reason);
+        Assert.Equal(25, account.Points.ClawedBack); // floor(100 × 2 550 ÷ 10 000)
+        Assert.Equal(75, account.Points.Pending);
+        Assert.Equal(7_450, account.Purchases.LifetimeSpendMinor);
+        Assert.Equal("return r1 of purchase p1: 2550 of 10000 refunded, 25 of 100 points clawed back in total", account.WholeLedger[^1].Reason);
     }
 
     [Fact]
@@ -229,12 +229,12 @@ public sealed class MemberAccountPointsTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 5_000, "2026-05-20T10:00Z"), Basic, Now);
         account.Apply(Refund("r1", 5_000, "2026-05-21T10:00Z", "p1"), Basic, Now);
-        var entries = account.Ledger.Count;
+        var entries = account.WholeLedger.Count;
 
         Assert.Equal(ApplyOutcome.Applied, account.Apply(Refund("r2", 5_000, "2026-05-22T10:00Z", "p1"), Basic, Now));
 
-        Assert.Equal((50L, 0L), (account.ClawedBack, account.LifetimeSpendMinor));
-        Assert.Equal(entries, account.Ledger.Count);
+        Assert.Equal((50L, 0L), (account.Points.ClawedBack, account.Purchases.LifetimeSpendMinor));
+        Assert.Equal(entries, account.WholeLedger.Count);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("older", 10_000, "2026-05-20T10:00Z"), Basic, Now); // arrives late
         account.Apply(Refund("r1", 5_000, "2026-05-26T10:00Z"), Basic, Now);
 
-        Assert.Equal([("newer", 50L), ("older", 100L)], account.PendingLots.Select(l => (l.EventId, l.Points)).OrderBy(l => l.EventId));
+        Assert.Equal([("newer", 50L), ("older", 100L)], account.Points.PendingLots.Select(l => (l.EventId, l.Points)).OrderBy(l => l.EventId));
     }
 
     [Fact]
@@ -255,9 +255,9 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p1", 10_000, "2026-04-20T10:00Z"), Basic, Now);
         account.Apply(Refund("r1", 3_000, "2026-05-02T10:00Z", original: "never-seen"), Basic, Now);
 
-        Assert.Equal(30, account.ClawedBack);
+        Assert.Equal(30, account.Points.ClawedBack);
         Assert.Equal(-3_000, account.Tier.MonthlySpend["2026-05"]);
-        Assert.Equal("return r1: 3000 reversed at the base rate", account.Ledger[^1].Reason);
+        Assert.Equal("return r1: 3000 reversed at the base rate", account.WholeLedger[^1].Reason);
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class MemberAccountPointsTests
 
         Assert.False(account.HasSeen("p1"));
         Assert.Equal(0, account.Version);
-        Assert.Empty(account.Ledger);
+        Assert.Empty(account.WholeLedger);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), config, Now);
         account.Apply(Buy("p2", 10_000, "2026-05-20T11:00Z"), config, Now);
 
-        Assert.Equal("purchase p2: base 100, capped to 20", account.Ledger.Single(e => e.EventId == "p2" && e.Kind == LedgerKind.Earned).Reason);
+        Assert.Equal("purchase p2: base 100, capped to 20", account.WholeLedger.Single(e => e.EventId == "p2" && e.Kind == LedgerKind.Earned).Reason);
     }
 
     [Fact]
@@ -339,28 +339,28 @@ public sealed class MemberAccountPointsTests
                 if (random.Next(3) == 0)
                 {
                     account.TakeLedger(); // as the grain does after a turn's write: numbering must go on without gaps
-                    Assert.Empty(account.PendingLedger);
+                    Assert.Empty(account.Ledger.Pending);
                 }
             }
 
-            Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
-            Assert.Equal(account.Pending, account.Sum(PointsBalance.Pending));
-            Assert.Equal(Math.Max(0, account.Available), account.AvailableLots.Total);
-            Assert.Equal(Enumerable.Range(1, account.Ledger.Count).Select(i => (long)i), account.Ledger.Select(e => e.Sequence));
-            Assert.Equal(account.LedgerCount, account.Ledger.Count);
-            Assert.All(account.EarnedByDay.Values, earned => Assert.InRange(earned, 0, 900));
+            Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
+            Assert.Equal(account.Points.Pending, account.Sum(PointsBalance.Pending));
+            Assert.Equal(Math.Max(0, account.Points.Available), account.Points.AvailableLots.Total);
+            Assert.Equal(Enumerable.Range(1, account.WholeLedger.Count).Select(i => (long)i), account.WholeLedger.Select(e => e.Sequence));
+            Assert.Equal(account.Ledger.Count, account.WholeLedger.Count);
+            Assert.All(account.Points.EarnedByDay.Values, earned => Assert.InRange(earned, 0, 900));
 
-            var all = account.Periods[PeriodKeys.All];
+            var all = account.Periods.Totals[PeriodKeys.All];
             foreach (var kind in Enum.GetValues<PeriodKind>())
             {
-                var periods = account.Periods.Where(p => PeriodKeys.TryParse(p.Key, out var period) && period.Kind == kind).Select(p => p.Value).ToList();
+                var periods = account.Periods.Totals.Where(p => PeriodKeys.TryParse(p.Key, out var period) && period.Kind == kind).Select(p => p.Value).ToList();
                 Assert.Equal(all.NetPoints, periods.Sum(m => m.NetPoints));
                 Assert.Equal(all.NetSpendMinor, periods.Sum(m => m.NetSpendMinor));
                 Assert.Equal(all.Purchases, periods.Sum(m => m.Purchases));
                 Assert.Equal(all.ReachedAt, periods.Max(m => m.ReachedAt));
             }
-            Assert.Equal(account.LifetimeEarned - account.ClawedBack, all.NetPoints);
-            Assert.Equal(account.LifetimeSpendMinor, all.NetSpendMinor);
+            Assert.Equal(account.Points.LifetimeEarned - account.Points.ClawedBack, all.NetPoints);
+            Assert.Equal(account.Purchases.LifetimeSpendMinor, all.NetSpendMinor);
         }
     }
 }
@@ -374,17 +374,17 @@ public sealed class MemberAccountPeriodRetentionTests
     {
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-05-04T10:00Z"), Config, At("2026-05-04T10:00Z"));
-        Assert.Contains("2026-05-04", account.Periods.Keys);
+        Assert.Contains("2026-05-04", account.Periods.Totals.Keys);
 
         // 7 May, 00:00 in Rome: the day of 4 May (ended 5 May 00:00) is two days past its end.
         account.Advance(Config, At("2026-05-06T22:00Z"));
-        Assert.DoesNotContain("2026-05-04", account.Periods.Keys);
-        Assert.Contains("2026-W19", account.Periods.Keys);
+        Assert.DoesNotContain("2026-05-04", account.Periods.Totals.Keys);
+        Assert.Contains("2026-W19", account.Periods.Totals.Keys);
 
         account.Apply(Buy("late", 500, "2026-05-03T10:00Z"), Config, At("2026-05-06T22:30Z"));
-        Assert.DoesNotContain("2026-05-03", account.Periods.Keys);
-        Assert.Equal(1_500, account.Periods["2026-05"].NetSpendMinor);
-        Assert.Equal(1_500, account.Periods[PeriodKeys.All].NetSpendMinor);
-        Assert.Equal(500, account.Periods["2026-W18"].NetSpendMinor); // Sunday 3 May closes week 18, kept until 11 May
+        Assert.DoesNotContain("2026-05-03", account.Periods.Totals.Keys);
+        Assert.Equal(1_500, account.Periods.Totals["2026-05"].NetSpendMinor);
+        Assert.Equal(1_500, account.Periods.Totals[PeriodKeys.All].NetSpendMinor);
+        Assert.Equal(500, account.Periods.Totals["2026-W18"].NetSpendMinor); // Sunday 3 May closes week 18, kept until 11 May
     }
 }

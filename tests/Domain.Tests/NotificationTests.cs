@@ -18,8 +18,8 @@ public sealed class NotificationTests
         Assert.Equal(
             [(1L, NotificationKind.BadgeEarned, At("2026-06-01T10:00Z"), (string?)null, (string?)"welcome"),
              (2L, NotificationKind.TierUp, At("2026-06-02T10:00Z"), "silver", null)],
-            account.Outbox.Select(n => (n.Sequence, n.Kind, n.OccurredAt, n.Tier, n.Badge)));
-        Assert.Equal(account.Outbox, account.View(config, Now).Notifications);
+            account.News.Outbox.Select(n => (n.Sequence, n.Kind, n.OccurredAt, n.Tier, n.Badge)));
+        Assert.Equal(account.News.Outbox, account.View(config, Now).Notifications);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class NotificationTests
             account.Apply(Buy($"p{i}", 10, $"2026-06-{i:00}T10:00Z"), config, Now);
         }
 
-        account.Handed(20);
-        Assert.Equal([21L, 22, 23, 24, 25], account.Outbox.Select(n => n.Sequence));
-        Assert.Equal(Enumerable.Range(6, MemberAccount.RecentNotificationsKept).Select(i => (long)i), account.RecentNotifications.Select(n => n.Sequence));
+        account.News.Handed(20);
+        Assert.Equal([21L, 22, 23, 24, 25], account.News.Outbox.Select(n => n.Sequence));
+        Assert.Equal(Enumerable.Range(6, MemberNews.RecentKept).Select(i => (long)i), account.News.Recent.Select(n => n.Sequence));
     }
 
     [Fact]
@@ -47,16 +47,16 @@ public sealed class NotificationTests
         var config = Basic with { ExpiryMonths = 1, ReturnWindowDays = 0, ExpiryWarningDays = 7 };
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-01-10T12:00Z"), config, At("2026-01-10T12:00Z"));
-        var expiresAt = account.AvailableLots.NextExpiry!.Value;
-        Assert.Equal(expiresAt.AddDays(-7), account.NextExpiryNoticeAt(config));
+        var expiresAt = account.Points.AvailableLots.NextExpiry!.Value;
+        Assert.Equal(expiresAt.AddDays(-7), account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));
 
         account.Advance(config, expiresAt.AddDays(-8));
-        Assert.Empty(account.Outbox);
+        Assert.Empty(account.News.Outbox);
 
         account.Advance(config, expiresAt.AddDays(-7));
         account.Advance(config, expiresAt.AddDays(-3));
-        var notice = Assert.Single(account.Outbox);
+        var notice = Assert.Single(account.News.Outbox);
         Assert.Equal((NotificationKind.PointsExpiringSoon, 100L, expiresAt), (notice.Kind, notice.Points, notice.ExpiresAt));
-        Assert.Null(account.NextExpiryNoticeAt(config));
+        Assert.Null(account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));
     }
 }

@@ -30,11 +30,11 @@ public sealed class PointsExpiryTests
 
         // Untouched until March: both expiries are applied on the next touch, each at its own time.
         account.Advance(RomeExpiring, At("2026-03-05T10:00Z"));
-        Assert.Equal((0L, 150L), (account.Available, account.Expired));
-        var expired = account.Ledger.Where(e => e.Kind == LedgerKind.Expired).ToList();
+        Assert.Equal((0L, 150L), (account.Points.Available, account.Points.Expired));
+        var expired = account.WholeLedger.Where(e => e.Kind == LedgerKind.Expired).ToList();
         Assert.Equal([-150L], expired.Select(e => e.Points)); // p1's lot was spent whole; 150 of p2's left
         Assert.Equal(At("2026-02-20T23:00Z"), expired[0].OccurredAt);
-        Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
     }
 
     [Fact]
@@ -43,15 +43,15 @@ public sealed class PointsExpiryTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-01-10T10:00Z"), RomeExpiring, At("2026-01-10T10:00Z"));
         account.Apply(new Return("r1", "m", At("2026-01-11T10:00Z"), 30_000, "GBP", null), RomeExpiring, At("2026-01-11T10:00Z"));
-        Assert.Equal(-200, account.Available);
-        Assert.Empty(account.AvailableLots.Lots);
+        Assert.Equal(-200, account.Points.Available);
+        Assert.Empty(account.Points.AvailableLots.Lots);
 
         account.Apply(Buy("p2", 50_000, "2026-01-12T10:00Z"), RomeExpiring, At("2026-01-12T10:00Z"));
-        Assert.Equal(300, account.Available);
-        Assert.Equal(300, account.AvailableLots.Total);
+        Assert.Equal(300, account.Points.Available);
+        Assert.Equal(300, account.Points.AvailableLots.Total);
 
         account.Advance(RomeExpiring, At("2026-03-01T10:00Z"));
-        Assert.Equal((0L, 300L), (account.Available, account.Expired));
+        Assert.Equal((0L, 300L), (account.Points.Available, account.Points.Expired));
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public sealed class PointsExpiryTests
         account.Apply(Buy("p1", 10_000, "2026-01-10T10:00Z"), RomeExpiring, At("2026-01-10T10:00Z"));
         account.Redeem("r1", "mug", 100, RomeExpiring, At("2026-01-12T10:00Z"));
         account.CancelRedemption("r1", RomeExpiring, At("2026-02-01T10:00Z"));
-        Assert.Equal(At("2026-02-12T23:00Z"), account.AvailableLots.NextExpiry); // from the redemption day, 12 January
+        Assert.Equal(At("2026-02-12T23:00Z"), account.Points.AvailableLots.NextExpiry); // from the redemption day, 12 January
     }
 }

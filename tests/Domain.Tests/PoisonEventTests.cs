@@ -57,14 +57,13 @@ public sealed class PoisonEventTests
         Assert.Equal(before, JsonSerializer.Serialize(account));
 
         Assert.Equal(ApplyOutcome.Applied, account.Apply(Buy("small", 100, "2026-11-01T00:00Z"), Generous, Now));
-        Assert.Equal(100 + 1_000_000, account.LifetimeEarned); // 10,000 base + 990,000 from the rule, beside the first 100
+        Assert.Equal(100 + 1_000_000, account.Points.LifetimeEarned); // 10,000 base + 990,000 from the rule, beside the first 100
     }
 
     [Fact]
     public void A_member_whose_totals_reach_the_limit_takes_no_more_events()
     {
-        var account = Member();
-        account.LifetimeSpendMinor = EventLimits.MaxMemberTotal + 1;
+        var account = MemberAccount.Restore("m", 0, 0, null, new MemberParts() with { Purchases = MemberPurchases.Restore(EventLimits.MaxMemberTotal + 1, 1, []) });
         var refusal = Assert.Throws<EventNotApplicableException>(() => account.Apply(Buy("more", 1_000, "2026-11-01T00:00Z"), Basic, Now));
         Assert.Equal("memberId", refusal.Field);
     }
@@ -75,8 +74,8 @@ public sealed class PoisonEventTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 2_000, "2026-11-01T00:00Z", lines: new PurchaseLine("s", "shoes", 1_000, 1_000_000)), Basic, Now, [Shoes]);
 
-        Assert.Equal(2_000, account.Challenges["shoes"].SpendMinor);
-        Assert.Equal(2_000, account.LifetimeSpendMinor);
+        Assert.Equal(2_000, account.Challenges.Progress("shoes")!.SpendMinor);
+        Assert.Equal(2_000, account.Purchases.LifetimeSpendMinor);
     }
 
     private static MemberAccount Member()

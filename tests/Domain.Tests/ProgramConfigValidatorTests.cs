@@ -45,6 +45,18 @@ public sealed class ProgramConfigValidatorTests
     }
 
     [Theory]
+    [InlineData(0, -1, "redemptionRetentionDays", "challengeRetentionDays")]
+    [InlineData(1, 0, null, null)]
+    [InlineData(3_650, 3_650, null, null)]
+    [InlineData(3_651, 3_651, "redemptionRetentionDays", "challengeRetentionDays")]
+    public void Redemptions_are_kept_at_least_a_day_and_challenge_progress_from_no_time_to_ten_years(
+        int redemptionDays, int challengeDays, string? redemptionField, string? challengeField)
+    {
+        string[] expected = [.. new[] { redemptionField, challengeField }.OfType<string>()];
+        Assert.Equal(expected, Fields(TestPrograms.Basic with { RedemptionRetentionDays = redemptionDays, ChallengeRetentionDays = challengeDays }));
+    }
+
+    [Theory]
     [InlineData("Europe")]
     [InlineData("America")]
     [InlineData("../../etc/passwd")]

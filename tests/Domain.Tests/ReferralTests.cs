@@ -37,13 +37,13 @@ public sealed class ReferralTests
         bea.Apply(Buy("big", 2_000, "2026-06-02T10:00Z", member: "bea"), Referring, Now);
         bea.Apply(Buy("more", 9_000, "2026-06-03T10:00Z", member: "bea"), Referring, Now);
         Assert.Equal("ann", bea.Referral.ReferrerToCredit);
-        Assert.Equal([250L], bea.Ledger.Where(e => e.Kind == LedgerKind.Bonus).Select(e => e.Points));
+        Assert.Equal([250L], bea.WholeLedger.Where(e => e.Kind == LedgerKind.Bonus).Select(e => e.Points));
 
         var ann = new MemberAccount("ann");
         Assert.True(ann.CreditReferral("bea", Referring, At("2026-06-02T10:00Z"), Now));
         Assert.False(ann.CreditReferral("bea", Referring, At("2026-06-02T10:00Z"), Now));
-        Assert.Equal((500L, 500L), (ann.Available, ann.LifetimeEarned));
-        bea.ReferrerCredited();
+        Assert.Equal((500L, 500L), (ann.Points.Available, ann.Points.LifetimeEarned));
+        bea.Referral.ReferrerCredited();
         Assert.Null(bea.Referral.ReferrerToCredit);
     }
 }

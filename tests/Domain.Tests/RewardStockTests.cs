@@ -95,13 +95,13 @@ public sealed class MemberAccountRedemptionTests
     public void Only_available_points_are_spent_and_never_below_zero()
     {
         var account = WithPoints();
-        Assert.Equal((100, 50), (account.Available, account.Pending));
+        Assert.Equal((100, 50), (account.Points.Available, account.Points.Pending));
         Assert.Equal(RedeemOutcome.InsufficientPoints, account.Redeem("r1", "tv", 120, Basic, Now));
         Assert.Equal(RedeemOutcome.Redeemed, account.Redeem("r2", "mug", 100, Basic, Now));
-        Assert.Equal((0, 50, 100), (account.Available, account.Pending, account.Redeemed));
+        Assert.Equal((0, 50, 100), (account.Points.Available, account.Points.Pending, account.Points.Redeemed));
         Assert.Equal(RedeemOutcome.InsufficientPoints, account.Redeem("r3", "pen", 1, Basic, Now));
-        Assert.Equal(-100, account.Ledger[^1].Points);
-        Assert.Equal(LedgerKind.Redeemed, account.Ledger[^1].Kind);
+        Assert.Equal(-100, account.WholeLedger[^1].Points);
+        Assert.Equal(LedgerKind.Redeemed, account.WholeLedger[^1].Kind);
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public sealed class MemberAccountRedemptionTests
         account.Redeem("r1", "mug", 60, Basic, Now);
         Assert.Equal(RedeemOutcome.AlreadyRedeemed, account.Redeem("r1", "mug", 60, Basic, Now));
         Assert.Equal(RedeemOutcome.RedemptionIdTaken, account.Redeem("r1", "tv", 60, Basic, Now));
-        Assert.Equal(40, account.Available);
+        Assert.Equal(40, account.Points.Available);
 
         Assert.True(account.CancelRedemption("r1", Basic, Now));
         Assert.True(account.CancelRedemption("r1", Basic, Now));
         Assert.False(account.CancelRedemption("nope", Basic, Now));
-        Assert.Equal((100, 0), (account.Available, account.Redeemed));
-        Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal((100, 0), (account.Points.Available, account.Points.Redeemed));
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
     }
 }

@@ -8,7 +8,7 @@ public sealed class RfmAndOfferTests
     public void Rfm_scores_step_at_the_thresholds_and_roll_off_after_twelve_months()
     {
         var account = new MemberAccount("m");
-        Assert.Null(account.Rfm(Basic, At("2026-01-01T00:00Z")));
+        Assert.Null(account.Rfm.Scores(Basic, account.Tier, At("2026-01-01T00:00Z")));
 
         // Four purchases of 150.00 in January 2026 and one return of 60.00.
         for (var i = 1; i <= 4; i++)
@@ -19,11 +19,11 @@ public sealed class RfmAndOfferTests
         account.Apply(Refund("r1", 6_000, "2026-01-05T10:00Z"), Basic, At("2026-01-05T00:00Z"));
 
         // Days since 4 January: 30 → 5, 31 → 4; 4 purchases → 3; 540.00 net → 3 (≥ 500.00, < 1,000.00).
-        Assert.Equal(new RfmScores(5, 3, 3), account.Rfm(Basic, At("2026-02-03T12:00Z")));
-        Assert.Equal(new RfmScores(4, 3, 3), account.Rfm(Basic, At("2026-02-04T12:00Z")));
-        Assert.Equal(new RfmScores(2, 3, 3), account.Rfm(Basic, At("2026-12-31T12:00Z")));
+        Assert.Equal(new RfmScores(5, 3, 3), account.Rfm.Scores(Basic, account.Tier, At("2026-02-03T12:00Z")));
+        Assert.Equal(new RfmScores(4, 3, 3), account.Rfm.Scores(Basic, account.Tier, At("2026-02-04T12:00Z")));
+        Assert.Equal(new RfmScores(2, 3, 3), account.Rfm.Scores(Basic, account.Tier, At("2026-12-31T12:00Z")));
         // January 2026 leaves the window with January 2027.
-        Assert.Equal(new RfmScores(1, 1, 1), account.Rfm(Basic, At("2027-01-05T12:00Z")));
+        Assert.Equal(new RfmScores(1, 1, 1), account.Rfm.Scores(Basic, account.Tier, At("2027-01-05T12:00Z")));
         Assert.Equal(new RfmScores(2, 3, 3), account.View(Basic, At("2026-12-31T12:00Z")).Rfm);
     }
 
@@ -59,7 +59,7 @@ public sealed class RfmAndOfferTests
         Assert.Equal(100 + 200 + 50, Earned(account, "in"));
         Assert.Equal(100 + 50, Earned(account, "out"));
 
-        var applied = account.Ledger.Single(e => e.EventId == "in" && e.Kind == LedgerKind.Earned).Reason;
+        var applied = account.WholeLedger.Single(e => e.EventId == "in" && e.Kind == LedgerKind.Earned).Reason;
         Assert.Contains("offer gold-week 200", applied, StringComparison.Ordinal);
         Assert.Contains("offer regulars 50", applied, StringComparison.Ordinal);
     }
@@ -95,5 +95,5 @@ public sealed class RfmAndOfferTests
     }
 
     private static long Earned(MemberAccount account, string eventId) =>
-        account.Ledger.Where(e => e.EventId == eventId && e.Kind == LedgerKind.Earned).Sum(e => e.Points);
+        account.WholeLedger.Where(e => e.EventId == eventId && e.Kind == LedgerKind.Earned).Sum(e => e.Points);
 }

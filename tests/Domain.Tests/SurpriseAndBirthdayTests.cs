@@ -25,14 +25,14 @@ public sealed class SurpriseAndBirthdayTests
 
         account.Apply(Buy("p2", 10_000, "2026-06-02T10:00Z"), WithSurprises, now);
         Assert.Equal("gold", account.View(WithSurprises, now).Tier.Current);
-        Assert.Contains(account.Outbox, n => n is { Kind: NotificationKind.TierUp, Tier: "gold" });
+        Assert.Contains(account.News.Outbox, n => n is { Kind: NotificationKind.TierUp, Tier: "gold" });
 
         account.Apply(Buy("p3", 1_000, "2026-06-03T10:00Z"), WithSurprises, now);
         account.Apply(Buy("p4", 1_000, "2026-06-04T10:00Z"), WithSurprises, now);
-        Assert.Equal([30L], account.Ledger.Where(e => e.Kind == LedgerKind.Bonus).Select(e => e.Points));
-        Assert.Equal(At("2026-06-03T10:00Z"), account.Surprises["third"]);
+        Assert.Equal([30L], account.WholeLedger.Where(e => e.Kind == LedgerKind.Bonus).Select(e => e.Points));
+        Assert.Equal(At("2026-06-03T10:00Z"), account.Badges.Surprises["third"]);
         Assert.Equal("gold", account.View(WithSurprises, now).Tier.Current);
-        Assert.Equal(account.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
     }
 
     private static readonly ProgramConfig WithBirthday = Rome with { Birthday = new BirthdayBonus(500) };
@@ -42,16 +42,16 @@ public sealed class SurpriseAndBirthdayTests
     {
         var account = new MemberAccount("m");
         account.SetBirthDate(new DateOnly(1990, 7, 14), WithBirthday, At("2026-06-01T00:00Z"));
-        Assert.Equal(At("2026-07-13T22:00Z"), account.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T00:00Z"))); // midnight in Rome
+        Assert.Equal(At("2026-07-13T22:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T00:00Z"))); // midnight in Rome
 
         Assert.False(account.Advance(WithBirthday, At("2026-07-13T21:59Z")));
         Assert.True(account.Advance(WithBirthday, At("2026-07-13T22:00Z")));
         Assert.False(account.Advance(WithBirthday, At("2026-07-20T12:00Z")));
-        var bonus = Assert.Single(account.Ledger, e => e.Kind == LedgerKind.Bonus);
+        var bonus = Assert.Single(account.WholeLedger, e => e.Kind == LedgerKind.Bonus);
         Assert.Equal((500L, "birthday 2026", At("2026-07-13T22:00Z")), (bonus.Points, bonus.Reason, bonus.OccurredAt));
-        Assert.Equal(At("2027-07-13T22:00Z"), account.NextBirthdayBonusAt(WithBirthday, At("2026-12-31T12:00Z")));
+        Assert.Equal(At("2027-07-13T22:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-12-31T12:00Z")));
         Assert.True(account.Advance(WithBirthday, At("2027-07-14T12:00Z")));
-        Assert.Equal(1_000, account.Available);
+        Assert.Equal(1_000, account.Points.Available);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SurpriseAndBirthdayTests
         var late = new MemberAccount("late");
         late.SetBirthDate(new DateOnly(1990, 3, 1), WithBirthday, At("2026-06-01T10:00Z"));
         Assert.False(late.Advance(WithBirthday, At("2026-06-01T10:00Z")));
-        Assert.Equal(At("2027-02-28T23:00Z"), late.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T10:00Z")));
+        Assert.Equal(At("2027-02-28T23:00Z"), late.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T10:00Z")));
 
         var today = new MemberAccount("today");
         today.SetBirthDate(new DateOnly(1990, 6, 1), WithBirthday, At("2026-06-01T10:00Z"));
@@ -72,9 +72,9 @@ public sealed class SurpriseAndBirthdayTests
     {
         var account = new MemberAccount("m");
         account.SetBirthDate(new DateOnly(2000, 2, 29), WithBirthday, At("2027-01-01T00:00Z"));
-        Assert.Equal(At("2027-02-27T23:00Z"), account.NextBirthdayBonusAt(WithBirthday, At("2027-01-01T00:00Z")));
+        Assert.Equal(At("2027-02-27T23:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2027-01-01T00:00Z")));
         Assert.True(account.Advance(WithBirthday, At("2027-02-28T12:00Z")));
-        Assert.Equal(At("2028-02-28T23:00Z"), account.NextBirthdayBonusAt(WithBirthday, At("2027-03-01T00:00Z")));
+        Assert.Equal(At("2028-02-28T23:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2027-03-01T00:00Z")));
     }
 
     [Fact]

@@ -13,13 +13,13 @@ public static class TestLedger
     extension(MemberAccount account)
     {
         /// <summary>Every entry ever recorded, oldest first: those taken into the test store, then those still pending.</summary>
-        public IReadOnlyList<LedgerEntry> Ledger
+        public IReadOnlyList<LedgerEntry> WholeLedger
         {
             get
             {
                 var stored = Stores.GetOrCreateValue(account);
                 var last = stored.Count == 0 ? 0 : stored[^1].Sequence;
-                return [.. stored, .. account.PendingLedger.Where(e => e.Sequence > last)];
+                return [.. stored, .. account.Ledger.Pending.Where(e => e.Sequence > last)];
             }
         }
 
@@ -28,8 +28,8 @@ public static class TestLedger
         {
             var stored = Stores.GetOrCreateValue(account);
             var last = stored.Count == 0 ? 0 : stored[^1].Sequence;
-            stored.AddRange(account.PendingLedger.Where(e => e.Sequence > last));
-            account.LedgerAppended(account.LedgerCount);
+            stored.AddRange(account.Ledger.Pending.Where(e => e.Sequence > last));
+            account.Ledger.Appended(account.Ledger.Count);
         }
     }
 }

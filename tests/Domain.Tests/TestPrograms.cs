@@ -28,5 +28,5 @@ public static class TestPrograms
         new(id, member, At(at), amountMinor, "GBP", original);
 
     public static long Sum(this MemberAccount account, PointsBalance balance) =>
-        account.Ledger.Where(e => e.Balance == balance).Sum(e => e.Points);
+        account.WholeLedger.Where(e => e.Balance == balance).Sum(e => e.Points);
 }

@@ -8,7 +8,7 @@ public sealed class TierNewsTests
     private static readonly DateTimeOffset Now = At("2026-12-02T12:00Z");
 
     private static IEnumerable<(NotificationKind Kind, string? Tier)> News(MemberAccount account) =>
-        account.Outbox.Select(n => (n.Kind, n.Tier));
+        account.News.Outbox.Select(n => (n.Kind, n.Tier));
 
     [Theory]
     [InlineData(7)]      // the default: purchases two years old are no news at all
@@ -22,7 +22,7 @@ public sealed class TierNewsTests
         account.Apply(Buy("p3", 1_000, "2024-01-12T10:00Z"), config, Now);
 
         Assert.Equal("member", account.View(config, Now).Tier.Current);
-        Assert.DoesNotContain(account.Outbox, n => n.Kind == NotificationKind.TierUp);
+        Assert.DoesNotContain(account.News.Outbox, n => n.Kind == NotificationKind.TierUp);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class TierNewsTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-11-20T10:00Z"), config, Now);
 
-        Assert.Contains("welcome", account.Badges.Keys);
-        Assert.Empty(account.Outbox);
+        Assert.Contains("welcome", account.Badges.Awarded.Keys);
+        Assert.Empty(account.News.Outbox);
     }
 }

@@ -156,7 +156,7 @@ public sealed class TierStateTests
     public void Anniversaries_of_a_leap_day_do_not_drift()
     {
         TierDefinition[] tiers = [new("t0", 0), new("t1", 1_000), new("t2", 2_000), new("t3", 3_000), new("t4", 4_000), new("t5", 5_000)];
-        var tier = new TierState { Current = "t5", AnniversaryBase = At("2024-02-29T10:00Z") };
+        var tier = TierState.Restore("t5", At("2024-02-29T10:00Z"), 0, []);
 
         tier.ApplyAnniversaries(tiers, 0, TimeZoneInfo.Utc, At("2028-02-29T09:59Z"));
         Assert.Equal("t2", tier.Current); // judged 28 Feb 2025, 2026, 2027 - but not yet 28 Feb 2028

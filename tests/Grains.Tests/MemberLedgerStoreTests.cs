@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Members.Storage;
 using Loyalty.Tests.Shared;
 
 namespace Loyalty.Grains.Tests;
@@ -15,9 +15,9 @@ public sealed class MemberLedgerStoreTests(ClusterFixture fixture)
     public async Task A_state_stored_with_its_whole_ledger_reads_back_whole_and_its_entries_reach_the_store_once(int alreadyStored)
     {
         var scenario = await new Scenario(fixture.Client).Configure();
-        var account = JsonSerializer.Deserialize<MemberAccount>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "member-before-ledger-store.json")))!;
-        await ClusterFixture.Ledgers.Append(scenario.ProgramId, "ada", [.. account.PendingLedger.Take(alreadyStored)], null);
+        var account = JsonSerializer.Deserialize<StoredMember>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "member-before-ledger-store.json")))!.FromStored();
+        await ClusterFixture.Ledgers.Append(scenario.ProgramId, "ada", [.. account.Ledger.Pending.Take(alreadyStored)], null);
         var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "ada"));
         await ClusterFixture.Seed("member", member.GetGrainId(), account);
 

@@ -26,6 +26,14 @@ public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTi
     /// <summary>True from the start on: the member view lists running and finished challenges, not future ones.</summary>
     public bool HasStarted(DateTimeOffset now, TimeZoneInfo zone) => LocalDateTimes.In(now, zone) >= LocalStart;
 
+    /// <summary>
+    /// True for a member whose newest purchase is dated <paramref name="retentionDays"/> or more after the end: they
+    /// forget their progress in it, and purchases dated in its window that reach them later no longer count. Event
+    /// time, not arrival, so a replayed history counts as it did live.
+    /// </summary>
+    public bool IsPastFor(DateTimeOffset? newestPurchaseAt, TimeZoneInfo zone, int retentionDays) =>
+        newestPurchaseAt is { } newest && LocalDateTimes.In(newest, zone) >= LocalEnd.AddDays(retentionDays);
+
     /// <summary>What a purchase adds, or null when it is dated outside the window or matches no filter.</summary>
     public ChallengeContribution? Contribution(Purchase purchase, TimeZoneInfo zone)
     {

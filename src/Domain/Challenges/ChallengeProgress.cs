@@ -6,28 +6,51 @@ namespace Loyalty.Domain;
 /// </summary>
 public sealed class ChallengeProgress
 {
-    public long SpendMinor { get; set; }
+    private readonly List<string> categories;
+    private readonly Dictionary<string, long> countedSpend;
 
-    public int Purchases { get; set; }
+    public ChallengeProgress()
+        : this(0, 0, [], new StreakState(), [], default, null, null, false)
+    {
+    }
 
-    public List<string> Categories { get; set; } = [];
+    private ChallengeProgress(
+        long spendMinor, int purchases, IEnumerable<string> categories, StreakState streak, IEnumerable<KeyValuePair<string, long>> countedSpend,
+        DateTimeOffset valueChangedAt, DateTimeOffset? completedAt, int? position, bool winner)
+    {
+        (SpendMinor, Purchases, Streak, ValueChangedAt, CompletedAt, Position, Winner) =
+            (spendMinor, purchases, streak, valueChangedAt, completedAt, position, winner);
+        this.categories = [.. categories];
+        this.countedSpend = new Dictionary<string, long>(countedSpend, StringComparer.Ordinal);
+    }
+
+    public static ChallengeProgress Restore(
+        long spendMinor, int purchases, IEnumerable<string> categories, StreakState streak, IEnumerable<KeyValuePair<string, long>> countedSpend,
+        DateTimeOffset valueChangedAt, DateTimeOffset? completedAt, int? position, bool winner) =>
+        new(spendMinor, purchases, categories, streak, countedSpend, valueChangedAt, completedAt, position, winner);
+
+    public long SpendMinor { get; private set; }
+
+    public int Purchases { get; private set; }
+
+    public IReadOnlyList<string> Categories => categories;
 
     /// <summary>Streak periods with a counting purchase, for streak goals.</summary>
-    public StreakState Streak { get; set; } = new();
+    public StreakState Streak { get; }
 
     /// <summary>Spend each purchase counted for, so a return of it takes back its share before completion.</summary>
-    public Dictionary<string, long> CountedSpend { get; set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> CountedSpend => countedSpend;
 
     /// <summary>Event time of the newest change of value: ties on the challenge leaderboard go to who got there first.</summary>
-    public DateTimeOffset ValueChangedAt { get; set; }
+    public DateTimeOffset ValueChangedAt { get; private set; }
 
     /// <summary>Event time of the purchase that met the goal; null while it is not met.</summary>
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
 
     /// <summary>The completion's place among all completions, once the challenge recorded it.</summary>
-    public int? Position { get; set; }
+    public int? Position { get; private set; }
 
-    public bool Winner { get; set; }
+    public bool Winner { get; private set; }
 
     public bool Settled => Position is not null;
 
@@ -35,7 +58,7 @@ public sealed class ChallengeProgress
     {
         ChallengeGoalKind.Spend => SpendMinor,
         ChallengeGoalKind.Purchases => Purchases,
-        ChallengeGoalKind.Categories => Categories.Count,
+        ChallengeGoalKind.Categories => categories.Count,
         _ => Streak.Best,
     };
 
@@ -45,16 +68,16 @@ public sealed class ChallengeProgress
         Purchases++;
         foreach (var category in contribution.Categories)
         {
-            if (!Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
+            if (!categories.Contains(category, StringComparer.OrdinalIgnoreCase))
             {
-                Categories.Add(category);
+                categories.Add(category);
             }
         }
 
         Streak.Add(streakPeriod);
         if (contribution.SpendMinor > 0 && CompletedAt is null)
         {
-            CountedSpend[eventId] = contribution.SpendMinor;
+            countedSpend[eventId] = contribution.SpendMinor;
         }
 
         ValueChangedAt = at;
@@ -67,7 +90,7 @@ public sealed class ChallengeProgress
     /// </summary>
     public void Refund(string originalEventId, long refundMinor, long refundedTotalMinor, long originalAmountMinor, DateTimeOffset at)
     {
-        if (CompletedAt is not null || !CountedSpend.TryGetValue(originalEventId, out var counted) || originalAmountMinor <= 0)
+        if (CompletedAt is not null || !countedSpend.TryGetValue(originalEventId, out var counted) || originalAmountMinor <= 0)
         {
             return;
         }
@@ -81,6 +104,9 @@ public sealed class ChallengeProgress
     public void Complete(DateTimeOffset at)
     {
         CompletedAt = at;
-        CountedSpend.Clear();
+        countedSpend.Clear();
     }
+
+    /// <summary>The challenge's verdict on the completion.</summary>
+    public void Settle(int position, bool winner) => (Position, Winner) = (position, winner);
 }

@@ -77,6 +77,19 @@ public sealed record ProgramConfig
     /// </summary>
     public int DuplicateWindowDays { get; init; } = 7;
 
+    /// <summary>
+    /// Days a member keeps a redemption after it was made or cancelled: within them it can be read back, repeated
+    /// safely and cancelled. Each member also keeps at most the newest <see cref="MemberRedemptions.MaxKept"/>.
+    /// </summary>
+    public int RedemptionRetentionDays { get; init; } = 90;
+
+    /// <summary>
+    /// Days after a challenge ends, counted to a member's newest purchase (event time), that the member keeps their
+    /// progress in it (a completion still to be placed is kept until it is); purchases dated in its window that reach
+    /// the member later no longer count for it.
+    /// </summary>
+    public int ChallengeRetentionDays { get; init; } = 30;
+
     /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
     public List<WebhookEndpoint> Webhooks { get; init; } = [];
 

@@ -35,6 +35,8 @@ public static partial class ProgramConfigValidator
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");
         Check(config.NewsHorizonDays is >= 0 and <= 3_650, "newsHorizonDays", "must be between 0 and 3650");
         Check(config.DuplicateWindowDays is >= 1 and <= 365, "duplicateWindowDays", "must be between 1 and 365");
+        Check(config.RedemptionRetentionDays is >= 1 and <= 3_650, "redemptionRetentionDays", "must be between 1 and 3650");
+        Check(config.ChallengeRetentionDays is >= 0 and <= 3_650, "challengeRetentionDays", "must be between 0 and 3650");
         Check(config.MaxPointsPerEvent is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerEvent", Between(1, Bounds.MaxEventPoints));
         Check(config.MaxPointsPerDay is null or (> 0 and <= Bounds.MaxEventPoints), "maxPointsPerDay", Between(1, Bounds.MaxEventPoints));
         Check(Enum.IsDefined(config.StreakUnit), "streakUnit", "must be day or week");

@@ -10,10 +10,22 @@ public sealed class AvailableLots
     /// <summary>What a lot made of points from several sources is called in the ledger when it expires.</summary>
     public const string MergedSource = "several purchases and bonuses";
 
-    /// <summary>Ordered by expiry (lots that never expire last), then by when they became available.</summary>
-    public List<AvailableLot> Lots { get; set; } = [];
+    private readonly List<AvailableLot> lots;
 
-    public long Total => Lots.Sum(lot => lot.Points);
+    public AvailableLots()
+        : this([])
+    {
+    }
+
+    private AvailableLots(List<AvailableLot> lots) => this.lots = lots;
+
+    /// <summary>Ordered by expiry (lots that never expire last), then by when they became available.</summary>
+    public IReadOnlyList<AvailableLot> Lots => lots;
+
+    /// <summary>Lots as stored, already in their order.</summary>
+    public static AvailableLots Restore(IEnumerable<AvailableLot> lots) => new([.. lots]);
+
+    public long Total => lots.Sum(lot => lot.Points);
 
     /// <summary>Adds what is left of <paramref name="points"/> after repaying <paramref name="debt"/>.</summary>
     public void Add(long points, long debt, string source, DateTimeOffset availableAt, DateTimeOffset? expiresAt)
@@ -25,32 +37,28 @@ public sealed class AvailableLots
         }
 
         // Lots that expire together are one lot: a member's lots are bounded by distinct expiry days, not by purchases.
-        if (Lots.Find(other => other.ExpiresAt == expiresAt) is { } together)
+        if (lots.Find(other => other.ExpiresAt == expiresAt) is { } together)
         {
-            together.Points += kept;
-            together.Source = together.Source == source ? source : MergedSource;
-            together.AvailableAt = availableAt < together.AvailableAt ? availableAt : together.AvailableAt;
+            together.Merge(kept, source, availableAt);
             return;
         }
 
-        var lot = new AvailableLot { Source = source, Points = kept, AvailableAt = availableAt, ExpiresAt = expiresAt };
-        var index = Lots.FindIndex(other => Order(lot, other) < 0);
-        Lots.Insert(index < 0 ? Lots.Count : index, lot);
+        var lot = new AvailableLot(source, kept, availableAt, expiresAt);
+        var index = lots.FindIndex(other => Order(lot, other) < 0);
+        lots.Insert(index < 0 ? lots.Count : index, lot);
     }
 
     /// <summary>Takes up to <paramref name="points"/> from the lots that expire first; answers how many it found.</summary>
     public long Take(long points)
     {
         var taken = 0L;
-        while (taken < points && Lots.Count > 0)
+        while (taken < points && lots.Count > 0)
         {
-            var lot = Lots[0];
-            var take = Math.Min(lot.Points, points - taken);
-            lot.Points -= take;
-            taken += take;
+            var lot = lots[0];
+            taken += lot.Take(points - taken);
             if (lot.Points == 0)
             {
-                Lots.RemoveAt(0);
+                lots.RemoveAt(0);
             }
         }
 
@@ -66,8 +74,8 @@ public sealed class AvailableLots
             return [];
         }
 
-        var due = Lots.GetRange(0, count);
-        Lots.RemoveRange(0, count);
+        var due = lots.GetRange(0, count);
+        lots.RemoveRange(0, count);
         return due;
     }
 
@@ -78,10 +86,10 @@ public sealed class AvailableLots
         var points = 0L;
         for (var i = 0; i < count; i++)
         {
-            points += Lots[i].Points;
+            points += lots[i].Points;
         }
 
-        return (points, count > 0 ? Lots[0].ExpiresAt : null);
+        return (points, count > 0 ? lots[0].ExpiresAt : null);
     }
 
     /// <summary>
@@ -91,7 +99,7 @@ public sealed class AvailableLots
     private int DueCount(DateTimeOffset until)
     {
         var count = 0;
-        while (count < Lots.Count && Lots[count].ExpiresAt <= until)
+        while (count < lots.Count && lots[count].ExpiresAt <= until)
         {
             count++;
         }
@@ -99,7 +107,7 @@ public sealed class AvailableLots
         return count;
     }
 
-    public DateTimeOffset? NextExpiry => Lots.FirstOrDefault()?.ExpiresAt;
+    public DateTimeOffset? NextExpiry => lots.FirstOrDefault()?.ExpiresAt;
 
     private static int Order(AvailableLot a, AvailableLot b)
     {
@@ -109,13 +117,27 @@ public sealed class AvailableLots
 }
 
 /// <summary>Points that became available together (a matured purchase, a refund of a redemption) and expire together.</summary>
-public sealed class AvailableLot
+public sealed class AvailableLot(string source, long points, DateTimeOffset availableAt, DateTimeOffset? expiresAt)
 {
-    public string Source { get; set; } = "";
+    public string Source { get; private set; } = source;
 
-    public long Points { get; set; }
+    public long Points { get; private set; } = points;
 
-    public DateTimeOffset AvailableAt { get; set; }
+    public DateTimeOffset AvailableAt { get; private set; } = availableAt;
 
-    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; } = expiresAt;
+
+    internal void Merge(long points, string source, DateTimeOffset availableAt)
+    {
+        Points += points;
+        Source = Source == source ? source : AvailableLots.MergedSource;
+        AvailableAt = availableAt < AvailableAt ? availableAt : AvailableAt;
+    }
+
+    internal long Take(long points)
+    {
+        var take = Math.Min(Points, points);
+        Points -= take;
+        return take;
+    }
 }

@@ -4,17 +4,17 @@ namespace Loyalty.Domain;
 public static class BadgeAwards
 {
     public static IEnumerable<BadgeDefinition> Due(MemberAccount account, ProgramConfig config) =>
-        config.Badges.Where(badge => !account.Badges.ContainsKey(badge.Id) && Reached(badge, account, config));
+        config.Badges.Where(badge => !account.Badges.Awarded.ContainsKey(badge.Id) && Reached(badge, account, config));
 
     private static bool Reached(BadgeDefinition badge, MemberAccount account, ProgramConfig config) => badge.Kind switch
     {
-        BadgeKind.FirstPurchase => account.PurchaseCount >= 1,
-        BadgeKind.Purchases => account.PurchaseCount >= badge.Target,
-        BadgeKind.Spend => account.LifetimeSpendMinor >= badge.Target,
+        BadgeKind.FirstPurchase => account.Purchases.Count >= 1,
+        BadgeKind.Purchases => account.Purchases.Count >= badge.Target,
+        BadgeKind.Spend => account.Purchases.LifetimeSpendMinor >= badge.Target,
         BadgeKind.Streak => account.Streak.Best >= badge.Target,
         BadgeKind.Tier => config.Tiers.FindIndex(t => t.Name == badge.Tier) is var target and >= 0
             && config.Tiers.FindIndex(t => t.Name == account.Tier.Current) >= target,
-        BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.GetValueOrDefault(badge.Challenge) is { Settled: true },
+        BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.Progress(badge.Challenge) is { Settled: true },
         _ => false,
     };
 }

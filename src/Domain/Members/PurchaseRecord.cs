@@ -1,17 +1,17 @@
 namespace Loyalty.Domain;
 
 /// <summary>What a purchase earned and how much of it was refunded so far: the basis of exact, proportional clawback.</summary>
-public sealed class PurchaseRecord
+public sealed class PurchaseRecord(long amountMinor, long pointsEarned, DateTimeOffset occurredAt, long refundedMinor = 0, long pointsClawedBack = 0)
 {
-    public long AmountMinor { get; set; }
+    public long AmountMinor { get; } = amountMinor;
 
-    public long PointsEarned { get; set; }
+    public long PointsEarned { get; } = pointsEarned;
 
-    public long RefundedMinor { get; set; }
+    public long RefundedMinor { get; private set; } = refundedMinor;
 
-    public long PointsClawedBack { get; set; }
+    public long PointsClawedBack { get; private set; } = pointsClawedBack;
 
-    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset OccurredAt { get; } = occurredAt;
 
     /// <summary>
     /// Records a refund and answers the points to claw back now. The cumulative clawback is

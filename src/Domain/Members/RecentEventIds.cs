@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalty.Domain;
 
 /// <summary>
@@ -11,18 +9,20 @@ public sealed class RecentEventIds
 {
     public const int Capacity = 100_000;
 
+    private readonly List<SeenEventId> seen;
     private HashSet<string>? index;
 
-    /// <summary>Oldest first; this is what is stored.</summary>
-    public List<SeenEventId> Seen { get; set; } = [];
-
-    /// <summary>The form stored before ids carried their time: loaded as applied at an unknown time, kept until the cap or the next prune by count.</summary>
-    [JsonPropertyName("ids"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<string>? LegacyIds
+    public RecentEventIds()
+        : this([])
     {
-        get => null;
-        set => Seen.InsertRange(0, (value ?? []).Select(id => new SeenEventId(id, null)));
     }
+
+    private RecentEventIds(List<SeenEventId> seen) => this.seen = seen;
+
+    /// <summary>Oldest first.</summary>
+    public IReadOnlyList<SeenEventId> Seen => seen;
+
+    public static RecentEventIds Restore(IEnumerable<SeenEventId> seen) => new([.. seen]);
 
     public bool Contains(string eventId) => Index.Contains(eventId);
 
@@ -34,18 +34,17 @@ public sealed class RecentEventIds
             return;
         }
 
-        Seen.Add(new SeenEventId(eventId, now));
+        seen.Add(new SeenEventId(eventId, now));
         var drop = 0;
-        while (drop < Seen.Count && (Seen.Count - drop > Capacity || Seen[drop].AppliedAt is { } at && at < keepSince))
+        while (drop < seen.Count && (seen.Count - drop > Capacity || seen[drop].AppliedAt is { } at && at < keepSince))
         {
-            Index.Remove(Seen[drop++].Id);
+            Index.Remove(seen[drop++].Id);
         }
 
-        Seen.RemoveRange(0, drop);
+        seen.RemoveRange(0, drop);
     }
 
-    [JsonIgnore]
-    private HashSet<string> Index => index ??= new HashSet<string>(Seen.Select(s => s.Id), StringComparer.Ordinal);
+    private HashSet<string> Index => index ??= new HashSet<string>(seen.Select(s => s.Id), StringComparer.Ordinal);
 }
 
 /// <param name="AppliedAt">When the member applied it; null for ids stored before times were kept.</param>

@@ -9,18 +9,26 @@ public sealed class RfmState
     private const int WindowMonths = 12;
     private const int KeptMonths = 13;
 
-    private SortedDictionary<string, int> monthlyPurchases = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> monthlyPurchases;
 
-    public DateTimeOffset? LastPurchaseAt { get; set; }
+    public RfmState()
+        : this(null, [])
+    {
+    }
+
+    private RfmState(DateTimeOffset? lastPurchaseAt, IEnumerable<KeyValuePair<string, int>> monthlyPurchases)
+    {
+        LastPurchaseAt = lastPurchaseAt;
+        this.monthlyPurchases = new SortedDictionary<string, int>(monthlyPurchases.ToDictionary(), StringComparer.Ordinal);
+    }
+
+    public static RfmState Restore(DateTimeOffset? lastPurchaseAt, IEnumerable<KeyValuePair<string, int>> monthlyPurchases) =>
+        new(lastPurchaseAt, monthlyPurchases);
+
+    public DateTimeOffset? LastPurchaseAt { get; private set; }
 
     /// <summary>Purchases per local month, "yyyy-MM".</summary>
-    public SortedDictionary<string, int> MonthlyPurchases
-    {
-        get => monthlyPurchases;
-
-        // Stored state comes back with the default (culture) comparer; month keys must sort ordinally.
-        set => monthlyPurchases = new SortedDictionary<string, int>(value, StringComparer.Ordinal);
-    }
+    public IReadOnlyDictionary<string, int> MonthlyPurchases => monthlyPurchases;
 
     public void AddPurchase(DateOnly localDate, DateTimeOffset at)
     {
@@ -30,10 +38,10 @@ public sealed class RfmState
         }
 
         var key = ProgramCalendar.MonthKey(localDate);
-        MonthlyPurchases[key] = MonthlyPurchases.GetValueOrDefault(key) + 1;
-        while (MonthlyPurchases.Count > KeptMonths)
+        monthlyPurchases[key] = monthlyPurchases.GetValueOrDefault(key) + 1;
+        while (monthlyPurchases.Count > KeptMonths)
         {
-            MonthlyPurchases.Remove(MonthlyPurchases.Keys.First());
+            monthlyPurchases.Remove(monthlyPurchases.Keys.First());
         }
     }
 
@@ -42,6 +50,20 @@ public sealed class RfmState
     {
         var last = ProgramCalendar.MonthKey(month);
         var first = ProgramCalendar.MonthKey(month.AddMonths(-(WindowMonths - 1)));
-        return MonthlyPurchases.Where(m => string.CompareOrdinal(m.Key, first) >= 0 && string.CompareOrdinal(m.Key, last) <= 0).Sum(m => (long)m.Value);
+        return monthlyPurchases.Where(m => string.CompareOrdinal(m.Key, first) >= 0 && string.CompareOrdinal(m.Key, last) <= 0).Sum(m => (long)m.Value);
+    }
+
+    /// <summary>The member's scores as of <paramref name="at"/>; null before the first purchase.</summary>
+    public RfmScores? Scores(ProgramConfig config, TierState tier, DateTimeOffset at)
+    {
+        if (LastPurchaseAt is not { } last)
+        {
+            return null;
+        }
+
+        var zone = ProgramCalendar.Zone(config);
+        var today = ProgramCalendar.LocalDate(at, zone);
+        var days = Math.Max(0, today.DayNumber - ProgramCalendar.LocalDate(last, zone).DayNumber);
+        return RfmScores.From(days, PurchasesInWindow(today), tier.WindowSpend(today), config.Rfm);
     }
 }

@@ -11,34 +11,50 @@ public sealed class StreakState
 {
     private const int KeptPeriods = 5_000;
 
-    /// <summary>Active period numbers (see <see cref="ProgramCalendar.PeriodNumber"/>), ascending, unique.</summary>
-    public List<int> Periods { get; set; } = [];
+    private readonly List<int> periods;
 
-    public int Best { get; set; }
+    public StreakState()
+        : this([], 0, 0, 0, 0)
+    {
+    }
+
+    private StreakState(List<int> periods, int best, int bestTrimmed, int freezeTokens, int lastRun)
+    {
+        this.periods = periods;
+        (Best, BestTrimmed, FreezeTokens, LastRun) = (best, bestTrimmed, freezeTokens, lastRun);
+    }
+
+    public static StreakState Restore(IEnumerable<int> periods, int best, int bestTrimmed, int freezeTokens, int lastRun) =>
+        new([.. periods], best, bestTrimmed, freezeTokens, lastRun);
+
+    /// <summary>Active period numbers (see <see cref="ProgramCalendar.PeriodNumber"/>), ascending, unique.</summary>
+    public IReadOnlyList<int> Periods => periods;
+
+    public int Best { get; private set; }
 
     /// <summary>The best run among periods trimmed away for age, which the kept periods no longer show.</summary>
-    public int BestTrimmed { get; set; }
+    public int BestTrimmed { get; private set; }
 
     /// <summary>Freeze tokens held after the latest active period.</summary>
-    public int FreezeTokens { get; set; }
+    public int FreezeTokens { get; private set; }
 
     /// <summary>Length of the run that ends at the latest active period.</summary>
-    public int LastRun { get; set; }
+    public int LastRun { get; private set; }
 
     /// <summary>Marks a period active. True if it was not already.</summary>
     public bool Add(int period, StreakFreezes? freezes = null)
     {
-        var at = Periods.BinarySearch(period);
+        var at = periods.BinarySearch(period);
         if (at >= 0)
         {
             return false;
         }
 
-        Periods.Insert(~at, period);
-        if (Periods.Count > KeptPeriods)
+        periods.Insert(~at, period);
+        if (periods.Count > KeptPeriods)
         {
             BestTrimmed = Math.Max(BestTrimmed, Best);
-            Periods.RemoveRange(0, Periods.Count - KeptPeriods);
+            periods.RemoveRange(0, periods.Count - KeptPeriods);
         }
 
         Recount(freezes);
@@ -51,12 +67,12 @@ public sealed class StreakState
     /// </summary>
     public int Current(int nowPeriod)
     {
-        if (Periods.Count == 0)
+        if (periods.Count == 0)
         {
             return 0;
         }
 
-        var gap = nowPeriod - Periods[^1];
+        var gap = nowPeriod - periods[^1];
         return gap <= 1 || (gap == 2 && FreezeTokens > 0) ? (LastRun > 0 ? LastRun : TrailingRun()) : 0;
     }
 
@@ -64,7 +80,7 @@ public sealed class StreakState
     private int TrailingRun()
     {
         var length = 1;
-        for (var i = Periods.Count - 1; i > 0 && Periods[i - 1] == Periods[i] - 1; i--)
+        for (var i = periods.Count - 1; i > 0 && periods[i - 1] == periods[i] - 1; i--)
         {
             length++;
         }
@@ -75,9 +91,9 @@ public sealed class StreakState
     private void Recount(StreakFreezes? freezes)
     {
         int run = 0, tokens = 0, best = 0;
-        for (var i = 0; i < Periods.Count; i++)
+        for (var i = 0; i < periods.Count; i++)
         {
-            var gap = i == 0 ? int.MaxValue : Periods[i] - Periods[i - 1];
+            var gap = i == 0 ? int.MaxValue : periods[i] - periods[i - 1];
             if (gap == 1)
             {
                 run++;

@@ -9,38 +9,48 @@ public sealed class TierState
     private const int WindowMonths = 12;
     private const int KeptMonths = 36;
 
-    private SortedDictionary<string, long> monthlySpend = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> monthlySpend;
+
+    public TierState()
+        : this("", null, 0, [])
+    {
+    }
+
+    private TierState(string current, DateTimeOffset? anniversaryBase, int anniversariesJudged, IEnumerable<KeyValuePair<string, long>> monthlySpend)
+    {
+        Current = current;
+        AnniversaryBase = anniversaryBase;
+        AnniversariesJudged = anniversariesJudged;
+        this.monthlySpend = new SortedDictionary<string, long>(monthlySpend.ToDictionary(), StringComparer.Ordinal);
+    }
+
+    public static TierState Restore(string current, DateTimeOffset? anniversaryBase, int anniversariesJudged, IEnumerable<KeyValuePair<string, long>> monthlySpend) =>
+        new(current, anniversaryBase, anniversariesJudged, monthlySpend);
 
     /// <summary>Name of the current tier; empty until the first evaluation, which means the lowest tier.</summary>
-    public string Current { get; set; } = "";
+    public string Current { get; private set; }
 
     /// <summary>When the current tier above the lowest was reached; its anniversaries are when downgrades are judged.</summary>
-    public DateTimeOffset? AnniversaryBase { get; set; }
+    public DateTimeOffset? AnniversaryBase { get; private set; }
 
     /// <summary>
     /// Anniversaries of <see cref="AnniversaryBase"/> already judged. Counting them (rather than moving the base on)
     /// keeps a tier reached on 29 February judged on 28 February or 29 February, never drifting a day each year.
     /// </summary>
-    public int AnniversariesJudged { get; set; }
+    public int AnniversariesJudged { get; private set; }
 
     /// <summary>Qualifying spend per local month, "yyyy-MM" → minor units (returns make a bucket smaller, even negative).</summary>
-    public SortedDictionary<string, long> MonthlySpend
-    {
-        get => monthlySpend;
-
-        // Stored state comes back with the default (culture) comparer; month keys must sort ordinally.
-        set => monthlySpend = new SortedDictionary<string, long>(value, StringComparer.Ordinal);
-    }
+    public IReadOnlyDictionary<string, long> MonthlySpend => monthlySpend;
 
     public void AddSpend(DateOnly localDate, long amountMinor)
     {
         var key = ProgramCalendar.MonthKey(localDate);
-        MonthlySpend[key] = checked(MonthlySpend.GetValueOrDefault(key) + amountMinor);
+        monthlySpend[key] = checked(monthlySpend.GetValueOrDefault(key) + amountMinor);
 
         // Three years of buckets: every window still to be judged ends within them.
-        while (MonthlySpend.Count > KeptMonths)
+        while (monthlySpend.Count > KeptMonths)
         {
-            MonthlySpend.Remove(MonthlySpend.Keys.First());
+            monthlySpend.Remove(monthlySpend.Keys.First());
         }
     }
 
@@ -51,7 +61,7 @@ public sealed class TierState
         var last = ProgramCalendar.MonthKey(month);
         var first = ProgramCalendar.MonthKey(month.AddMonths(-(WindowMonths - 1)));
         long sum = 0;
-        foreach (var (key, amount) in MonthlySpend)
+        foreach (var (key, amount) in monthlySpend)
         {
             if (string.CompareOrdinal(key, first) >= 0 && string.CompareOrdinal(key, last) <= 0)
             {

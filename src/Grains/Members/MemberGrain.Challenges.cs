@@ -16,7 +16,7 @@ public sealed partial class MemberGrain
     {
         var account = state.State;
         var settled = false;
-        foreach (var (challengeId, completedAt) in account.UnsettledChallenges.ToList())
+        foreach (var (challengeId, completedAt) in account.Challenges.Unsettled.ToList())
         {
             if (rules.Challenge(challengeId) is not { } challenge)
             {

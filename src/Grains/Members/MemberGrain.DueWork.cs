@@ -61,7 +61,7 @@ public sealed partial class MemberGrain : IRemindable
             return false;
         }
 
-        await PublishScores(periods, [.. state.State.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
+        await PublishScores(periods, [.. state.State.Challenges.TakeChanged().Select(rules.Challenge).OfType<Challenge>()]);
         return true;
     }
 

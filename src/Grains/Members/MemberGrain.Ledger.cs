@@ -13,8 +13,8 @@ public sealed partial class MemberGrain
     public async Task<LedgerPage> GetLedger(int offset, int limit)
     {
         var account = state.State;
-        var pending = account.PendingLedger;
-        var newest = account.LedgerCount - offset; // the sequence that opens this page
+        var pending = account.Ledger.Pending;
+        var newest = account.Ledger.Count - offset; // the sequence that opens this page
         var lines = ImmutableArray.CreateBuilder<LedgerLine>();
         for (var i = pending.Count - 1; i >= 0 && lines.Count < limit; i--)
         {
@@ -31,7 +31,7 @@ public sealed partial class MemberGrain
             lines.AddRange(stored.Entries.Select(entry => entry.ToLine()));
         }
 
-        return new LedgerPage(checked((int)account.LedgerCount), offset, lines.ToImmutable());
+        return new LedgerPage(checked((int)account.Ledger.Count), offset, lines.ToImmutable());
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed partial class MemberGrain
     /// </summary>
     private async Task AppendLedger()
     {
-        var pending = state.State.PendingLedger;
+        var pending = state.State.Ledger.Pending;
         if (pending.Count == 0)
         {
             return;
@@ -51,7 +51,7 @@ public sealed partial class MemberGrain
             var keep = (await programs.Get(programId))?.Config.LedgerMaxEntries;
             var entries = pending.ToList(); // a copy: the store may keep it by reference
             await ledger.Append(programId, memberId, entries, keep);
-            state.State.LedgerAppended(entries[^1].Sequence);
+            state.State.Ledger.Appended(entries[^1].Sequence);
         }
         catch (Exception e)
         {

@@ -16,23 +16,23 @@ public sealed partial class MemberGrain
     private async Task<bool> HandNotifications(ProgramRules rules)
     {
         var account = state.State;
-        if (account.Outbox.Count == 0)
+        if (account.News.Outbox.Count == 0)
         {
             return false;
         }
 
-        var last = account.Outbox[^1].Sequence;
+        var last = account.News.Outbox[^1].Sequence;
         if (rules.Config.Webhooks.Count == 0)
         {
             // Nowhere to send them; the next write stores the empty outbox.
-            account.Handed(last);
+            account.News.Handed(last);
             return false;
         }
 
-        ImmutableArray<Notification> notifications = [.. account.Outbox.Select(n => n.ToNotification(programId, memberId))];
+        ImmutableArray<Notification> notifications = [.. account.News.Outbox.Select(n => n.ToNotification(programId, memberId))];
         var slice = ShardedRanking.ShardOf(memberId, notificationOptions.Value.Slices);
         await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
-        account.Handed(last);
+        account.News.Handed(last);
         return true;
     }
 }

@@ -6,7 +6,7 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain
 {
     public Task<RedemptionResult?> GetRedemption(string redemptionId) =>
-        Task.FromResult(state.State.Redemptions.TryGetValue(redemptionId, out var redemption)
+        Task.FromResult(state.State.Redemptions.Find(redemptionId) is { } redemption
             ? Result(redemption.CancelledAt is null ? RedemptionStatus.Redeemed : RedemptionStatus.Cancelled, redemptionId, redemption)
             : null);
 }

@@ -26,7 +26,7 @@ public sealed partial class MemberGrain
             return Result(RedemptionStatus.MemberNotFound, redemptionId);
         }
 
-        if (state.State.Redemptions.TryGetValue(redemptionId, out var earlier))
+        if (state.State.Redemptions.Find(redemptionId) is { } earlier)
         {
             return earlier.RewardId == rewardId
                 ? Result(RedemptionStatus.AlreadyRedeemed, redemptionId, earlier)
@@ -37,7 +37,7 @@ public sealed partial class MemberGrain
         var reward = GrainFactory.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
         var now = clock.GetUtcNow();
         state.State.Advance(rules.Config, now); // matured points count; stored with the next write, as on any touch
-        var reservation = await reward.Reserve(redemptionId, memberId, state.State.Available);
+        var reservation = await reward.Reserve(redemptionId, memberId, state.State.Points.Available);
         if (reservation.Status != ReservationStatus.Reserved)
         {
             return Result(reservation.Status switch
@@ -67,12 +67,12 @@ public sealed partial class MemberGrain
             return Result(RedemptionStatus.OutOfStock, redemptionId);
         }
 
-        return Result(RedemptionStatus.Redeemed, redemptionId, state.State.Redemptions[redemptionId]);
+        return Result(RedemptionStatus.Redeemed, redemptionId, state.State.Redemptions.Find(redemptionId));
     }
 
     public async Task<RedemptionResult> CancelRedemption(string redemptionId)
     {
-        if (!state.State.Redemptions.TryGetValue(redemptionId, out var redemption))
+        if (state.State.Redemptions.Find(redemptionId) is not { } redemption)
         {
             return Result(RedemptionStatus.RedemptionNotFound, redemptionId);
         }
@@ -87,11 +87,11 @@ public sealed partial class MemberGrain
 
         // Repeated on every request, so a cancellation interrupted after the points came back still frees the unit.
         await GrainFactory.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, redemption.RewardId)).Release(redemptionId);
-        return Result(RedemptionStatus.Cancelled, redemptionId, state.State.Redemptions[redemptionId]);
+        return Result(RedemptionStatus.Cancelled, redemptionId, state.State.Redemptions.Find(redemptionId));
     }
 
     public Task<bool> HasRedemption(string redemptionId) =>
-        Task.FromResult(state.State.Redemptions.TryGetValue(redemptionId, out var r) && r.CancelledAt is null);
+        Task.FromResult(state.State.Redemptions.Find(redemptionId) is { CancelledAt: null });
 
     private static RedemptionResult Result(RedemptionStatus status, string redemptionId, Redemption? redemption = null) =>
         new(status, redemptionId, redemption?.RewardId, redemption?.Points ?? 0, redemption?.RedeemedAt, redemption?.CancelledAt);

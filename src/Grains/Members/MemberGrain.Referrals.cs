@@ -28,7 +28,7 @@ public sealed partial class MemberGrain
             var code = RandomNumberGenerator.GetString(CodeAlphabet, 8);
             if (await GrainFactory.GetGrain<IReferralCodeGrain>(GrainKeys.ReferralCode(programId, code)).Claim(memberId))
             {
-                state.State.Referral.Code = code;
+                state.State.Referral.AssignCode(code);
                 await Persist();
             }
         }
@@ -102,7 +102,7 @@ public sealed partial class MemberGrain
 
         // The referrer credits each referee once, so crediting before this member stores its turn is safe.
         await GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, referrer)).CreditReferral(memberId, at);
-        state.State.ReferrerCredited();
+        state.State.Referral.ReferrerCredited();
         return true;
     }
 }

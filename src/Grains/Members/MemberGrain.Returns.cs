@@ -6,5 +6,5 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain
 {
     public Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds) =>
-        Task.FromResult(eventIds.Where(id => !state.State.Purchases.ContainsKey(id)).ToImmutableArray());
+        Task.FromResult(eventIds.Where(id => !state.State.Purchases.Held.ContainsKey(id)).ToImmutableArray());
 }

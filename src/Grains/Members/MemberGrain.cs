@@ -63,7 +63,7 @@ public sealed partial class MemberGrain(
     {
         var rules = await RequireRules();
         var now = clock.GetUtcNow();
-        var earnedBefore = state.State.LifetimeEarned;
+        var earnedBefore = state.State.Points.LifetimeEarned;
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
         var applied = ApplyInOrder(events, failed, rules, now);
         while (applied.FailedMidway is { } failure)
@@ -84,7 +84,7 @@ public sealed partial class MemberGrain(
         var account = state.State;
         if (applied.Count > 0)
         {
-            account.RulesVersion = rules.Version;
+            account.AppliedUnder(rules.Version);
         }
 
         if (failed.Count > 0)
@@ -98,10 +98,10 @@ public sealed partial class MemberGrain(
         var periods = applied.TouchedPeriods;
         await Commit(rules, changed, periods);
         LoyaltyMetrics.EventsApplied.Add(applied.Count);
-        LoyaltyMetrics.PointsIssued.Add(account.LifetimeEarned - earnedBefore);
+        LoyaltyMetrics.PointsIssued.Add(account.Points.LifetimeEarned - earnedBefore);
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
-        await PublishScores(periods, [.. account.TakeChangedChallenges().Select(rules.Challenge).OfType<Challenge>()]);
+        await PublishScores(periods, [.. account.Challenges.TakeChanged().Select(rules.Challenge).OfType<Challenge>()]);
     }
 
     private sealed record Applied(int Count, HashSet<string> TouchedPeriods, (string EventId, Exception Exception)? FailedMidway);
@@ -217,7 +217,7 @@ public sealed partial class MemberGrain(
         var updates = ImmutableArray.CreateBuilder<BoardScoreUpdate>(periods.Count * Boards.All.Count + challenges.Count);
         foreach (var period in periods)
         {
-            if (!account.Periods.TryGetValue(period, out var totals))
+            if (!account.Periods.Totals.TryGetValue(period, out var totals))
             {
                 continue; // a period past its retention
             }
@@ -231,7 +231,7 @@ public sealed partial class MemberGrain(
 
         foreach (var challenge in challenges)
         {
-            if (account.Challenges.GetValueOrDefault(challenge.Id) is { } progress)
+            if (account.Challenges.Progress(challenge.Id) is { } progress)
             {
                 updates.Add(new BoardScoreUpdate(
                     GrainKeys.Leaderboard(programId, ChallengeBoards.Board(challenge.Id), ChallengeBoards.Period),

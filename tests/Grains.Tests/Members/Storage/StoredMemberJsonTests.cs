@@ -1,20 +1,29 @@
 using System.Text.Json;
+using Loyalty.Domain;
+using Loyalty.Domain.Tests;
+using Loyalty.Grains.Members.Storage;
 using static Loyalty.Domain.Tests.TestPrograms;
 
-namespace Loyalty.Domain.Tests;
+namespace Loyalty.Grains.Tests.Members.Storage;
 
-/// <summary>Members are stored as JSON: a stored and reloaded account must behave exactly like the original.</summary>
-public sealed class MemberAccountJsonTests
+/// <summary>Members are stored as JSON in their stored schema: a stored and reloaded account must behave exactly like the original.</summary>
+public sealed class StoredMemberJsonTests
 {
     private static readonly DateTimeOffset Now = At("2026-06-01T12:00Z");
 
     public static TheoryData<string> Options => ["default", "web"];
 
+    private static JsonSerializerOptions Storage(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new StoredMemberJsonConverter());
+        return options;
+    }
+
     [Theory]
     [MemberData(nameof(Options))]
     public void A_reloaded_account_has_the_same_view_ledger_and_future(string style)
     {
-        var options = style == "web" ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions();
+        var options = Storage(style == "web" ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions());
         var config = Rome with { StreakUnit = StreakUnit.Week, MaxPointsPerDay = 500 };
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 150_000, "2025-05-20T10:00Z"), config, Now);
@@ -23,8 +32,8 @@ public sealed class MemberAccountJsonTests
 
         var copy = JsonSerializer.Deserialize<MemberAccount>(JsonSerializer.Serialize(account, options), options)!;
 
-        Assert.Equal(account.Ledger, copy.Ledger);
-        Assert.Equal(account.Periods.OrderBy(p => p.Key), copy.Periods.OrderBy(p => p.Key));
+        Assert.Equal(account.WholeLedger, copy.WholeLedger);
+        Assert.Equal(account.Periods.Totals.OrderBy(p => p.Key), copy.Periods.Totals.OrderBy(p => p.Key));
         Assert.Equal(account.Version, copy.Version);
         Assert.True(copy.HasSeen("r1"));
 
@@ -38,13 +47,13 @@ public sealed class MemberAccountJsonTests
 
         var (a, b) = (account.View(config, At("2026-07-01T00:00Z")), copy.View(config, At("2026-07-01T00:00Z")));
         Assert.Equal((a.Points, a.Tier, a.Streak, a.LifetimeSpendMinor), (b.Points, b.Tier, b.Streak, b.LifetimeSpendMinor));
-        Assert.Equal(account.Ledger, copy.Ledger);
+        Assert.Equal(account.WholeLedger, copy.WholeLedger);
     }
 
     [Fact]
     public void A_varied_history_survives_web_json_unchanged_and_both_copies_go_on_alike()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = Storage(new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var config = Rome with
         {
             MaxPointsPerDay = 300,
@@ -100,15 +109,15 @@ public sealed class MemberAccountJsonTests
         Assert.Equal(
             (viewA.MemberId, viewA.Points, viewA.LifetimeSpendMinor, viewA.Tier, viewA.Streak, viewA.Badges.Count),
             (viewB.MemberId, viewB.Points, viewB.LifetimeSpendMinor, viewB.Tier, viewB.Streak, viewB.Badges.Count));
-        Assert.Equal(a.Ledger, b.Ledger);
-        Assert.Equal(a.Periods.OrderBy(p => p.Key), b.Periods.OrderBy(p => p.Key));
+        Assert.Equal(a.WholeLedger, b.WholeLedger);
+        Assert.Equal(a.Periods.Totals.OrderBy(p => p.Key), b.Periods.Totals.OrderBy(p => p.Key));
         Assert.Equal(a.Version, b.Version);
     }
 
     [Fact]
     public void Challenges_notifications_segments_and_the_birthday_survive_storage_and_both_copies_go_on_alike()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = Storage(new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var config = Rome with
         {
             StreakFreezes = new StreakFreezes(2, 1),
@@ -139,7 +148,44 @@ public sealed class MemberAccountJsonTests
 
         string ViewOf(MemberAccount a) => JsonSerializer.Serialize(a.View(config, At("2026-06-21T00:00Z"), challenges), options);
         Assert.Equal(ViewOf(account), ViewOf(copy));
-        Assert.Equal(account.Ledger, copy.Ledger);
-        Assert.Contains("birthday 2026", string.Join(" ", copy.Ledger.Select(e => e.Reason)), StringComparison.Ordinal);
+        Assert.Equal(account.WholeLedger, copy.WholeLedger);
+        Assert.Contains("birthday 2026", string.Join(" ", copy.WholeLedger.Select(e => e.Reason)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stored_state_holds_the_count_and_pending_entries_but_never_a_whole_ledger()
+    {
+        var options = Storage(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now);
+        account.Ledger.Appended(account.Ledger.Count);
+        account.Apply(Buy("p2", 4_000, "2026-05-30T10:00Z"), Basic, Now);
+
+        var json = JsonSerializer.Serialize(account, options);
+        var copy = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
+
+        Assert.DoesNotContain("\"entries\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"schema\":2", json, StringComparison.Ordinal);
+        Assert.Equal(4, copy.Ledger.Count);
+        Assert.Equal(account.Ledger.Pending, copy.Ledger.Pending);
+        Assert.Equal([4L], copy.Ledger.Pending.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public void A_state_stored_with_its_whole_ledger_loads_it_as_pending_and_numbers_on()
+    {
+        var options = Storage(new JsonSerializerOptions());
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "member-before-ledger-store.json"));
+
+        var account = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
+
+        Assert.Equal(5, account.Ledger.Count);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], account.Ledger.Pending.Select(e => e.Sequence));
+        Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
+        Assert.Equal(account.Points.Pending, account.Sum(PointsBalance.Pending));
+        Assert.DoesNotContain("\"Entries\"", JsonSerializer.Serialize(account, options), StringComparison.Ordinal);
+
+        account.Apply(Buy("p3", 1_000, "2026-05-31T10:00Z", member: "ada"), Basic, Now);
+        Assert.Equal(6, account.Ledger.Pending[^1].Sequence);
     }
 }

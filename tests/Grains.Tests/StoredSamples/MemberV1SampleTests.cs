@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Loyalty.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace Loyalty.Grains.Tests.StoredSamples;
+
+/// <summary>
+/// A member stored before the stored form had a version (<c>member-v1.json</c>, written by the grain storage's
+/// serializer) loads through the stored schema and goes on exactly as the rule book that stored it would have: the
+/// views and ledger beside it were taken from that rule book.
+/// </summary>
+public sealed class MemberV1SampleTests(ClusterFixture fixture)
+{
+    private static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    // The serializer the silo's grain storage writes with.
+    private IGrainStorageSerializer Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+
+    [Fact]
+    public void The_v1_sample_loads_with_the_view_it_had()
+    {
+        var account = Load("member-v1.json");
+        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+
+        Assert.Equal(Sample("member-v1.view.json"), ViewOf(account));
+    }
+
+    [Fact]
+    public void The_v1_sample_goes_on_as_it_would_have()
+    {
+        var account = Load("member-v1.json");
+        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+
+        Assert.Equal(ApplyOutcome.Applied, account.Apply(SampleMember.NextEvent, SampleMember.Config, SampleMember.ViewedAt, SampleMember.Challenges));
+
+        Assert.Equal(Sample("member-v1.next-view.json"), ViewOf(account));
+        Assert.Equal(Sample("member-v1.next-ledger.json"), JsonSerializer.Serialize(account.Ledger.Pending, ViewJson));
+    }
+
+    [Fact]
+    public void A_challenge_of_the_v1_sample_is_forgotten_once_a_purchase_is_dated_past_its_retention()
+    {
+        var account = Load("member-v1.json");
+        var past = new DateTimeOffset(SampleMember.Challenges[0].LocalEnd.AddDays(SampleMember.Config.ChallengeRetentionDays), TimeSpan.FromHours(2));
+        var purchase = new Purchase("p7", "ada", past, 1_000, "GBP", [], null);
+
+        account.Apply(purchase, SampleMember.Config, past, SampleMember.Challenges);
+
+        Assert.Equal(["may"], account.Challenges.ById.Keys);
+        Assert.Equal(["may"], account.Challenges.Counted);
+        Assert.Equal(["may"], account.View(SampleMember.Config, past, SampleMember.Challenges).Challenges.Select(c => c.ChallengeId));
+    }
+
+    [Fact]
+    public void The_same_history_today_stores_what_the_v1_sample_loads_as()
+    {
+        var loaded = Storage.Serialize(Load("member-v1.json")).ToString();
+        var today = Storage.Serialize(SampleMember.Build()).ToString();
+
+        Assert.Equal(loaded, today);
+        Assert.StartsWith("{\"Schema\":2,", today, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_state_stored_in_schema_2_reads_back_the_same()
+    {
+        var stored = Storage.Serialize(Load("member-v1.json"));
+        var account = Storage.Deserialize<MemberAccount>(stored)!;
+        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+
+        Assert.Equal(Sample("member-v1.view.json"), ViewOf(account));
+        Assert.Equal(stored.ToString(), Storage.Serialize(Storage.Deserialize<MemberAccount>(stored)).ToString());
+    }
+
+    [Fact]
+    public void A_schema_newer_than_this_version_is_refused_rather_than_misread()
+    {
+        var newer = new BinaryData("{\"Schema\":3,\"MemberId\":\"ada\"}"u8.ToArray());
+
+        Assert.Throws<NotSupportedException>(() => Storage.Deserialize<MemberAccount>(newer));
+    }
+
+    private MemberAccount Load(string name) => Storage.Deserialize<MemberAccount>(new BinaryData(File.ReadAllBytes(PathOf(name))))!;
+
+    private static string ViewOf(MemberAccount account) =>
+        JsonSerializer.Serialize(account.View(SampleMember.Config, SampleMember.ViewedAt, SampleMember.Challenges), ViewJson);
+
+    private static string Sample(string name) => File.ReadAllText(PathOf(name));
+
+    private static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "StoredSamples", name);
+}
