@@ -15,7 +15,7 @@ public static class HeavyMember
     public static async Task<ReplaySummary> Send(HttpClient http, string program)
     {
         var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(12);
+        var yesterday = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-1).AddHours(12), DateTimeKind.Unspecified); // noon, New York time
         var events = Enumerable.Range(0, Purchases).Select(i =>
         {
             var day = yesterday.AddDays(i - Purchases + 1);

@@ -55,6 +55,6 @@ public static class MemberMemory
     {
         var management = silo.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         var statistics = await management.GetSimpleGrainStatistics();
-        return statistics.Where(s => s.GrainType.EndsWith("MemberGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        return statistics.Where(s => s.GrainType.EndsWith("MemberGrain", StringComparison.OrdinalIgnoreCase) || s.GrainType == "member").Sum(s => s.ActivationCount);
     }
 }
