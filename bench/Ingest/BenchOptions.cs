@@ -2,8 +2,17 @@ using System.Globalization;
 
 namespace Loyalty.Bench.Ingest;
 
-public sealed record BenchOptions(string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups, int Ids = 200_000)
+/// <param name="Probes">Read-your-writes probes, on the idle system and again under load.</param>
+/// <param name="ProbeIntervalMs">Least time between the starts of two probes.</param>
+/// <param name="LoadBatch">Events per request of the steady load.</param>
+/// <param name="Postgres">Whether to measure the PostgreSQL baseline.</param>
+public sealed record BenchOptions(
+    string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups, int Ids = 200_000,
+    int Probes = 200, int ProbeIntervalMs = 50, int LoadBatch = 100, bool Postgres = true)
 {
+    private const string Usage = "options: --profile embedded|redis|index --events N --batch N --concurrency N --data FILE --warmups N "
+        + "--probes N --probe-interval-ms N --load-batch N --postgres on|off --ids N (index)";
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions("", int.MaxValue, 5_000, 4, "embedded", 8);
@@ -12,20 +21,33 @@ public sealed record BenchOptions(string DataFile, int Events, int BatchSize, in
             var value = args[i + 1];
             options = args[i] switch
             {
-                "--events" => options with { Events = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--batch" => options with { BatchSize = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--events" => options with { Events = Number(value) },
+                "--batch" => options with { BatchSize = Number(value) },
+                "--concurrency" => options with { Concurrency = Number(value) },
                 "--data" => options with { DataFile = value },
                 "--profile" => options with { Profile = value },
-                "--warmups" => options with { Warmups = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--ids" => options with { Ids = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --profile embedded|redis|index --events N --batch N --concurrency N --data FILE --warmups N --ids N (index)"),
+                "--warmups" => options with { Warmups = Number(value) },
+                "--ids" => options with { Ids = Number(value) },
+                "--probes" => options with { Probes = Number(value) },
+                "--probe-interval-ms" => options with { ProbeIntervalMs = Number(value) },
+                "--load-batch" => options with { LoadBatch = Number(value) },
+                "--postgres" => options with { Postgres = value is "on" or "true" or "1" },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; {Usage}"),
             };
+        }
+
+        if (args.Length % 2 != 0)
+        {
+            throw new ArgumentException($"Option {args[^1]} has no value; {Usage}");
         }
 
         // The index bench reads no log.
         return options.DataFile.Length > 0 || options.Profile == "index" ? options : options with { DataFile = FindData("CDNOW_master.txt") };
     }
+
+    public TimeSpan ProbeInterval => TimeSpan.FromMilliseconds(ProbeIntervalMs);
+
+    private static int Number(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 
     /// <summary>../shared/data beside the repository, found from the working directory or the binaries.</summary>
     private static string FindData(string name)

@@ -6,35 +6,82 @@ using StackExchange.Redis;
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
-/// The Redis profile as operators run it (deploy/local-cluster.sh with one silo and one gateway), beside the path a
-/// user might hand-roll on the same Redis: per event HINCRBY on a member hash and ZINCRBY on a leaderboard, pipelined.
+/// The Redis profile as operators run it (deploy/local-cluster.sh with one silo and one gateway), beside PostgreSQL
+/// and the path a user might hand-roll on the same Redis (per event HINCRBY on a member hash and ZINCRBY on a
+/// leaderboard, pipelined); then the bytes it stores per member, and read-your-writes idle and under load.
 /// </summary>
 public static class RedisProfileBench
 {
-    public static async Task<int> Run(IReadOnlyList<ReplayEvent> events, SenderOptions sender)
+    private const double FreshnessTargetP99Ms = 500;
+    private const double PostgresTarget = 3;
+
+    public static async Task<int> Run(IReadOnlyList<ReplayEvent> events, SenderOptions sender, BenchOptions options, PostgresBaseline.Result postgres)
     {
         await using var cluster = await ScriptedCluster.Start(silos: 1);
         using var http = new HttpClient { BaseAddress = cluster.Gateway, Timeout = TimeSpan.FromMinutes(2) };
         await GatewayPreparation.EnsureProgram(http, "warmup", GatewayPreparation.CdnowProgramJson);
         await GatewayPreparation.EnsureProgram(http, "bench", GatewayPreparation.CdnowProgramJson);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis);
-        await new EventBatchSender(http, sender).SendAsync("warmup", events); // the whole log once: JIT tiers settle, so the run measures steady state
+        using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis + ",allowAdmin=true");
+        var warmup = await new EventBatchSender(http, sender).SendAsync("warmup", events); // the whole log once: JIT tiers settle, so the run measures steady state
         await Drained(redis, TimeSpan.FromMinutes(5));
 
         var clock = Stopwatch.StartNew();
         var durable = await new EventBatchSender(http, sender).SendAsync("bench", events);
         var allApplied = await Drained(redis, TimeSpan.FromMinutes(5));
         var applied = clock.Elapsed;
+        var storage = new RedisStorageReport(redis);
+        var stored = await storage.Members("bench", warmup.Sent + durable.Sent);
+
+        // The same customers buying again: the steady load below is of this kind, so its capacity is this rate.
+        clock.Restart();
+        var returning = await new EventBatchSender(http, sender).SendAsync("bench", [.. events.Select(e => e with { EventId = e.EventId + "-again" })]);
+        var returningApplied = await Drained(redis, TimeSpan.FromMinutes(5));
+        var returningElapsed = clock.Elapsed;
         var handRolled = await HandRolled(redis, events, sender.BatchSize);
 
+        var heavy = await HeavyMember.Send(http, "bench");
+        var heavyApplied = await Drained(redis, TimeSpan.FromMinutes(5));
+        var heavyStored = await storage.Member("bench", HeavyMember.MemberId, RedisStorageReport.HeavyMemberTarget);
+
+        var idle = await ReadYourWrites.Measure(http, "bench", "fresh-idle", options.Probes, options.ProbeInterval);
+        var capacity = ResultTable.PerSecond(returning.Accepted, returningElapsed);
+        var loaded = await FreshnessUnderLoad.Measure(http, "bench", events, capacity, options.Probes, options.ProbeInterval, options.LoadBatch,
+            _ => Drained(redis, TimeSpan.FromMinutes(2)));
+
+        var headline = ResultTable.PerSecond(durable.Accepted, applied);
+        var handRolledRate = ResultTable.PerSecond(events.Count, handRolled);
         Console.WriteLine();
-        Console.WriteLine($"{"scenario",-52}{"events",10}{"seconds",10}{"events/s",12}");
-        Print("hand-rolled Redis: HINCRBY + ZINCRBY, pipelined", events.Count, handRolled);
-        Print("Redis profile: answered = stored in Redis Streams", durable.Sent, durable.Elapsed);
-        Print(allApplied ? "Redis profile: applied, members and boards stored" : "Redis profile: applied (INCOMPLETE)", durable.Accepted, applied);
-        Console.WriteLine($"target ≥ 30,000 durable events/s; {(durable.Clean ? "all accepted" : "NOT all accepted: " + string.Join("; ", durable.Errors))}");
+        Console.WriteLine($"APPLIED events/s, Redis profile, members never seen: {headline:N0}{(allApplied ? "" : " (INCOMPLETE)")}");
+        Console.WriteLine($"  = {ResultTable.Ratio(headline, "PostgreSQL", postgres.EventsPerSecond, PostgresTarget)}");
+        Console.WriteLine($"  = {ResultTable.Ratio(headline, "hand-rolled Redis", handRolledRate)}");
+        var table = new ResultTable();
+        table.Add("Redis profile: answered = stored in Redis Streams", durable.Sent, durable.Elapsed);
+        table.Add(allApplied ? "Redis profile: APPLIED, members and boards stored" : "Redis profile: applied (INCOMPLETE)", durable.Accepted, applied);
+        table.Add("returning members: answered", returning.Sent, returning.Elapsed);
+        table.Add(returningApplied ? "returning members: APPLIED" : "returning members: applied (INCOMPLETE)", returning.Accepted, returningElapsed);
+        table.Add("hand-rolled Redis: HINCRBY + ZINCRBY, pipelined", events.Count, handRolled);
+        if (postgres.EventsPerSecond is not null)
+        {
+            table.Add($"PostgreSQL: UPDATE + INSERT a transaction, {PostgresBaseline.Clients} clients", postgres.Events, postgres.Elapsed);
+        }
+
+        table.Print();
+        Console.WriteLine($"returning members applied = {ResultTable.Ratio(capacity, "PostgreSQL", postgres.EventsPerSecond, PostgresTarget)}");
+        Console.WriteLine($"target ≥ 30,000 durable events/s answered; {(durable.Clean ? "all accepted" : "NOT all accepted: " + string.Join("; ", durable.Errors))}");
+        Console.WriteLine();
+        Console.WriteLine("stored bytes in Redis (12.1), MEMORY USAGE after the CDNOW replay:");
+        stored.ForEach(line => Console.WriteLine("  " + line));
+        Console.WriteLine($"  {HeavyMember.Purchases:N0} purchases, one a day, for one member{(heavyApplied && heavy.Clean ? "" : " (NOT all applied)")}:");
+        heavyStored.ForEach(line => Console.WriteLine("  " + line));
+        Console.WriteLine();
+        Console.WriteLine($"freshness, idle: {idle.Describe()}");
+        Console.WriteLine($"freshness under load (12.8): {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
+            + $"member view {Verdict(loaded.Probes.MemberP99)}, top {FreshnessProbe.TopN} {Verdict(loaded.Probes.BoardP99)}");
+        Console.WriteLine($"  {loaded.DescribeLoad()} (half of the returning members' applied {capacity:N0} events/s)");
         return durable.Clean ? 0 : 1;
     }
+
+    private static string Verdict(double p99) => p99 <= FreshnessTargetP99Ms ? "met" : "NOT met";
 
     /// <summary>
     /// Polls until every member-events stream is empty: entries are deleted only once their members and boards have
@@ -78,7 +125,4 @@ public static class RedisProfileBench
 
         return clock.Elapsed;
     }
-
-    private static void Print(string scenario, int events, TimeSpan elapsed) =>
-        Console.WriteLine($"{scenario,-52}{events,10:N0}{elapsed.TotalSeconds,10:N2}{events / elapsed.TotalSeconds,12:N0}");
 }
