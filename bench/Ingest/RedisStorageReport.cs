@@ -4,7 +4,7 @@ namespace Loyalty.Bench.Ingest;
 
 /// <summary>
 /// Stored bytes in Redis (issue 12.1). Orleans' Redis grain storage keeps a member in the hash
-/// "{ServiceId}/state/{grainId}" (grain id "member/{program}/{member}") with fields etag and data (the JSON); our
+/// "{ServiceId}/state/{grainId}/{stateName}" (grain id "member/{program}/{member}", state "member") with fields etag and data (the JSON); our
 /// ledger store keeps a list "{ServiceId}:ledger:{program}/{member}"; the gateways' duplicate index keeps hashes
 /// under "{ServiceId}:seen:". Sizes are MEMORY USAGE: key, value and Redis' own overhead.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class RedisStorageReport(ConnectionMultiplexer redis, string servi
     private readonly IServer server = redis.GetServer(redis.GetEndPoints()[0]);
     private readonly IDatabase db = redis.GetDatabase();
 
-    public RedisKey StateKey(string program, string member) => $"{serviceId}/state/member/{program}/{member}";
+    public RedisKey StateKey(string program, string member) => $"{serviceId}/state/member/{program}/{member}/member"; // grain id, then the state name
 
     /// <summary>Every member of <paramref name="program"/>, its ledger, and the duplicate index per id the gateways took.</summary>
     public async Task<List<string>> Members(string program, long eventIdsTaken)
