@@ -7,17 +7,19 @@ namespace Loyalty.Cluster.Tests;
 /// <summary>The Redis profile's ledger store against a real redis-server.</summary>
 public sealed class RedisLedgerStoreTests
 {
-    private static LedgerEntry Entry(long sequence) =>
-        new(sequence, LedgerKind.ClawedBack, PointsBalance.Pending, -sequence, $"return r{sequence}: \"quoted\", sequence 1", $"r{sequence}", DateTimeOffset.Parse("2026-05-01T10:00:00+02:00"));
+    private static LedgerEntry Entry(long sequence, long points = 0) =>
+        new(sequence, LedgerKind.ClawedBack, PointsBalance.Pending, points == 0 ? -sequence : points, $"return r{sequence}: \"quoted\", sequence 1", $"r{sequence}", DateTimeOffset.Parse("2026-05-01T10:00:00+02:00"));
 
     [Fact]
-    public async Task Appending_again_skips_what_is_stored_pages_go_newest_first_and_trimming_keeps_positions()
+    public async Task Appending_replaces_from_the_first_sequence_pages_go_newest_first_and_trimming_keeps_positions()
     {
         await using var redis = await ThrowawayRedis.Start();
         await using var store = new RedisLedgerStore(redis.Configuration, "t:ledger");
 
         await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);
-        await store.Append("p", "m", [Entry(2), Entry(3), Entry(4)], null); // a crash between append and state write
+        await store.Append("p", "m", [Entry(2, points: -20)], null); // the state write failed: its retry replaces
+        Assert.Equal([Entry(2, points: -20), Entry(1)], (await store.Read("p", "m", long.MaxValue, 10)).Entries);
+        await store.Append("p", "m", [Entry(2), Entry(3), Entry(4)], null);
         var all = await store.Read("p", "m", long.MaxValue, 10);
 
         Assert.Equal(4, all.Stored);

@@ -3,14 +3,27 @@ using Loyalty.Grains.Members;
 
 namespace Loyalty.Grains.Tests;
 
-/// <summary>The embedded ledger store: appending again is harmless, pages go newest first, trimming keeps positions.</summary>
+/// <summary>The embedded ledger store: an append replaces from its first sequence, pages go newest first, trimming keeps positions.</summary>
 public sealed class InProcessLedgerStoreTests
 {
-    private static LedgerEntry Entry(long sequence) =>
-        new(sequence, LedgerKind.Bonus, PointsBalance.Available, sequence, $"bonus {sequence}", null, DateTimeOffset.UnixEpoch);
+    private static LedgerEntry Entry(long sequence, long points = 0) =>
+        new(sequence, LedgerKind.Bonus, PointsBalance.Available, points == 0 ? sequence : points, $"bonus {sequence}", null, DateTimeOffset.UnixEpoch);
 
     [Fact]
-    public async Task Entries_already_stored_are_skipped_and_pages_read_newest_first_through_a_sequence()
+    public async Task A_retried_turn_replaces_the_entries_of_the_turn_whose_write_failed()
+    {
+        var store = new InProcessLedgerStore();
+        await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);
+        await store.Append("p", "m", [Entry(2, points: 20)], null);
+
+        var all = await store.Read("p", "m", long.MaxValue, 10);
+
+        Assert.Equal(2, all.Stored);
+        Assert.Equal([20L, 1L], all.Entries.Select(e => e.Points));
+    }
+
+    [Fact]
+    public async Task Appending_the_same_entries_again_is_harmless_and_pages_read_newest_first_through_a_sequence()
     {
         var store = new InProcessLedgerStore();
         await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);

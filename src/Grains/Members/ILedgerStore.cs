@@ -3,14 +3,16 @@ using Loyalty.Domain;
 namespace Loyalty.Grains.Members;
 
 /// <summary>
-/// Where members' ledgers live: append-only, one ledger per member, read in pages. A member appends the entries of a
-/// turn after storing that turn, and may append them again after a crash, so appending is idempotent by sequence.
+/// Where members' ledgers live: append-only, one ledger per member, read in pages. A member appends a turn's entries
+/// just before storing the turn. When that write fails, the retry starts from the stored state and appends its own
+/// entries for the same sequences, so an append replaces what the store holds from its first sequence on; readers
+/// never look past the member's stored count.
 /// </summary>
 public interface ILedgerStore
 {
     /// <summary>
-    /// Appends <paramref name="entries"/> (oldest first, sequences without gaps), skipping those whose sequence is
-    /// already stored. With <paramref name="keepNewest"/> the store may then drop all but that many newest entries.
+    /// Appends <paramref name="entries"/> (oldest first, sequences without gaps), first dropping stored entries from
+    /// the first one's sequence on. With <paramref name="keepNewest"/> the store may then drop all but that many newest.
     /// </summary>
     Task Append(string programId, string memberId, IReadOnlyList<LedgerEntry> entries, int? keepNewest);
 

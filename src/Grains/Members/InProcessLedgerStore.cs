@@ -44,14 +44,15 @@ public sealed class InProcessLedgerStore : ILedgerStore
 
         public void Append(IReadOnlyList<LedgerEntry> entries, int? keepNewest)
         {
-            foreach (var entry in entries)
+            if (entries.Count == 0)
             {
-                if (entry.Sequence > stored)
-                {
-                    kept.Add(entry);
-                    stored = entry.Sequence;
-                }
+                return;
             }
+
+            var replaced = Math.Clamp(stored - entries[0].Sequence + 1, 0, kept.Count);
+            kept.RemoveRange(kept.Count - (int)replaced, (int)replaced);
+            kept.AddRange(entries);
+            stored = entries[^1].Sequence;
 
             // Dropped in steps of an eighth, so a full ledger does not shift its whole list on every append.
             if (keepNewest is { } keep && kept.Count > keep + keep / 8)

@@ -4,8 +4,9 @@ using Loyalty.Grains.Interfaces.Members;
 namespace Loyalty.Grains.Members;
 
 /// <summary>
-/// The member's ledger, kept like an outbox: a turn's entries are stored with the turn's one write, appended to the
-/// ledger store after it (again after a crash: the store skips what it has), then dropped from the state.
+/// The member's ledger lives in the ledger store: a turn's entries are appended just before the turn's one write, so
+/// the stored state does not carry them. If that write fails, the retry's entries replace them in the store. If the
+/// append fails, the entries stay in the state like an outbox, readable, and are appended by a later turn.
 /// </summary>
 public sealed partial class MemberGrain
 {
@@ -35,7 +36,7 @@ public sealed partial class MemberGrain
     }
 
     /// <summary>
-    /// Appends what the stored state holds as pending, then drops it from memory; the next write stores its removal.
+    /// Appends the entries not yet in the store, then drops them from the state; the coming write stores their removal.
     /// On failure the entries stay pending (and readable): the next turn or activation appends them.
     /// </summary>
     private async Task AppendLedger()

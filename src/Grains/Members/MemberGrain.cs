@@ -41,7 +41,7 @@ public sealed partial class MemberGrain(
             dueKnown = true; // due times are set only after a write, so a member never stored has none
         }
 
-        // Entries stored by a turn that ended before its append (a crash, or a state stored with its whole ledger).
+        // Entries stored while the ledger store was away, or a state stored with its whole ledger.
         await AppendLedger();
     }
 
@@ -161,6 +161,7 @@ public sealed partial class MemberGrain(
             changed |= await CreditReferrer();
             if (changed)
             {
+                await AppendLedger();
                 await state.WriteStateAsync();
             }
         }
@@ -172,7 +173,6 @@ public sealed partial class MemberGrain(
 
         if (changed)
         {
-            await AppendLedger();
             await KeepDueTime();
         }
 
@@ -187,6 +187,7 @@ public sealed partial class MemberGrain(
     {
         try
         {
+            await AppendLedger();
             await state.WriteStateAsync();
         }
         catch (Exception e)
@@ -195,7 +196,6 @@ public sealed partial class MemberGrain(
             throw;
         }
 
-        await AppendLedger();
         await KeepDueTime();
     }
 

@@ -20,19 +20,17 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
         if head then stored = tonumber(string.match(head, '^{"sequence":(%d+)')) end
         """;
 
-    // ARGV: keep (0: all), then sequence and entry pairs, oldest first. Only sequences past the stored count go in.
+    // ARGV: keep (0: all), then sequence and entry pairs, oldest first. Stored entries from the first sequence on are
+    // replaced (the head is the newest, so they are the first `stored - first + 1` of the list).
     private const string AppendScript = StoredCount + "\n" + """
-        local added = 0
+        local replaced = stored - tonumber(ARGV[2]) + 1
+        if replaced > 0 then redis.call('LTRIM', KEYS[1], replaced, -1) end
         for i = 2, #ARGV, 2 do
-          if tonumber(ARGV[i]) > stored then
-            redis.call('LPUSH', KEYS[1], ARGV[i + 1])
-            stored = tonumber(ARGV[i])
-            added = added + 1
-          end
+          redis.call('LPUSH', KEYS[1], ARGV[i + 1])
         end
         local keep = tonumber(ARGV[1])
-        if keep > 0 and added > 0 then redis.call('LTRIM', KEYS[1], 0, keep - 1) end
-        return stored
+        if keep > 0 then redis.call('LTRIM', KEYS[1], 0, keep - 1) end
+        return tonumber(ARGV[#ARGV - 1])
         """;
 
     // ARGV: through sequence, limit. Answers the stored count, then the entries; position of sequence s is stored - s.
