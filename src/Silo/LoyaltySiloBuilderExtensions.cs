@@ -21,6 +21,7 @@ using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Providers;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Streams;
 using StackExchange.Redis;
 
@@ -108,7 +109,10 @@ public static class LoyaltySiloBuilderExtensions
 
     private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)
     {
-        silo.UseSystemTextJsonGrainStorageSerializer();
+        // States are JSON, compressed when large enough to gain: what a durable store holds per member.
+        silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer>(services =>
+            new CompressedGrainStorageSerializer(services.GetRequiredService<SystemTextJsonGrainStorageSerializer>()));
 
         // Members are stored in their own versioned schema, not as the rule book's types.
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(

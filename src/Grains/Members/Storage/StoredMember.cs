@@ -6,11 +6,12 @@ namespace Loyalty.Grains.Members.Storage;
 /// <summary>
 /// A member as grain storage holds it: plain data, versioned by <see cref="Schema"/>, mapped to and from the rule
 /// book by <see cref="StoredMemberMapping"/> only. Schema 1 (no number) is the rule book's own account as stored
-/// before the stored form had one; schema 2 has the same fields, so both read through this type.
+/// before the stored form had one; schema 2 has the same fields; schema 3 groups seen ids by the minute they were
+/// applied and leaves out empty collections and zero values. All three read through this type.
 /// </summary>
 public sealed record StoredMember
 {
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
 
     /// <summary>Absent (0) in states stored as schema 1.</summary>
     public int Schema { get; init; }
@@ -108,6 +109,10 @@ public sealed record StoredPurchase(long AmountMinor, long PointsEarned, long Re
 
 public sealed record StoredSeenEvents
 {
+    /// <summary>Schema 3: ids by when they were applied, rounded up to a UTC minute ("2026-12-02T21:54Z"), oldest first.</summary>
+    public Dictionary<string, List<string>> ByMinute { get; init; } = [];
+
+    /// <summary>Schemas 1 and 2, and ids stored before times were kept (no time).</summary>
     public List<StoredSeenEvent> Seen { get; init; } = [];
 
     /// <summary>The form stored before ids carried their time; never written.</summary>

@@ -31,7 +31,7 @@ public static class StoredMemberMapping
             PurchaseCount = account.Purchases.Count,
             Purchases = account.Purchases.Held.ToDictionary(
                 p => p.Key, p => new StoredPurchase(p.Value.AmountMinor, p.Value.PointsEarned, p.Value.RefundedMinor, p.Value.PointsClawedBack, p.Value.OccurredAt)),
-            SeenEvents = new StoredSeenEvents { Seen = [.. account.SeenEvents.Seen.Select(s => new StoredSeenEvent(s.Id, s.AppliedAt))] },
+            SeenEvents = StoredSeenEventsMapping.ToStored(account.SeenEvents),
             Tier = new StoredTier
             {
                 Current = account.Tier.Current,
@@ -86,9 +86,7 @@ public static class StoredMemberMapping
             points,
             MemberPurchases.Restore(stored.LifetimeSpendMinor, stored.PurchaseCount, stored.Purchases.Select(p => KeyValuePair.Create(
                 p.Key, new PurchaseRecord(p.Value.AmountMinor, p.Value.PointsEarned, p.Value.OccurredAt, p.Value.RefundedMinor, p.Value.PointsClawedBack)))),
-            RecentEventIds.Restore([
-                .. (stored.SeenEvents.Ids ?? []).Select(id => new SeenEventId(id, null)),
-                .. stored.SeenEvents.Seen.Select(s => new SeenEventId(s.Id, s.AppliedAt))]),
+            StoredSeenEventsMapping.FromStored(stored.SeenEvents),
             TierState.Restore(stored.Tier.Current, stored.Tier.AnniversaryBase, stored.Tier.AnniversariesJudged, stored.Tier.MonthlySpend),
             FromStored(stored.Streak),
             RfmState.Restore(stored.RfmData.LastPurchaseAt, stored.RfmData.MonthlyPurchases),

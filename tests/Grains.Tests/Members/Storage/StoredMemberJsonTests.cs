@@ -165,10 +165,30 @@ public sealed class StoredMemberJsonTests
         var copy = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
 
         Assert.DoesNotContain("\"entries\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"schema\":2", json, StringComparison.Ordinal);
+        Assert.Contains($"\"schema\":{StoredMember.CurrentSchema}", json, StringComparison.Ordinal);
         Assert.Equal(4, copy.Ledger.Count);
         Assert.Equal(account.Ledger.Pending, copy.Ledger.Pending);
         Assert.Equal([4L], copy.Ledger.Pending.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public void A_member_using_few_parts_stores_only_those_and_its_ids_by_minute_once_each()
+    {
+        var options = Storage(new JsonSerializerOptions());
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now);
+        account.Apply(Buy("p2", 4_000, "2026-04-02T10:00Z"), Basic, Now);
+
+        var json = JsonSerializer.Serialize(account, options);
+        var copy = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
+
+        Assert.DoesNotContain("\"Badges\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Redemptions\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Redeemed\"", json, StringComparison.Ordinal); // zero
+        var seen = JsonDocument.Parse(json).RootElement.GetProperty("SeenEvents");
+        Assert.Equal("""{"ByMinute":{"2026-06-01T12:00Z":["p1","p2"]}}""", seen.GetRawText());
+        Assert.True(copy.SeenEvents.Contains("p1") && copy.SeenEvents.Contains("p2"));
+        Assert.Equal(json, JsonSerializer.Serialize(copy, options));
     }
 
     [Fact]
