@@ -1,10 +1,12 @@
+using System.Text;
+using Loyalty.Silo.Storage;
 using StackExchange.Redis;
 
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
 /// Stored bytes in Redis (issue 12.1). Orleans' Redis grain storage keeps a member in the hash
-/// "{ServiceId}/state/{grainId}/{stateName}" (grain id "member/{program}/{member}", state "member") with fields etag and data (the JSON); our
+/// "{ServiceId}/state/{grainId}/{stateName}" (grain id "member/{program}/{member}", state "member") with fields etag and data (the JSON, Brotli-compressed when large enough); our
 /// ledger store keeps a list "{ServiceId}:ledger:{program}/{member}"; the gateways' duplicate index keeps hashes
 /// under "{ServiceId}:seen:". Sizes are MEMORY USAGE: key, value and Redis' own overhead.
 /// </summary>
@@ -29,13 +31,13 @@ public sealed class RedisStorageReport(ConnectionMultiplexer redis, string servi
         var lines = new List<string>
         {
             $"member state (program {program}): {state.Describe()}; target ≤ {MemberTarget:N0} B: {Verdict(state.P90, MemberTarget)} at p90, {Verdict(state.Max, MemberTarget)} at max",
-            $"  of which the state JSON: {json.Describe()}",
+            $"  of which the stored data (Brotli-compressed JSON): {json.Describe()}",
             $"ledger list per member: {ledger.Describe()} (apart from the target)",
             $"duplicate index: {index.Total:N0} B in {index.Keys:N0} hashes for {eventIdsTaken:N0} event ids taken = {(eventIdsTaken == 0 ? 0 : (double)index.Total / eventIdsTaken):N1} B/id",
         };
         if (state.Keys > 0)
         {
-            lines.Add($"largest member {state.Largest} ({json.Max:N0} B of JSON), its largest parts:");
+            lines.Add($"largest member {state.Largest} ({json.Max:N0} B of data), its largest parts in uncompressed JSON:");
             lines.AddRange(await Breakdown(state.Largest));
         }
 
@@ -51,7 +53,7 @@ public sealed class RedisStorageReport(ConnectionMultiplexer redis, string servi
         var ledger = await RedisKeySizes.MemoryUsage(db, [(RedisKey)$"{serviceId}:ledger:{program}/{member}"]);
         var lines = new List<string>
         {
-            $"member {member}: state {state.Max:N0} B ({json.Max:N0} B of JSON); target ≤ {target:N0} B: {Verdict(state.Max, target)}; ledger list {ledger.Max:N0} B (apart)",
+            $"member {member}: state {state.Max:N0} B ({json.Max:N0} B of data); target ≤ {target:N0} B: {Verdict(state.Max, target)}; ledger list {ledger.Max:N0} B (apart)",
         };
         lines.AddRange(state.Keys > 0 ? await Breakdown(key) : [$"  no state stored under {key}"]);
         return lines;
@@ -59,8 +61,14 @@ public sealed class RedisStorageReport(ConnectionMultiplexer redis, string servi
 
     private async Task<IEnumerable<string>> Breakdown(RedisKey key)
     {
-        var json = (string?)await db.HashGetAsync(key, "data");
-        return json is null ? ["  (no data field)"] : StateJsonBreakdown.Largest(json, 6).Select(line => "  " + line);
+        var data = (byte[]?)await db.HashGetAsync(key, "data");
+        if (data is null)
+        {
+            return ["  (no data field)"];
+        }
+
+        var json = Encoding.UTF8.GetString(CompressedGrainStorageSerializer.Expand(data).Span);
+        return [$"  {json.Length:N0} B of JSON", .. StateJsonBreakdown.Largest(json, 6).Select(line => "  " + line)];
     }
 
     private static string Verdict(long bytes, long target) => bytes <= target ? "met" : $"NOT met ({(double)bytes / target:N1}×)";

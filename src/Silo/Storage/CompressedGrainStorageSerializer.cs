@@ -43,12 +43,14 @@ public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inn
         return new BinaryData(packed.AsMemory(0, HeaderLength + written));
     }
 
-    public T? Deserialize<T>(BinaryData input)
+    public T? Deserialize<T>(BinaryData input) => inner.Deserialize<T>(new BinaryData(Expand(input.ToMemory())));
+
+    /// <summary>The inner serializer's bytes of a stored payload, compressed or not.</summary>
+    public static ReadOnlyMemory<byte> Expand(ReadOnlyMemory<byte> stored)
     {
-        var stored = input.ToMemory();
         if (stored.Length < HeaderLength || stored.Span[0] != Marker)
         {
-            return inner.Deserialize<T>(input);
+            return stored;
         }
 
         var plain = new byte[BinaryPrimitives.ReadInt32LittleEndian(stored.Span[1..])];
@@ -57,6 +59,6 @@ public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inn
             throw new InvalidDataException($"A compressed grain state of {stored.Length} bytes does not expand to the {plain.Length} bytes it names.");
         }
 
-        return inner.Deserialize<T>(new BinaryData(plain));
+        return plain;
     }
 }
