@@ -287,6 +287,21 @@ public sealed class MemberAccountPointsTests
     }
 
     [Fact]
+    public void Earnings_per_day_are_kept_only_while_the_program_caps_them()
+    {
+        var account = new MemberAccount("m");
+        account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now);
+        Assert.Empty(account.Points.EarnedByDay);
+
+        // A cap set later counts what is earned under it.
+        var capped = Basic with { MaxPointsPerDay = 120 };
+        account.Apply(Buy("p2", 10_000, "2026-05-20T11:00Z"), capped, Now);
+        account.Apply(Buy("p3", 10_000, "2026-05-20T12:00Z"), capped, Now);
+        Assert.Equal(new Dictionary<string, long> { ["2026-05-20"] = 120 }, account.Points.EarnedByDay);
+        Assert.Equal(220, account.Points.LifetimeEarned);
+    }
+
+    [Fact]
     public void The_daily_cap_is_reported_in_the_reason()
     {
         var config = Basic with { MaxPointsPerDay = 120 };

@@ -51,7 +51,7 @@ public sealed class MemberPoints
     /// <summary>The positive part of <see cref="Available"/>, by lot, for expiry.</summary>
     public AvailableLots AvailableLots { get; }
 
-    /// <summary>Points earned per local day ("yyyy-MM-dd"), for the daily cap.</summary>
+    /// <summary>Points earned per local day ("yyyy-MM-dd"), for the daily cap; kept only while the program has one.</summary>
     public IReadOnlyDictionary<string, long> EarnedByDay => earnedByDay;
 
     public MemberLedgerWriter Ledger { get; }
@@ -69,6 +69,12 @@ public sealed class MemberPoints
         pendingLots.Add(new PendingLot(purchase.EventId, earning.Total, purchase.OccurredAt, purchase.OccurredAt.AddDays(config.ReturnWindowDays)));
         Ledger.Record(LedgerKind.Earned, PointsBalance.Pending, earning.Total, earning.Describe(purchase.EventId), purchase.EventId, purchase.OccurredAt);
         LifetimeEarned = checked(LifetimeEarned + earning.Total);
+        if (config.MaxPointsPerDay is null)
+        {
+            earnedByDay.Clear(); // nothing to cap: a daily cap set later counts what is earned from then on
+            return;
+        }
+
         earnedByDay[day] = checked(earnedByDay.GetValueOrDefault(day) + earning.Total);
         while (earnedByDay.Count > KeptEarningDays)
         {

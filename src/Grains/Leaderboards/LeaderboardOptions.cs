@@ -16,8 +16,8 @@ public sealed class LeaderboardOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// How often a shard writes its changes. Members wait for that write before their events are acknowledged, so it
-    /// bounds how long a member is busy after a batch; a durable store wants larger, cheaper groups of updates.
+    /// How often a shard writes its changes when nobody waits for them (in-memory streams), and retries a failed write.
+    /// Where members wait for their scores to be stored, a shard writes as soon as no write is in flight instead.
     /// </summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -9,8 +9,9 @@ namespace Loyalty.Grains.Leaderboards;
 
 /// <summary>
 /// One shard of a board in one period. Updates are absolute and versioned, so they are idempotent and
-/// order-tolerant. They show in reads at once, and the entries they changed are written together every
-/// <see cref="LeaderboardOptions.PersistInterval"/>. Where events are durable, <see cref="Apply"/> completes only
+/// order-tolerant. They show in reads at once. Where events are durable, the entries they changed are written as soon as
+/// no write is in flight, together with whatever else changed meanwhile (otherwise every
+/// <see cref="LeaderboardOptions.PersistInterval"/>, which also retries a failed write), and <see cref="Apply"/> completes only
 /// once its updates are stored, so a member's stream entry is acknowledged only after its scores are.
 /// A period past its retention takes no more updates, and the store forgets it.
 /// </summary>
@@ -68,7 +69,35 @@ public sealed class LeaderboardShardGrain(
         if (options.Value.StoreBeforeAcknowledge)
         {
             // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
-            await (changed.Count > 0 ? nextWrite.Task : writeInFlight ?? Task.CompletedTask);
+            var stored = changed.Count > 0 ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
+            WriteSoon();
+            await stored;
+        }
+    }
+
+    /// <summary>
+    /// Group commit: a write starts as soon as none is in flight, and what changes meanwhile goes with the next one, so
+    /// an update waits about one write, idle or busy. The timer retries after a failed write.
+    /// </summary>
+    private void WriteSoon()
+    {
+        if (changed.Count > 0 && writeInFlight is null)
+        {
+            _ = PersistAndContinue();
+        }
+    }
+
+    private async Task PersistAndContinue()
+    {
+        try
+        {
+            await Persist();
+            WriteSoon();
+        }
+        catch (Exception e)
+        {
+            // The waiters were told; the timer tries again.
+            logger.LogWarning("Leaderboard shard {Shard} could not store its scores: {Error}", this.GetPrimaryKeyString(), e.Message);
         }
     }
 

@@ -23,6 +23,9 @@ public static class SampleMember
         ExpiryWarningDays = 30,
         NewsHorizonDays = 3650,
 
+        // Far above anything the sample earns in a day: a capped program keeps earnings per day, as the sample did.
+        MaxPointsPerDay = 1_000_000,
+
         // The rule book that stored the sample kept challenge progress for ever; this keeps "spring" past the sample's instant.
         ChallengeRetentionDays = 60,
         Tiers = [new TierDefinition("member", 0), new TierDefinition("silver", 50_000), new TierDefinition("gold", 200_000)],
