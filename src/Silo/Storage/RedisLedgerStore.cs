@@ -62,7 +62,7 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
         for (var i = 0; i < entries.Count; i++)
         {
             arguments[1 + (2 * i)] = entries[i].Sequence;
-            arguments[2 + (2 * i)] = JsonSerializer.Serialize(entries[i], Json);
+            arguments[2 + (2 * i)] = JsonSerializer.SerializeToUtf8Bytes(entries[i], Json); // UTF-8 as Redis keeps it, no string between
         }
 
         var database = (await redis.Value).GetDatabase();
@@ -73,7 +73,7 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
     {
         var database = (await redis.Value).GetDatabase();
         var result = (RedisResult[])(await database.ScriptEvaluateAsync(ReadScript, [Key(programId, memberId)], [throughSequence, limit]))!;
-        var entries = result.Skip(1).Select(value => JsonSerializer.Deserialize<LedgerEntry>((string)value!, Json)!).ToList();
+        var entries = result.Skip(1).Select(value => JsonSerializer.Deserialize<LedgerEntry>((byte[])value!, Json)!).ToList();
         return new StoredLedger((long)result[0], entries);
     }
 
