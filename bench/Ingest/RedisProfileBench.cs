@@ -22,14 +22,14 @@ public static class RedisProfileBench
         await GatewayPreparation.EnsureProgram(http, "warmup", GatewayPreparation.CdnowProgramJson);
         await GatewayPreparation.EnsureProgram(http, "bench", GatewayPreparation.CdnowProgramJson);
         using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis + ",allowAdmin=true");
-        // The whole log, then again under fresh ids (--warmups passes in all): the JIT tiers settle, so the run measures
-        // steady state. The first pass alone is what a silo just started does.
+        // The whole log, then --warmups more times under fresh ids: the JIT tiers settle, so the run measures steady
+        // state. The first pass alone is what a silo just started does.
         var clock = Stopwatch.StartNew();
         var warmup = await new EventBatchSender(http, sender).SendAsync("warmup", events);
         var coldApplied = await Drained(redis, TimeSpan.FromMinutes(5));
         var coldElapsed = clock.Elapsed;
         var warmupSent = warmup.Sent;
-        for (var round = 1; round < options.Warmups; round++)
+        for (var round = 1; round <= options.Warmups; round++)
         {
             warmupSent += (await new EventBatchSender(http, sender).SendAsync("warmup", [.. events.Select(e => e with { EventId = $"{e.EventId}-w{round}" })])).Sent;
             await Drained(redis, TimeSpan.FromMinutes(5));
@@ -67,7 +67,7 @@ public static class RedisProfileBench
         var table = new ResultTable();
         table.Add("just started: answered", warmup.Sent, warmup.Elapsed);
         table.Add(coldApplied ? "just started: applied" : "just started: applied (INCOMPLETE)", warmup.Accepted, coldElapsed);
-        table.Note($"after {options.Warmups - 1} more passes of the log (steady state):");
+        table.Note($"after {options.Warmups} more passes of the log (steady state):");
         table.Add("Redis profile: answered = stored in Redis Streams", durable.Sent, durable.Elapsed);
         table.Add(allApplied ? "Redis profile: APPLIED, members and boards stored" : "Redis profile: applied (INCOMPLETE)", durable.Accepted, applied);
         table.Add("returning members: answered", returning.Sent, returning.Elapsed);
