@@ -24,6 +24,29 @@ public sealed class MemberStateBoundsTests
     }
 
     [Fact]
+    public void A_purchase_no_longer_held_for_returns_stays_a_duplicate_for_the_window_and_no_longer()
+    {
+        var account = new MemberAccount("m");
+        var applied = Start.AddYears(1);
+        for (var day = 0; day < 200; day++)
+        {
+            Assert.Equal(ApplyOutcome.Applied, account.Apply(Buy($"p{day}", 1_000, Start.AddDays(day).ToString("O")), Basic, applied));
+        }
+
+        Assert.InRange(account.Purchases.Held.Count, 1, 199);
+        Assert.False(account.Purchases.Held.ContainsKey("p0"));
+        Assert.All(Enumerable.Range(0, 200), day => Assert.True(account.HasSeen($"p{day}"), $"p{day}"));
+        Assert.Equal(ApplyOutcome.Duplicate, account.Apply(Buy("p0", 1_000, Start.ToString("O")), Basic, applied.AddDays(Basic.DuplicateWindowDays - 1)));
+
+        // Past the window only what is still held is known; ids let go are forgotten as the next ones are recorded.
+        var later = applied.AddDays(Basic.DuplicateWindowDays + 1);
+        account.Apply(Refund("r1", 100, Start.AddDays(300).ToString("O")), Basic, later);
+        Assert.False(account.HasSeen("p0"));
+        Assert.True(account.HasSeen("p199"));
+        Assert.True(account.SeenEvents.Seen.Count < 10, $"{account.SeenEvents.Seen.Count} ids kept past the window");
+    }
+
+    [Fact]
     public void Many_redemptions_at_once_keep_the_newest_up_to_the_cap_and_a_fresh_one_is_always_found()
     {
         var account = Rich(Basic);

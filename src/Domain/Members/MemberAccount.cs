@@ -124,7 +124,11 @@ public sealed class MemberAccount
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
         Challenges.Forget(challenges, config, zone, Rfm.LastPurchaseAt);
-        SeenEvents.Add(e.EventId, now, now.AddDays(-config.DuplicateWindowDays));
+        if (!Purchases.Held.ContainsKey(e.EventId))
+        {
+            SeenEvents.Add(e.EventId, now, config.DuplicateWindowDays); // a held purchase is known by being held
+        }
+
         Version++;
         Advance(config, now);
 
@@ -266,7 +270,12 @@ public sealed class MemberAccount
         }
 
         Points.Earn(purchase, earning, ProgramCalendar.DayKey(date), config);
-        Purchases.Add(purchase, earning.Total, config);
+        foreach (var forgotten in Purchases.Add(purchase, earning.Total, config))
+        {
+            // No longer held, still a duplicate if sent again within the window: remembered from now on.
+            SeenEvents.Add(forgotten, now, config.DuplicateWindowDays);
+        }
+
         Rfm.AddPurchase(date, purchase.OccurredAt);
         Tier.AddSpend(date, purchase.AmountMinor);
         Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);

@@ -40,12 +40,14 @@ public sealed class MemberPurchases
     /// <summary>Purchases that a return may still name, by event id.</summary>
     public IReadOnlyDictionary<string, PurchaseRecord> Held => held;
 
-    public void Add(Purchase purchase, long pointsEarned, ProgramConfig config)
+    /// <summary>Holds the purchase; answers the ids of purchases it let go, which a return can no longer name.</summary>
+    public IReadOnlyList<string> Add(Purchase purchase, long pointsEarned, ProgramConfig config)
     {
         held[purchase.EventId] = new PurchaseRecord(purchase.AmountMinor, pointsEarned, purchase.OccurredAt);
-        Trim(purchase.OccurredAt, config);
+        var forgotten = Trim(purchase.OccurredAt, config);
         LifetimeSpendMinor = checked(LifetimeSpendMinor + purchase.AmountMinor);
         Count++;
+        return forgotten;
     }
 
     public void Refunded(long refundMinor) => LifetimeSpendMinor = checked(LifetimeSpendMinor - refundMinor);
@@ -56,11 +58,12 @@ public sealed class MemberPurchases
     /// Forgets purchases too old for a return to name them: dated more than the return window and its grace before the
     /// newest purchase, beyond the newest <see cref="KeptWithoutTrimming"/>, and the oldest beyond <see cref="MaxKept"/>.
     /// </summary>
-    private void Trim(DateTimeOffset newest, ProgramConfig config)
+    private List<string> Trim(DateTimeOffset newest, ProgramConfig config)
     {
+        var forgotten = new List<string>();
         if (held.Count <= Math.Max(KeptWithoutTrimming, heldAfterTrimming) + TrimmingSlack)
         {
-            return;
+            return forgotten;
         }
 
         var cutoff = newest.AddDays(-(config.ReturnWindowDays + KeptBeyondReturnWindowDays));
@@ -70,8 +73,10 @@ public sealed class MemberPurchases
         for (var i = 0; i < removable && (i < excess || byAge[i].OccurredAt < cutoff); i++)
         {
             held.Remove(byAge[i].Key);
+            forgotten.Add(byAge[i].Key);
         }
 
         heldAfterTrimming = held.Count;
+        return forgotten;
     }
 }

@@ -26,6 +26,9 @@ public sealed class RecentEventIds
 
     public bool Contains(string eventId) => Index.Contains(eventId);
 
+    /// <summary>Records an id applied at <paramref name="now"/>, forgetting ids applied more than <paramref name="windowDays"/> before.</summary>
+    public void Add(string eventId, DateTimeOffset now, int windowDays) => Add(eventId, now, now.AddDays(-windowDays));
+
     /// <summary>Records an id applied at <paramref name="now"/>, forgetting ids applied before <paramref name="keepSince"/>.</summary>
     public void Add(string eventId, DateTimeOffset now, DateTimeOffset keepSince)
     {

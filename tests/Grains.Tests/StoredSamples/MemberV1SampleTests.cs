@@ -58,11 +58,21 @@ public sealed class MemberV1SampleTests(ClusterFixture fixture)
     [Fact]
     public void The_same_history_today_stores_what_the_v1_sample_loads_as()
     {
-        var loaded = Storage.Serialize(Load("member-v1.json")).ToString();
-        var today = Storage.Serialize(SampleMember.Build()).ToString();
+        var loaded = Load("member-v1.json");
+        var today = SampleMember.Build();
 
-        Assert.Equal(loaded, today);
-        Assert.StartsWith($"{{\"Schema\":{StoredMember.CurrentSchema},", Json.Serialize(SampleMember.Build()).ToString(), StringComparison.Ordinal);
+        // Alike but for the seen ids: today a purchase still held is known by being held, not listed twice.
+        Assert.Equal(WithoutSeenIds(Json.Serialize(loaded).ToString()), WithoutSeenIds(Json.Serialize(today).ToString()));
+        Assert.All(loaded.SeenEvents.Seen, seen => Assert.True(today.HasSeen(seen.Id), seen.Id));
+        Assert.All(today.SeenEvents.Seen, seen => Assert.False(today.Purchases.Held.ContainsKey(seen.Id), seen.Id));
+        Assert.StartsWith($"{{\"Schema\":{StoredMember.CurrentSchema},", Json.Serialize(today).ToString(), StringComparison.Ordinal);
+    }
+
+    private static string WithoutSeenIds(string json)
+    {
+        var member = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        member.Remove("SeenEvents");
+        return member.ToJsonString();
     }
 
     [Fact]

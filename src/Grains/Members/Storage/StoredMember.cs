@@ -105,7 +105,14 @@ public sealed record StoredAvailableLot(string Source, long Points, DateTimeOffs
 public sealed record StoredLedgerEntry(
     long Sequence, LedgerKind Kind, PointsBalance Balance, long Points, string Reason, string? EventId, DateTimeOffset OccurredAt);
 
-public sealed record StoredPurchase(long AmountMinor, long PointsEarned, long RefundedMinor, long PointsClawedBack, DateTimeOffset OccurredAt);
+public sealed record StoredPurchase(long AmountMinor, long PointsEarned, DateTimeOffset OccurredAt)
+{
+    /// <summary>Left out while zero, as most purchases are never refunded.</summary>
+    public long RefundedMinor { get; init; }
+
+    /// <summary>Left out while zero.</summary>
+    public long PointsClawedBack { get; init; }
+}
 
 public sealed record StoredSeenEvents
 {

@@ -30,7 +30,11 @@ public static class StoredMemberMapping
             LifetimeSpendMinor = account.Purchases.LifetimeSpendMinor,
             PurchaseCount = account.Purchases.Count,
             Purchases = account.Purchases.Held.ToDictionary(
-                p => p.Key, p => new StoredPurchase(p.Value.AmountMinor, p.Value.PointsEarned, p.Value.RefundedMinor, p.Value.PointsClawedBack, p.Value.OccurredAt)),
+                p => p.Key, p => new StoredPurchase(p.Value.AmountMinor, p.Value.PointsEarned, p.Value.OccurredAt)
+                {
+                    RefundedMinor = p.Value.RefundedMinor,
+                    PointsClawedBack = p.Value.PointsClawedBack,
+                }),
             SeenEvents = StoredSeenEventsMapping.ToStored(account.SeenEvents),
             Tier = new StoredTier
             {

@@ -178,6 +178,8 @@ public sealed class StoredMemberJsonTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now);
         account.Apply(Buy("p2", 4_000, "2026-04-02T10:00Z"), Basic, Now);
+        account.Apply(Refund("r1", 1_000, "2026-04-03T10:00Z"), Basic, Now);
+        account.Apply(Refund("r2", 1_000, "2026-04-03T11:00Z"), Basic, Now);
 
         var json = JsonSerializer.Serialize(account, options);
         var copy = JsonSerializer.Deserialize<MemberAccount>(json, options)!;
@@ -185,9 +187,12 @@ public sealed class StoredMemberJsonTests
         Assert.DoesNotContain("\"Badges\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Redemptions\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Redeemed\"", json, StringComparison.Ordinal); // zero
+        Assert.DoesNotContain("\"RefundedMinor\"", json, StringComparison.Ordinal); // zero for both purchases
+
+        // Held purchases are known by being held: only the returns are listed among the seen ids.
         var seen = JsonDocument.Parse(json).RootElement.GetProperty("SeenEvents");
-        Assert.Equal("""{"ByMinute":{"2026-06-01T12:00Z":["p1","p2"]}}""", seen.GetRawText());
-        Assert.True(copy.SeenEvents.Contains("p1") && copy.SeenEvents.Contains("p2"));
+        Assert.Equal("""{"ByMinute":{"2026-06-01T12:00Z":["r1","r2"]}}""", seen.GetRawText());
+        Assert.All(["p1", "p2", "r1", "r2"], id => Assert.True(copy.HasSeen(id), id));
         Assert.Equal(json, JsonSerializer.Serialize(copy, options));
     }
 
