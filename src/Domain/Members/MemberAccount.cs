@@ -190,27 +190,9 @@ public sealed class MemberAccount
         return cancelled is not null;
     }
 
-    public MemberView View(ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null)
-    {
-        var zone = ProgramCalendar.Zone(config);
-        var today = ProgramCalendar.LocalDate(now, zone);
-        return new MemberView(
-            MemberId,
-            new PointsView(Points.Available, Points.Pending, Points.LifetimeEarned, Points.ClawedBack, Points.Redeemed, Points.Expired, Points.ExpiringSoon(config, now)),
-            Purchases.LifetimeSpendMinor,
-            Tier.View(config.Tiers, today),
-            new StreakView(
-                config.StreakUnit == StreakUnit.Day ? "day" : "week",
-                Streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
-                Streak.Best,
-                Streak.FreezeTokens),
-            [.. Badges.Awarded.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
-            Challenges.Views(challenges ?? [], Purchases, config, zone, now, Rfm.LastPurchaseAt),
-            [.. News.Recent],
-            new RulesView(RulesVersion, LastEarning),
-            Rfm.Scores(config, Tier, now),
-            Badges.BirthDate);
-    }
+    /// <summary>What the member sees at <paramref name="now"/> (see <see cref="MemberView.Of"/>).</summary>
+    public MemberView View(ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null) =>
+        MemberView.Of(this, config, now, challenges ?? []);
 
     /// <summary>
     /// The earliest of: a pending lot maturing, available points expiring, their "expiring soon" notice, the next

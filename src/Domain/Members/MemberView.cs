@@ -11,7 +11,32 @@ public sealed record MemberView(
     IReadOnlyList<MemberNotification> Notifications,
     RulesView Rules,
     RfmScores? Rfm,
-    DateOnly? BirthDate);
+    DateOnly? BirthDate)
+{
+    /// <summary>A member as they see themselves at <paramref name="now"/>, in the program's time zone.</summary>
+    public static MemberView Of(MemberAccount member, ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge> challenges)
+    {
+        var zone = ProgramCalendar.Zone(config);
+        var today = ProgramCalendar.LocalDate(now, zone);
+        var (points, streak) = (member.Points, member.Streak);
+        return new MemberView(
+            member.MemberId,
+            new PointsView(points.Available, points.Pending, points.LifetimeEarned, points.ClawedBack, points.Redeemed, points.Expired, points.ExpiringSoon(config, now)),
+            member.Purchases.LifetimeSpendMinor,
+            member.Tier.View(config.Tiers, today),
+            new StreakView(
+                config.StreakUnit == StreakUnit.Day ? "day" : "week",
+                streak.Current(ProgramCalendar.PeriodNumber(today, config.StreakUnit)),
+                streak.Best,
+                streak.FreezeTokens),
+            [.. member.Badges.Awarded.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
+            member.Challenges.Views(challenges, member.Purchases, config, zone, now, member.Rfm.LastPurchaseAt),
+            [.. member.News.Recent],
+            new RulesView(member.RulesVersion, member.LastEarning),
+            member.Rfm.Scores(config, member.Tier, now),
+            member.Badges.BirthDate);
+    }
+}
 
 public sealed record PointsView(
     long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPoints? ExpiringSoon = null);
