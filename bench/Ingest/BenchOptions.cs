@@ -6,12 +6,13 @@ namespace Loyalty.Bench.Ingest;
 /// <param name="ProbeIntervalMs">Least time between the starts of two probes.</param>
 /// <param name="LoadBatch">Events per request of the steady load.</param>
 /// <param name="Postgres">Whether to measure the PostgreSQL baseline.</param>
+/// <param name="LoadRate">Events/s of the steady load under which freshness is measured; 0: half the applied capacity measured in the run.</param>
 public sealed record BenchOptions(
     string DataFile, int Events, int BatchSize, int Concurrency, string Profile, int Warmups, int Ids = 200_000,
-    int Probes = 200, int ProbeIntervalMs = 50, int LoadBatch = 100, bool Postgres = true)
+    int Probes = 200, int ProbeIntervalMs = 50, int LoadBatch = 100, bool Postgres = true, int LoadRate = 0)
 {
     private const string Usage = "options: --profile embedded|redis|index --events N --batch N --concurrency N --data FILE --warmups N "
-        + "--probes N --probe-interval-ms N --load-batch N --postgres on|off --ids N (index)";
+        + "--probes N --probe-interval-ms N --load-batch N --load-rate N --postgres on|off --ids N (index)";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -31,6 +32,7 @@ public sealed record BenchOptions(
                 "--probes" => options with { Probes = Number(value) },
                 "--probe-interval-ms" => options with { ProbeIntervalMs = Number(value) },
                 "--load-batch" => options with { LoadBatch = Number(value) },
+                "--load-rate" => options with { LoadRate = Number(value) },
                 "--postgres" => options with { Postgres = value is "on" or "true" or "1" },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; {Usage}"),
             };
@@ -46,6 +48,13 @@ public sealed record BenchOptions(
     }
 
     public TimeSpan ProbeInterval => TimeSpan.FromMilliseconds(ProbeIntervalMs);
+
+    /// <summary>The steady load's events/s: <see cref="LoadRate"/> when given, else half of <paramref name="appliedCapacity"/>.</summary>
+    public double SteadyLoad(double appliedCapacity) => LoadRate > 0 ? LoadRate : appliedCapacity / 2;
+
+    /// <summary>Says where the steady load's rate came from.</summary>
+    public string DescribeSteadyLoad(double appliedCapacity) =>
+        LoadRate > 0 ? $"--load-rate; the returning members' applied capacity was {appliedCapacity:N0} events/s" : $"half of the returning members' applied {appliedCapacity:N0} events/s";
 
     private static int Number(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 

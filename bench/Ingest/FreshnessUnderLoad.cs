@@ -4,8 +4,8 @@ using Loyalty.Replay.Data;
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
-/// Freshness under a steady load (issue 12.8): a <see cref="PacedLoad"/> of returning customers at half the applied
-/// capacity measured earlier in the same run, and meanwhile the read-your-writes probes of new members. Afterwards,
+/// Freshness under a steady load (issue 12.8): a <see cref="PacedLoad"/> of returning customers, by default at half the
+/// applied capacity measured earlier in the same run, and meanwhile the read-your-writes probes of new members. Afterwards,
 /// how long the cluster took to apply what was still in flight: near zero when it kept up with the load.
 /// </summary>
 public static class FreshnessUnderLoad
@@ -21,10 +21,9 @@ public static class FreshnessUnderLoad
 
     /// <param name="allApplied">Waits until the given count of events sent since the load started is applied; false past its deadline.</param>
     public static async Task<Result> Measure(
-        HttpClient http, string program, IReadOnlyList<ReplayEvent> log, double appliedCapacity, int probes, TimeSpan interval, int batchSize,
+        HttpClient http, string program, IReadOnlyList<ReplayEvent> log, double target, int probes, TimeSpan interval, int batchSize,
         Func<long, Task<bool>> allApplied)
     {
-        var target = appliedCapacity / 2;
         var load = PacedLoad.Start(http, program, log, target, batchSize);
         await Task.Delay(LeadIn);
         var measured = await ReadYourWrites.Measure(http, program, "fresh-loaded", probes, interval);

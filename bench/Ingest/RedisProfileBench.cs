@@ -55,7 +55,7 @@ public static class RedisProfileBench
 
         var idle = await ReadYourWrites.Measure(http, "bench", "fresh-idle", options.Probes, options.ProbeInterval);
         var capacity = ResultTable.PerSecond(returning.Accepted, returningElapsed);
-        var loaded = await FreshnessUnderLoad.Measure(http, "bench", events, capacity, options.Probes, options.ProbeInterval, options.LoadBatch,
+        var loaded = await FreshnessUnderLoad.Measure(http, "bench", events, options.SteadyLoad(capacity), options.Probes, options.ProbeInterval, options.LoadBatch,
             _ => Drained(redis, TimeSpan.FromMinutes(2)));
 
         var headline = ResultTable.PerSecond(durable.Accepted, applied);
@@ -90,7 +90,7 @@ public static class RedisProfileBench
         Console.WriteLine($"freshness, idle: {idle.Describe()}");
         Console.WriteLine($"freshness under load (12.8): {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
             + $"member view {Verdict(loaded.Probes.MemberP99)}, top {FreshnessProbe.TopN} {Verdict(loaded.Probes.BoardP99)}");
-        Console.WriteLine($"  {loaded.DescribeLoad()} (half of the returning members' applied {capacity:N0} events/s)");
+        Console.WriteLine($"  {loaded.DescribeLoad()} ({options.DescribeSteadyLoad(capacity)})");
         return durable.Clean ? 0 : 1;
     }
 
