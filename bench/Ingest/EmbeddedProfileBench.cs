@@ -63,8 +63,10 @@ public static class EmbeddedProfileBench
         // The load is returning customers, so its capacity is the returning pass's applied rate.
         var capacity = ResultTable.PerSecond(returningRun.Accepted, returningEndToEnd);
         applied.Reset();
+        var gcDuringLoad = GcPauses.Watch();
         var loaded = await FreshnessUnderLoad.Measure(http, "bench", events, options.SteadyLoad(capacity), options.Probes, options.ProbeInterval, options.LoadBatch,
             count => applied.WaitFor(count, TimeSpan.FromMinutes(2)));
+        await gcDuringLoad.DisposeAsync();
 
         await MemberMemory.CollectIdleActivations(gateway.Services, TimeSpan.FromMinutes(1));
         var collected = await MemberMemory.Take(gateway.Services);
@@ -97,6 +99,7 @@ public static class EmbeddedProfileBench
         Console.WriteLine($"freshness under load (12.8): {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
             + $"member view {Verdict(loaded.Probes.MemberP99)}, top {FreshnessProbe.TopN} {Verdict(loaded.Probes.BoardP99)}");
         Console.WriteLine($"  {loaded.DescribeLoad()} ({options.DescribeSteadyLoad(capacity)})");
+        Console.WriteLine($"  meanwhile {gcDuringLoad.Describe()}");
         Console.WriteLine();
         Console.WriteLine("memory per member (12.9), after a full compacting collection:");
         Console.WriteLine("  " + MemberMemory.Describe($"CDNOW replay, {members:N0} new members", beforeReplay, afterReplay, members));
