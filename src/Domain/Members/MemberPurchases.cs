@@ -58,13 +58,14 @@ public sealed class MemberPurchases
     /// Forgets purchases too old for a return to name them: dated more than the return window and its grace before the
     /// newest purchase, beyond the newest <see cref="KeptWithoutTrimming"/>, and the oldest beyond <see cref="MaxKept"/>.
     /// </summary>
-    private List<string> Trim(DateTimeOffset newest, ProgramConfig config)
+    private IReadOnlyList<string> Trim(DateTimeOffset newest, ProgramConfig config)
     {
-        var forgotten = new List<string>();
         if (held.Count <= Math.Max(KeptWithoutTrimming, heldAfterTrimming) + TrimmingSlack)
         {
-            return forgotten;
+            return []; // the usual case, on every purchase: nothing to sort, nothing to allocate
         }
+
+        var forgotten = new List<string>();
 
         var cutoff = newest.AddDays(-(config.ReturnWindowDays + KeptBeyondReturnWindowDays));
         var byAge = held.OrderBy(p => p.Value.OccurredAt).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.OccurredAt)).ToList();
