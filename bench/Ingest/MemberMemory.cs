@@ -55,6 +55,7 @@ public static class MemberMemory
     {
         var management = silo.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         var statistics = await management.GetSimpleGrainStatistics();
-        return statistics.Where(s => s.GrainType.EndsWith("MemberGrain", StringComparison.OrdinalIgnoreCase) || s.GrainType == "member").Sum(s => s.ActivationCount);
+        // The type is named with its assembly ("Loyalty.Grains.Members.MemberGrain,Loyalty.Grains"), or by its grain type name.
+        return statistics.Where(s => s.GrainType.Contains(".MemberGrain", StringComparison.Ordinal) || s.GrainType == "member").Sum(s => s.ActivationCount);
     }
 }
