@@ -39,7 +39,7 @@ public static class EmbeddedProfileBench
         // measure steady state.
         for (var round = 1; round <= options.Warmups; round++)
         {
-            await new EventBatchSender(http, sender).SendAsync("warmup", [.. events.Select(e => e with { EventId = $"{e.EventId}-w{round}" })]);
+            await new EventBatchSender(http, sender).SendAsync("warmup", events.WithIdSuffix($"-w{round}"));
             await applied.WaitFor(events.Count * (round + 1L), TimeSpan.FromMinutes(2));
         }
 
@@ -52,7 +52,7 @@ public static class EmbeddedProfileBench
         var afterReplay = await MemberMemory.Take(gateway.Services);
 
         // The same customers buying again: members are active, as in steady production traffic.
-        var again = events.Select(e => e with { EventId = e.EventId + "-again" }).ToList();
+        var again = events.WithIdSuffix("-again");
         applied.Reset();
         clock.Restart();
         var returningRun = await Measure(http, "bench", again, sender);

@@ -64,7 +64,7 @@ public sealed class PacedLoad
                     }
                 }
 
-                var batch = chunk.Select(e => e with { EventId = $"{e.EventId}-load{pass}" }).ToArray();
+                var batch = chunk.WithIdSuffix($"-load{pass}");
                 await Send(http, program, batch);
             }
         }

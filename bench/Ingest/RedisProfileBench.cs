@@ -31,7 +31,7 @@ public static class RedisProfileBench
         var warmupSent = warmup.Sent;
         for (var round = 1; round <= options.Warmups; round++)
         {
-            warmupSent += (await new EventBatchSender(http, sender).SendAsync("warmup", [.. events.Select(e => e with { EventId = $"{e.EventId}-w{round}" })])).Sent;
+            warmupSent += (await new EventBatchSender(http, sender).SendAsync("warmup", events.WithIdSuffix($"-w{round}"))).Sent;
             await Drained(redis, TimeSpan.FromMinutes(5));
         }
 
@@ -44,7 +44,7 @@ public static class RedisProfileBench
 
         // The same customers buying again: the steady load below is of this kind, so its capacity is this rate.
         clock.Restart();
-        var returning = await new EventBatchSender(http, sender).SendAsync("bench", [.. events.Select(e => e with { EventId = e.EventId + "-again" })]);
+        var returning = await new EventBatchSender(http, sender).SendAsync("bench", events.WithIdSuffix("-again"));
         var returningApplied = await Drained(redis, TimeSpan.FromMinutes(5));
         var returningElapsed = clock.Elapsed;
         var handRolled = await HandRolled(redis, events, sender.BatchSize);
