@@ -22,7 +22,7 @@ public sealed class GcPauses : IAsyncDisposable
     {
         var total = GC.GetTotalPauseDuration() - totalBefore;
         var longest = pauses.Values.OrderDescending().Take(3).Select(p => $"{p.TotalMilliseconds:N0}");
-        return $"GC paused the process {total.TotalMilliseconds:N0} ms in all; the longest pauses seen: {string.Join(", ", longest)} ms";
+        return $"GC paused the process {total.TotalMilliseconds:N0} ms in all; {pauses.Count:N0} collections seen, the longest pauses {string.Join(", ", longest)} ms";
     }
 
     public async ValueTask DisposeAsync()
