@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Bench.Ingest;
 

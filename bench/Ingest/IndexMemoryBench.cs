@@ -1,6 +1,8 @@
+using Loyalty.Client.Redis;
 using System.Diagnostics;
 using Loyalty.ClusterScript;
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Silo.Storage;
 using StackExchange.Redis;
 
@@ -23,8 +25,8 @@ public static class IndexMemoryBench
         Console.WriteLine($"duplicate index in Redis: {ids:N0} event ids (GUIDs), window {Window.TotalHours:N0} h, {new EventIdBuckets(Window).LookedUp} buckets looked up");
 
         var bucketSeconds = new EventIdBuckets(Window).LengthMs / 1000.0;
-        var index = new RedisEventIdIndex(redis.Configuration, "loyalty:seen", Window, (int)Math.Ceiling(ids / bucketSeconds));
-        await using var _ = index;
+        await using var connection = new LoyaltyRedis(redis.Configuration);
+        var index = new RedisEventIdIndex(connection, "loyalty:seen", Window, (int)Math.Ceiling(ids / bucketSeconds));
         var compact = await Measure(server, "loyalty:seen:*", async () =>
         {
             foreach (var batch in eventIds.Chunk(1_000))

@@ -1,5 +1,6 @@
 using System.Text;
 using Loyalty.Silo.Storage;
+using Loyalty.Client.Ingestion;
 using StackExchange.Redis;
 
 namespace Loyalty.Bench.Ingest;

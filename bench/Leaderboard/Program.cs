@@ -1,3 +1,4 @@
+using Loyalty.Client.Hosting;
 using System.Diagnostics;
 using Loyalty.Bench.Leaderboard;
 using Loyalty.ClusterScript;

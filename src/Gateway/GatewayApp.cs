@@ -1,4 +1,6 @@
-using Loyalty.Grains;
+using Loyalty.Client.Telemetry;
+using Loyalty.Client.Hosting;
+using Loyalty.Client;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Gateway.Challenges;
@@ -12,8 +14,9 @@ using Loyalty.Gateway.Members;
 using Loyalty.Gateway.Programs;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
-using Loyalty.Grains.Ingestion;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Ingestion;
+using Loyalty.Client.Programs;
+using Loyalty.Client.Redis;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,15 +36,7 @@ public static class GatewayApp
     {
         // appsettings.json and wwwroot are found next to the binaries, whatever the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var hosting = LoyaltyHostingOptions.From(builder.Configuration);
-        if (hosting.IsRedis)
-        {
-            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting));
-        }
-        else
-        {
-            builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
-        }
+        var hosting = builder.AddLoyaltyCluster();
 
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
@@ -52,9 +47,16 @@ public static class GatewayApp
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
             hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
-        builder.Services.AddSingleton<IEventIdIndex>(hosting.IsRedis
-            ? new RedisEventIdIndex(hosting.Redis, $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate)
-            : new LocalEventIdIndex(hosting.DuplicateWindow));
+        if (hosting.IsRedis)
+        {
+            builder.Services.AddLoyaltyRedis(hosting.Redis);
+            builder.Services.AddSingleton<IEventIdIndex>(services => new RedisEventIdIndex(services.GetRequiredService<LoyaltyRedis>(),
+                $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEventIdIndex>(new LocalEventIdIndex(hosting.DuplicateWindow));
+        }
         builder.Services.AddSingleton<ReturnNotes>();
         builder.Services.AddSingleton<LiveFeeds>();
         if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
@@ -83,7 +85,7 @@ public static class GatewayApp
             .AddCheck<IngestionLagHealthCheck>("ingestion", tags: ["ready"]);
         if (hosting.IsRedis)
         {
-            builder.Services.AddSingleton(new RedisHealthCheck(hosting.Redis));
+            builder.Services.AddSingleton<RedisHealthCheck>();
             health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         }
 

@@ -1,13 +1,17 @@
+using Loyalty.Client.Hosting;
 using System.Net;
 using Loyalty.Grains;
+using Loyalty.Client;
 using Loyalty.Grains.DeadLetters;
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Grains.Members;
 using Loyalty.Grains.Members.Storage;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 using Loyalty.Grains.Scheduling;
 using Loyalty.Silo.Storage;
 using Loyalty.Silo.Streams;
@@ -23,6 +27,7 @@ using Orleans.Runtime.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.Streams;
+using Loyalty.Client.Redis;
 using StackExchange.Redis;
 
 namespace Loyalty.Silo;
@@ -68,9 +73,10 @@ public static class LoyaltySiloBuilderExtensions
         silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
         // Members wait for their scores to be stored (about PersistInterval) before answering: many may wait at once.
         silo.Services.Configure<PartitionDeliveryOptions>(delivery => delivery.MembersInFlight = 1_024);
-        silo.Services.AddSingleton<IBoardShardStore>(_ => new RedisBoardShardStore(options.Redis, $"{options.ServiceId}:boards"));
-        silo.Services.AddSingleton<IDueWorkStore>(_ => new RedisDueWorkStore(options.Redis, $"{options.ServiceId}:due"));
-        silo.Services.AddSingleton<ILedgerStore>(_ => new RedisLedgerStore(options.Redis, $"{options.ServiceId}:ledger"));
+        silo.Services.AddLoyaltyRedis(options.Redis);
+        silo.Services.AddSingleton<IBoardShardStore>(services => new RedisBoardShardStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:boards"));
+        silo.Services.AddSingleton<IDueWorkStore>(services => new RedisDueWorkStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:due"));
+        silo.Services.AddSingleton<ILedgerStore>(services => new RedisLedgerStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:ledger"));
         return silo.AddLoyaltyServices();
     }
 
@@ -87,6 +93,8 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<ILedgerStore, InProcessLedgerStore>();
         // Publisher and partition grains share this process: they count the lag in and out here.
         silo.Services.TryAddSingleton(_ => new IngestionLagTracker(TimeProvider.System));
+        silo.Services.TryAddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());
+        silo.Services.TryAddSingleton<IPublicationCounter>(services => services.GetRequiredService<IngestionLagTracker>());
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();
@@ -96,15 +104,6 @@ public static class LoyaltySiloBuilderExtensions
             stream.ConfigureMemberStream(options);
         });
         return silo.AddLoyaltyServices();
-    }
-
-    public static void ConfigureRedisStreams(this LoyaltyHostingOptions options, RedisStreamOptions streams)
-    {
-        streams.ConnectionString = options.Redis;
-        streams.KeyPrefix = $"{options.ServiceId}:member-events";
-        streams.Partitions = options.StreamPartitions;
-        // The pending count of a partition is in member events, the unit of the gateway's lag bound.
-        streams.Weigh = item => item is PartitionEventBatch batch ? batch.Members.Sum(member => member.Events.Length) : 1;
     }
 
     private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)

@@ -1,3 +1,5 @@
+using Loyalty.Client.Telemetry;
+using Loyalty.Client.Hosting;
 using Loyalty.Silo;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

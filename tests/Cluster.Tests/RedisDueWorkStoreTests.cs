@@ -1,5 +1,7 @@
+using Loyalty.Client.Redis;
 using Loyalty.ClusterScript;
 using Loyalty.Silo.Storage;
+using Loyalty.Client.Ingestion;
 
 namespace Loyalty.Cluster.Tests;
 
@@ -10,8 +12,10 @@ public sealed class RedisDueWorkStoreTests
     public async Task Due_members_are_taken_in_due_order_leased_once_and_forgotten_when_nothing_is_due()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var siloOne = new RedisDueWorkStore(redis.Configuration, "t:due");
-        await using var siloTwo = new RedisDueWorkStore(redis.Configuration, "t:due");
+        await using var siloOneConnection = new LoyaltyRedis(redis.Configuration);
+        var siloOne = new RedisDueWorkStore(siloOneConnection, "t:due");
+        await using var siloTwoConnection = new LoyaltyRedis(redis.Configuration);
+        var siloTwo = new RedisDueWorkStore(siloTwoConnection, "t:due");
         var now = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
         await siloOne.Set("p", 3, "late", now.AddMinutes(5));
         await siloOne.Set("p", 3, "b", now.AddSeconds(-1));

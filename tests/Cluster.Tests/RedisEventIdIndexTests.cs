@@ -1,5 +1,7 @@
+using Loyalty.Client.Redis;
 using Loyalty.ClusterScript;
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Silo.Storage;
 using StackExchange.Redis;
 
@@ -15,8 +17,10 @@ public sealed class RedisEventIdIndexTests
     public async Task Claims_are_shared_through_Redis_and_an_event_is_a_duplicate_only_once_stored()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var gatewayOne = new RedisEventIdIndex(redis.Configuration, "t:seen", TimeSpan.FromHours(1), 1);
-        await using var gatewayTwo = new RedisEventIdIndex(redis.Configuration, "t:seen", TimeSpan.FromHours(1), 1);
+        await using var gatewayOneConnection = new LoyaltyRedis(redis.Configuration);
+        var gatewayOne = new RedisEventIdIndex(gatewayOneConnection, "t:seen", TimeSpan.FromHours(1), 1);
+        await using var gatewayTwoConnection = new LoyaltyRedis(redis.Configuration);
+        var gatewayTwo = new RedisEventIdIndex(gatewayTwoConnection, "t:seen", TimeSpan.FromHours(1), 1);
 
         Assert.Equal([EventIdClaim.Fresh, EventIdClaim.Fresh], await gatewayOne.Claim("p", [A, B], "attempt-1"));
         Assert.Equal([EventIdClaim.Fresh], await gatewayOne.Claim("p", [A], "attempt-1")); // its own claim, asked again
@@ -43,8 +47,8 @@ public sealed class RedisEventIdIndexTests
     {
         await using var redis = await ThrowawayRedis.Start();
         const int Rate = 8; // ids a second: 28,800 in an hour's bucket, in 300 hashes
-        var index = new RedisEventIdIndex(redis.Configuration, "t:seen", TimeSpan.FromHours(8), Rate, new FixedClock(DateTimeOffset.UtcNow));
-        await using var _ = index;
+        await using var connection = new LoyaltyRedis(redis.Configuration);
+        var index = new RedisEventIdIndex(connection, "t:seen", TimeSpan.FromHours(8), Rate, new FixedClock(DateTimeOffset.UtcNow));
         var ids = Fingerprints(Rate * 3_600);
         foreach (var batch in ids.Chunk(1_000))
         {
@@ -69,7 +73,8 @@ public sealed class RedisEventIdIndexTests
     {
         await using var redis = await ThrowawayRedis.Start();
         var window = TimeSpan.FromMilliseconds(800);
-        await using var index = new RedisEventIdIndex(redis.Configuration, "t:seen", window, 1);
+        await using var indexConnection = new LoyaltyRedis(redis.Configuration);
+        var index = new RedisEventIdIndex(indexConnection, "t:seen", window, 1);
         await index.Claim("p", [A], "attempt");
         await index.Confirm("p", [A]);
         var confirmed = DateTimeOffset.UtcNow;

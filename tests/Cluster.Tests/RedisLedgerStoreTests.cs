@@ -1,6 +1,8 @@
+using Loyalty.Client.Redis;
 using Loyalty.ClusterScript;
 using Loyalty.Domain;
 using Loyalty.Silo.Storage;
+using Loyalty.Client.Ingestion;
 
 namespace Loyalty.Cluster.Tests;
 
@@ -14,7 +16,8 @@ public sealed class RedisLedgerStoreTests
     public async Task Appending_replaces_from_the_first_sequence_pages_go_newest_first_and_trimming_keeps_positions()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var store = new RedisLedgerStore(redis.Configuration, "t:ledger");
+        await using var storeConnection = new LoyaltyRedis(redis.Configuration);
+        var store = new RedisLedgerStore(storeConnection, "t:ledger");
 
         await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);
         await store.Append("p", "m", [Entry(2, points: -20)], null); // the state write failed: its retry replaces

@@ -1,3 +1,4 @@
+using Loyalty.Client.Hosting;
 using System.Collections.Immutable;
 using Loyalty.ClusterScript;
 using Loyalty.Grains.Interfaces.Events;

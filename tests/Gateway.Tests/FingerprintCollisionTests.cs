@@ -1,4 +1,5 @@
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

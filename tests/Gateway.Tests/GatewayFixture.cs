@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Loyalty.Grains;
+using Loyalty.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -70,6 +70,7 @@ public sealed class LiveFeedTests(GatewayFixture gateway)
         await feed.Next();
 
         // 40 changes of the top score as fast as the API takes them.
+        var started = DateTime.UtcNow;
         for (var i = 1; i <= 40; i++)
         {
             await client.PostEvents(program, Api.Purchase($"b{i}", "cara", 100));
@@ -82,8 +83,11 @@ public sealed class LiveFeedTests(GatewayFixture gateway)
             return e.Data["entries"]!.AsArray() is [{ } top] && top["score"]!.GetValue<long>() == 4_000;
         });
         Assert.NotNull(last);
-        var gaps = received.Zip(received.Skip(1), (a, b) => b.ReceivedAt - a.ReceivedAt).ToList();
-        Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(80), $"two messages {gap.TotalMilliseconds:0} ms apart"));
+        // Counted over the whole burst rather than gap by gap: a busy test process may read two messages sent 100 ms
+        // apart in one go, but it can never read more than the feed sent.
+        var span = last.ReceivedAt - started;
+        var allowed = 1 + (int)Math.Ceiling(span.TotalMilliseconds / 100);
+        Assert.True(received.Count <= allowed, $"{received.Count} messages in {span.TotalMilliseconds:0} ms; at most {allowed} allowed");
     }
 
     [Theory]

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Gateway.Tests;
 

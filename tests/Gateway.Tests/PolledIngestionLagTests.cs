@@ -28,6 +28,6 @@ public sealed class PolledIngestionLagTests
 
         redis = new(0, null);
         await lag.Poll();
-        Assert.Equal(Grains.Ingestion.IngestionLag.None, lag.Current);
+        Assert.Equal(Client.Ingestion.IngestionLag.None, lag.Current);
     }
 }

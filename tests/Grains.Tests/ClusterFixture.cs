@@ -1,9 +1,12 @@
+using Loyalty.Client.Hosting;
 using Loyalty.Grains;
+using Loyalty.Client;
 using Loyalty.Grains.Scheduling;
 using Loyalty.Grains.Members;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
+using Loyalty.Client.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Loyalty.Tests.Shared;
 using Orleans.Storage;

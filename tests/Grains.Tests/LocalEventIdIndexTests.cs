@@ -1,4 +1,5 @@
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Loyalty.Grains.Tests;

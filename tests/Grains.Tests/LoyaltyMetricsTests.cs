@@ -1,4 +1,4 @@
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Tests;
 

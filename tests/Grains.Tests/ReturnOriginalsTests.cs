@@ -1,4 +1,5 @@
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 

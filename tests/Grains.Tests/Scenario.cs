@@ -1,5 +1,7 @@
+using Loyalty.Client.Hosting;
 using System.Collections.Immutable;
 using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Programs;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +29,7 @@ public sealed class Scenario(IClusterClient client)
     private static readonly LocalEventIdIndex Index = new(TimeSpan.FromHours(24));
 
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
-        new MemberEventPublisher(client, Index, new EventIdHasher(), new Loyalty.Silo.LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+        new MemberEventPublisher(client, Index, new EventIdHasher(), new LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);

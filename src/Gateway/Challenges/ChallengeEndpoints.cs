@@ -7,7 +7,7 @@ using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Programs;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Challenges;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Loyalty.Gateway.Http;
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.DeadLetters;
 
 namespace Loyalty.Gateway.DeadLetters;

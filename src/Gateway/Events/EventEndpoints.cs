@@ -1,10 +1,10 @@
-using Loyalty.Grains;
+using Loyalty.Client;
 using System.Text.Json;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Events;
-using Loyalty.Grains.Ingestion;
-using Loyalty.Grains.Programs;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Ingestion;
+using Loyalty.Client.Programs;
+using Loyalty.Client.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Loyalty.Gateway.Events;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Events;
-using Loyalty.Grains.Json;
+using Loyalty.Client.Json;
 
 namespace Loyalty.Gateway.Events;
 

@@ -1,4 +1,4 @@
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Gateway.Events;

@@ -1,4 +1,5 @@
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Hosting;
+using Loyalty.Client.Ingestion;
 using Loyalty.Silo;
 using Loyalty.Streaming.Redis;
 
@@ -7,7 +8,7 @@ namespace Loyalty.Gateway.Events;
 public static class IngestionBackPressure
 {
     /// <summary>
-    /// The lag bound of the events route. Embedded: the co-hosted silo's tracker is the lag. Redis: the gateway reads
+    /// The lag bound of the events route. Embedded: the co-hosted silo registers its tracker as the lag. Redis: the gateway reads
     /// the member-event streams' pending counts, since its silos count in other processes.
     /// </summary>
     public static void AddIngestionBackPressure(this WebApplicationBuilder builder, LoyaltyHostingOptions hosting)
@@ -30,11 +31,6 @@ public static class IngestionBackPressure
             builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<PolledIngestionLag>());
             builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<PolledIngestionLag>());
             builder.Services.AddHostedService(services => services.GetRequiredService<PolledIngestionLag>());
-        }
-        else
-        {
-            builder.Services.AddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());
-            builder.Services.AddSingleton<IPublicationCounter>(services => services.GetRequiredService<IngestionLagTracker>());
         }
 
         builder.Services.AddSingleton<IngestionAdmission>();

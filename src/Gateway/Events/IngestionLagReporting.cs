@@ -1,5 +1,5 @@
-using Loyalty.Grains.Ingestion;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Ingestion;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Gateway.Events;
 

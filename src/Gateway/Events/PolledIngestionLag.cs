@@ -1,4 +1,4 @@
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Options;
 

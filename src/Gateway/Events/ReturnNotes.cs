@@ -1,4 +1,4 @@
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Members;

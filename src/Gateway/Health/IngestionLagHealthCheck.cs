@@ -1,5 +1,5 @@
 using Loyalty.Gateway.Events;
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Loyalty.Gateway.Health;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Loyalty.Grains.Json;
+using Loyalty.Client.Json;
 
 namespace Loyalty.Gateway.Http;
 

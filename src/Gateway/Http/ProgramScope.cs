@@ -1,4 +1,4 @@
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Http;
 

@@ -1,9 +1,9 @@
-using Loyalty.Grains;
+using Loyalty.Client;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Leaderboards;
 

@@ -1,4 +1,4 @@
-using Loyalty.Grains;
+using Loyalty.Client;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
@@ -6,7 +6,7 @@ using Loyalty.Gateway.Leaderboards;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Gateway.Live;

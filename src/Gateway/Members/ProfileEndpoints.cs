@@ -1,8 +1,8 @@
-using Loyalty.Grains;
+using Loyalty.Client;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Members;
 

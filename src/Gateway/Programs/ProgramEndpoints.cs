@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Programs;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Programs;
 

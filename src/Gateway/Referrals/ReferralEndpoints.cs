@@ -2,7 +2,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Referrals;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Gateway.Referrals;
 

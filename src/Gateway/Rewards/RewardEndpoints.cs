@@ -2,7 +2,6 @@ using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
-using Loyalty.Grains.Rewards;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -80,7 +79,7 @@ public static class RewardEndpoints
                 case RewardConfigureStatus.VersionConflict:
                     return Preconditions.VersionConflict(context, result.Reward?.Version ?? 0, $"Reward '{rewardId}'");
                 case RewardConfigureStatus.CatalogueFull:
-                    return Problems.Conflict("Catalogue full", $"Program '{programId}' has {RewardCatalogueGrain.MaxRewards} rewards, the most it can hold; change one of them instead.");
+                    return Problems.Conflict("Catalogue full", $"Program '{programId}' has {IRewardCatalogueGrain.MaxRewards} rewards, the most it can hold; change one of them instead.");
             }
 
             Preconditions.SetETag(context, result.Reward!.Version);

@@ -9,6 +9,9 @@ namespace Loyalty.Grains.Interfaces.Rewards;
 /// </summary>
 public interface IRewardCatalogueGrain : IGrainWithStringKey
 {
+    /// <summary>The most rewards a program holds, so the whole catalogue lists in one read.</summary>
+    const int MaxRewards = 10_000;
+
     /// <summary>Adds the id if it is new; false when the catalogue is full and the id is not in it. Safe to repeat.</summary>
     Task<bool> Register(string rewardId);
 

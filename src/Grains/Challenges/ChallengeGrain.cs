@@ -1,6 +1,6 @@
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Challenges;
 

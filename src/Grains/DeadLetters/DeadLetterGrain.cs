@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Loyalty.Grains.Interfaces.DeadLetters;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Grains.DeadLetters;

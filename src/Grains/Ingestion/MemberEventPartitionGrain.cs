@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Ingestion;
 

@@ -3,6 +3,7 @@ using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Grains.Leaderboards;

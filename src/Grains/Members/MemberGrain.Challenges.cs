@@ -2,6 +2,7 @@ using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
 namespace Loyalty.Grains.Members;
 

@@ -1,7 +1,7 @@
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Members;
 

@@ -8,9 +8,10 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 using Loyalty.Grains.Scheduling;
 using Microsoft.Extensions.Options;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Members;
 

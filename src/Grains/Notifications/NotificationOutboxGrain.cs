@@ -3,7 +3,8 @@ using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Notifications;
 using Loyalty.Grains.Programs;
-using Loyalty.Grains.Telemetry;
+using Loyalty.Client.Programs;
+using Loyalty.Client.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Grains.Notifications;

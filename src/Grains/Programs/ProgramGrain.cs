@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Programs;
-using Loyalty.Grains.Json;
+using Loyalty.Client.Json;
 
 namespace Loyalty.Grains.Programs;
 

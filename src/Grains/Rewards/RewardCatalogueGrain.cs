@@ -10,7 +10,7 @@ public sealed class RewardCatalogueGrain(
     [PersistentState("reward-catalogue", StorageNames.Loyalty)] IPersistentState<RewardCatalogueGrain.Catalogue> state)
     : Grain, IRewardCatalogueGrain
 {
-    public const int MaxRewards = 10_000;
+    private const int MaxRewards = IRewardCatalogueGrain.MaxRewards;
 
     public async Task<bool> Register(string rewardId)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Loyalty.Domain;
 using Loyalty.Grains.Leaderboards;
+using Loyalty.Client.Redis;
 using StackExchange.Redis;
 
 namespace Loyalty.Silo.Storage;
@@ -9,15 +10,13 @@ namespace Loyalty.Silo.Storage;
 /// The Redis profile's board store: one hash per shard, member → "score|reachedAt ticks|offset minutes|version".
 /// A write sets only the fields that changed (one HSET), and a closed period's hash expires by itself.
 /// </summary>
-public sealed class RedisBoardShardStore(string connectionString, string keyPrefix) : IBoardShardStore, IAsyncDisposable
+public sealed class RedisBoardShardStore(LoyaltyRedis redis, string keyPrefix) : IBoardShardStore
 {
     private const int ScanPage = 5_000;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
-
     public async Task<IReadOnlyList<BoardEntry>> Load(string shardKey)
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         var entries = new List<BoardEntry>();
         await foreach (var field in database.HashScanAsync(Key(shardKey), pageSize: ScanPage))
         {
@@ -34,7 +33,7 @@ public sealed class RedisBoardShardStore(string connectionString, string keyPref
             return;
         }
 
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         var key = Key(shardKey);
         var transaction = database.CreateTransaction();
         _ = transaction.HashSetAsync(key, [.. changed.Select(e => new HashEntry(e.MemberId, Encode(e)))]);
@@ -46,14 +45,6 @@ public sealed class RedisBoardShardStore(string connectionString, string keyPref
         if (!await transaction.ExecuteAsync())
         {
             throw new RedisException($"Storing {changed.Count} entries of board shard {shardKey} was not committed.");
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (redis.IsValueCreated)
-        {
-            await (await redis.Value).DisposeAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using Loyalty.Grains.Scheduling;
+using Loyalty.Client.Redis;
 using StackExchange.Redis;
 
 namespace Loyalty.Silo.Storage;
@@ -7,7 +8,7 @@ namespace Loyalty.Silo.Storage;
 /// The Redis profile's due times: a sorted set per program slice, member → due time in Unix milliseconds. Taking the
 /// due members moves them on by the lease in the same script, so two silos never take one member at once.
 /// </summary>
-public sealed class RedisDueWorkStore(string connectionString, string keyPrefix) : IDueWorkStore, IAsyncDisposable
+public sealed class RedisDueWorkStore(LoyaltyRedis redis, string keyPrefix) : IDueWorkStore
 {
     private const string TakeScript = """
         local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
@@ -15,11 +16,9 @@ public sealed class RedisDueWorkStore(string connectionString, string keyPrefix)
         return due
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
-
     public async Task Set(string programId, int slice, string memberId, DateTimeOffset? dueAt)
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         _ = dueAt is { } due
             ? await database.SortedSetAddAsync(Key(programId, slice), memberId, due.ToUnixTimeMilliseconds())
             : await database.SortedSetRemoveAsync(Key(programId, slice), memberId);
@@ -27,7 +26,7 @@ public sealed class RedisDueWorkStore(string connectionString, string keyPrefix)
 
     public async Task<IReadOnlyList<string>> TakeDue(string programId, int slice, DateTimeOffset now, int max, TimeSpan lease)
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         var taken = (RedisResult[])(await database.ScriptEvaluateAsync(TakeScript, [Key(programId, slice)],
             [now.ToUnixTimeMilliseconds(), max, (now + lease).ToUnixTimeMilliseconds()]))!;
         return [.. taken.Select(member => (string)member!)];
@@ -35,16 +34,8 @@ public sealed class RedisDueWorkStore(string connectionString, string keyPrefix)
 
     public async Task<DateTimeOffset?> Get(string programId, int slice, string memberId)
     {
-        var score = await (await redis.Value).GetDatabase().SortedSetScoreAsync(Key(programId, slice), memberId);
+        var score = await (await redis.Database()).SortedSetScoreAsync(Key(programId, slice), memberId);
         return score is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (redis.IsValueCreated)
-        {
-            await (await redis.Value).DisposeAsync();
-        }
     }
 
     private RedisKey Key(string programId, int slice) => $"{keyPrefix}:{programId}:{slice}";

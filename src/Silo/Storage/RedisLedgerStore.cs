@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain;
 using Loyalty.Grains.Members;
+using Loyalty.Client.Redis;
 using StackExchange.Redis;
 
 namespace Loyalty.Silo.Storage;
@@ -11,7 +12,7 @@ namespace Loyalty.Silo.Storage;
 /// first, each entry as JSON that opens with its sequence. The head's sequence is the stored count, so one key per
 /// member suffices; dropping the oldest (LTRIM from the tail) never moves the newest, so positions stay stable.
 /// </summary>
-public sealed class RedisLedgerStore(string connectionString, string keyPrefix) : ILedgerStore, IAsyncDisposable
+public sealed class RedisLedgerStore(LoyaltyRedis redis, string keyPrefix) : ILedgerStore
 {
     // The newest stored sequence, read from the head entry's opening "sequence" field; 0 for an empty list.
     private const string StoredCount = """
@@ -48,8 +49,6 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis = new(() => RedisConnections.Connect(connectionString));
-
     public async Task Append(string programId, string memberId, IReadOnlyList<LedgerEntry> entries, int? keepNewest)
     {
         if (entries.Count == 0)
@@ -65,24 +64,16 @@ public sealed class RedisLedgerStore(string connectionString, string keyPrefix) 
             arguments[2 + (2 * i)] = JsonSerializer.SerializeToUtf8Bytes(entries[i], Json); // UTF-8 as Redis keeps it, no string between
         }
 
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         await database.ScriptEvaluateAsync(AppendScript, [Key(programId, memberId)], arguments);
     }
 
     public async Task<StoredLedger> Read(string programId, string memberId, long throughSequence, int limit)
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         var result = (RedisResult[])(await database.ScriptEvaluateAsync(ReadScript, [Key(programId, memberId)], [throughSequence, limit]))!;
         var entries = result.Skip(1).Select(value => JsonSerializer.Deserialize<LedgerEntry>((byte[])value!, Json)!).ToList();
         return new StoredLedger((long)result[0], entries);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (redis.IsValueCreated)
-        {
-            await (await redis.Value).DisposeAsync();
-        }
     }
 
     private RedisKey Key(string programId, string memberId) => $"{keyPrefix}:{programId}/{memberId}";

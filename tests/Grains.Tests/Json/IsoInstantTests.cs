@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Loyalty.Grains.Json;
+using Loyalty.Client.Json;
 
 namespace Loyalty.Grains.Tests.Json;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Loyalty.Silo.Storage;
+using Loyalty.Client.Ingestion;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;

@@ -1,4 +1,3 @@
-using Loyalty.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -6,7 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Loyalty.Silo;
+namespace Loyalty.Client.Telemetry;
 
 public static class LoyaltyTelemetryExtensions
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
-using Loyalty.Grains.Programs;
+using Loyalty.Client.Programs;
 
-namespace Loyalty.Grains.Json;
+namespace Loyalty.Client.Json;
 
 /// <summary>
 /// Words a deserialization failure for the API: the field at fault and what it must be. System.Text.Json's own

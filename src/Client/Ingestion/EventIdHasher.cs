@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The index's 64-bit fingerprint of an event: XxHash64 of its member and event id. The index keeps only this, so

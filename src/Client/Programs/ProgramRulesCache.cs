@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Loyalty.Grains.Interfaces.Programs;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.Client.Programs;
 
 /// <summary>
 /// Per-process cache of parsed program configurations. Entries are re-read from the program grain once they are

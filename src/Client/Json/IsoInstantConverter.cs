@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Loyalty.Grains.Json;
+namespace Loyalty.Client.Json;
 
 /// <summary>Reads <see cref="DateTimeOffset"/> only in the <see cref="IsoInstant"/> form; writes the usual ISO form.</summary>
 public sealed class IsoInstantConverter : JsonConverter<DateTimeOffset>

@@ -1,12 +1,12 @@
 using Loyalty.Domain;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.Client.Programs;
 
 /// <summary>A parsed configuration version with its challenges, ready for the rule book.</summary>
 public sealed record ProgramRules(
     string ProgramId, int Version, ProgramConfig Config, TimeZoneInfo Zone, IReadOnlyList<Challenge> Challenges)
 {
-    public static ProgramRules From(Interfaces.Programs.ProgramSnapshot snapshot)
+    public static ProgramRules From(Loyalty.Grains.Interfaces.Programs.ProgramSnapshot snapshot)
     {
         var config = ProgramConfigurationJson.Parse(snapshot.ConfigurationJson);
         var challenges = snapshot.ChallengesJson

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Loyalty.Grains.Json;
+namespace Loyalty.Client.Json;
 
 /// <summary>The strictness every request body is read with, so each route refuses the same sloppy input.</summary>
 public static class StrictJson

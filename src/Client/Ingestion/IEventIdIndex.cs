@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// Remembers, compactly, which events were accepted recently, so a resent event is answered "duplicate" at once. It

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The duplicate window cut into <see cref="PerWindow"/> time buckets. An id is written into the bucket of its

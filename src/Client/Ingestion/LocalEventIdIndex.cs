@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The embedded profile's index, in the gateway's own memory (the gateway is the only producer there): per program,

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Json;
+namespace Loyalty.Client.Json;
 
 /// <summary>
 /// Instants in request bodies: ISO 8601 (the RFC 3339 profile) with seconds and an explicit offset, nothing else:

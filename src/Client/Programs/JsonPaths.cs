@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.Client.Programs;
 
 /// <summary>Turns System.Text.Json's "$.tiers[1].name" into the field name our errors use: "tiers[1].name".</summary>
 public static class JsonPaths

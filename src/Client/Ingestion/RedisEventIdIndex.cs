@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Redis;
 using StackExchange.Redis;
 
-namespace Loyalty.Silo.Storage;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The Redis profile's event-id index, shared by every gateway. Stored ids live in small hashes, one per program,
@@ -13,7 +13,7 @@ namespace Loyalty.Silo.Storage;
 /// dies mid-request blocks nothing for long.
 /// </summary>
 /// <param name="peakIdsPerSecond">The busiest program's rate the index is sized for; above it hashes outgrow listpacks and cost several times more.</param>
-public sealed class RedisEventIdIndex : IEventIdIndex, IAsyncDisposable
+public sealed class RedisEventIdIndex : IEventIdIndex
 {
     public static readonly TimeSpan PendingFor = TimeSpan.FromMinutes(1);
 
@@ -26,16 +26,16 @@ public sealed class RedisEventIdIndex : IEventIdIndex, IAsyncDisposable
     private readonly string keyPrefix;
     private readonly EventIdBuckets buckets;
     private readonly TimeProvider clock;
-    private readonly Lazy<Task<ConnectionMultiplexer>> redis;
+    private readonly LoyaltyRedis redis;
 
-    public RedisEventIdIndex(string connectionString, string keyPrefix, TimeSpan window, int peakIdsPerSecond, TimeProvider? time = null)
+    public RedisEventIdIndex(LoyaltyRedis redis, string keyPrefix, TimeSpan window, int peakIdsPerSecond, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(peakIdsPerSecond, 1);
         this.keyPrefix = keyPrefix;
         buckets = new EventIdBuckets(window);
         clock = time ?? TimeProvider.System;
+        this.redis = redis;
         Slices = (int)Math.Clamp(peakIdsPerSecond * buckets.LengthMs / 1000 / IdsPerHash, 1, int.MaxValue);
-        redis = new(() => RedisConnections.Connect(connectionString));
     }
 
     public int Slices { get; }
@@ -65,19 +65,11 @@ public sealed class RedisEventIdIndex : IEventIdIndex, IAsyncDisposable
         return [.. answers.Select(answer => (int)answer == 1)];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (redis.IsValueCreated)
-        {
-            await (await redis.Value).DisposeAsync();
-        }
-    }
-
     private static long PendingBucket(DateTimeOffset now) => now.ToUnixTimeMilliseconds() / (long)PendingFor.TotalMilliseconds;
 
     private async Task<RedisResult[]> Run(string script, string programId, IReadOnlyList<ulong> ids, params RedisValue[] arguments)
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = await redis.Database();
         var answers = new List<RedisResult>(ids.Count);
         foreach (var chunk in ids.Chunk(IdsPerCall))
         {

@@ -1,4 +1,4 @@
-namespace Loyalty.Silo.Storage;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The Lua of <see cref="RedisEventIdIndex"/>: one script call per request, however many events, since a command per

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Loyalty.Silo;
+namespace Loyalty.Client.Hosting;
 
 /// <summary>Hosting settings, bound from the "Loyalty" configuration section (or LOYALTY__* environment variables).</summary>
 public sealed class LoyaltyHostingOptions

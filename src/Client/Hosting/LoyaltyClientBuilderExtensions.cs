@@ -5,7 +5,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using StackExchange.Redis;
 
-namespace Loyalty.Silo;
+namespace Loyalty.Client.Hosting;
 
 public static class LoyaltyClientBuilderExtensions
 {
@@ -26,5 +26,14 @@ public static class LoyaltyClientBuilderExtensions
         client.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams));
         client.AddActivityPropagation();
         return client;
+    }
+
+    public static void ConfigureRedisStreams(this LoyaltyHostingOptions options, RedisStreamOptions streams)
+    {
+        streams.ConnectionString = options.Redis;
+        streams.KeyPrefix = $"{options.ServiceId}:member-events";
+        streams.Partitions = options.StreamPartitions;
+        // The pending count of a partition is in member events, the unit of the gateway's lag bound.
+        streams.Weigh = item => item is PartitionEventBatch batch ? batch.Members.Sum(member => member.Events.Length) : 1;
     }
 }

@@ -1,4 +1,4 @@
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>Events answered but not yet applied by their members, and how long the oldest of them has waited.</summary>
 public readonly record struct IngestionLag(long Events, TimeSpan OldestAge)

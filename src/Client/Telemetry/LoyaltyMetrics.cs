@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Loyalty.Grains.Ingestion;
+using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.Rewards;
 
-namespace Loyalty.Grains.Telemetry;
+namespace Loyalty.Client.Telemetry;
 
 /// <summary>The product's own counters, beside Orleans' meter. Static so grains and the gateway share one meter.</summary>
 public static class LoyaltyMetrics

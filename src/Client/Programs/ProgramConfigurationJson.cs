@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain;
-using Loyalty.Grains.Json;
+using Loyalty.Client.Json;
 
-namespace Loyalty.Grains.Programs;
+namespace Loyalty.Client.Programs;
 
 /// <summary>The one JSON form of a program configuration and its challenges: camelCase, enums as strings, read strictly.</summary>
 public static class ProgramConfigurationJson

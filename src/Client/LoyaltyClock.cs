@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Loyalty.Grains;
+namespace Loyalty.Client;
 
 /// <summary>
 /// The clock the product's rules read, registered under its own key beside Orleans' <see cref="TimeProvider"/>: by

@@ -3,7 +3,7 @@ using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Events;
 using Orleans.Streams;
 
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// Publishes validated events onto the member-events stream, one stream item per partition holding each member's

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace Loyalty.Grains.Ingestion;
+namespace Loyalty.Client.Ingestion;
 
 /// <summary>
 /// The embedded profile's lag, where publisher and partition grains share one process: the publisher counts each

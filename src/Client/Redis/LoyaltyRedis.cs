@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+
+namespace Loyalty.Client.Redis;
+
+/// <summary>
+/// The one Redis connection of ours in a process, registered once and shared by the duplicate index, the silo's own
+/// stores (ledger, board shards, due work), the member-event streams and the health check. It connects on first use
+/// and never aborts on a failed connect, so a process starts while Redis is away; calls then fail within
+/// <see cref="CallTimeout"/> and the connection comes back by itself.
+/// </summary>
+public sealed class LoyaltyRedis(string connectionString) : IAsyncDisposable
+{
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Lazy<Task<ConnectionMultiplexer>> connection = new(() => Connect(connectionString));
+
+    public Task<ConnectionMultiplexer> Connection => connection.Value;
+
+    public async Task<IDatabase> Database() => (await connection.Value).GetDatabase();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection.IsValueCreated)
+        {
+            await (await connection.Value).DisposeAsync();
+        }
+    }
+
+    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false;
+        configuration.AsyncTimeout = (int)CallTimeout.TotalMilliseconds;
+        return await ConnectionMultiplexer.ConnectAsync(configuration);
+    }
+}

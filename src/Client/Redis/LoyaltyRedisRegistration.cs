@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Loyalty.Client.Redis;
+
+public static class LoyaltyRedisRegistration
+{
+    /// <summary>Registers the process's one <see cref="LoyaltyRedis"/>; a second call keeps the first.</summary>
+    public static IServiceCollection AddLoyaltyRedis(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => new LoyaltyRedis(connectionString));
+        return services;
+    }
+}

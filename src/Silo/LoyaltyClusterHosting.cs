@@ -1,0 +1,27 @@
+using Loyalty.Client.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Loyalty.Silo;
+
+/// <summary>
+/// The one place a gateway meets the silo project: the embedded profile co-hosts a silo in the gateway's process,
+/// the Redis profile joins the cluster as a client. Everything else the gateway uses is grain interfaces, the
+/// domain and the client layer.
+/// </summary>
+public static class LoyaltyClusterHosting
+{
+    public static LoyaltyHostingOptions AddLoyaltyCluster(this IHostApplicationBuilder builder)
+    {
+        var hosting = LoyaltyHostingOptions.From(builder.Configuration);
+        if (hosting.IsRedis)
+        {
+            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
+        }
+
+        return hosting;
+    }
+}
