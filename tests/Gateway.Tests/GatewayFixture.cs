@@ -12,8 +12,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Loyalty.Gateway.Tests;
 
 /// <summary>One embedded gateway (with its co-hosted silo) for the whole test assembly; tests keep apart by ids.</summary>
-public sealed class GatewayFixture : WebApplicationFactory<Program>
+public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// Starts the gateway before any test asks for it. The factory starts its host on first use without a lock, so
+    /// test classes that first use it at the same moment could each start one, and a test would then write through
+    /// one host's silo and read through another's.
+    /// </summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Loyalty:SiloPort", FreePort().ToString());
