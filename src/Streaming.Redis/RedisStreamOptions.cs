@@ -18,8 +18,8 @@ public sealed class RedisStreamOptions
     /// <summary>This process's consumer name; its pending entries are redelivered to it after a restart.</summary>
     public string ConsumerName { get; set; } = Environment.MachineName + "-" + Environment.ProcessId;
 
-    /// <summary>Entries read per poll.</summary>
-    public int ReadCount { get; set; } = 500;
+    /// <summary>The most entries one read of a partition returns.</summary>
+    public int MaxEntriesPerRead { get; set; } = 500;
 
     /// <summary>
     /// An entry read but not acknowledged for this long is delivered again by the partition's owner. Longer than any
@@ -40,4 +40,7 @@ public sealed class RedisStreamOptions
 
     /// <summary>The count of events in a partition's entries not yet delivered, kept beside the stream.</summary>
     public string PendingKey(uint partition) => $"{KeyPrefix}:{partition}:pending";
+
+    /// <summary>The counter the partition's sequence numbers are drawn from, kept beside the stream.</summary>
+    public string SequenceKey(uint partition) => $"{KeyPrefix}:{partition}:seq";
 }
