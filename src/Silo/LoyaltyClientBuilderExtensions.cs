@@ -23,7 +23,7 @@ public static class LoyaltyClientBuilderExtensions
         });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
         client.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
-        client.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams));
+        client.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams));
         client.AddActivityPropagation();
         return client;
     }

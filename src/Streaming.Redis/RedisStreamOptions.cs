@@ -6,6 +6,7 @@ namespace Loyalty.Streaming.Redis;
 public sealed class RedisStreamOptions
 {
     /// <summary>StackExchange.Redis configuration string, e.g. "127.0.0.1:6379"; unused when <see cref="CreateMultiplexer"/> is set.</summary>
+    [RedactRedisPassword]
     public string ConnectionString { get; set; } = "127.0.0.1:6379";
 
     /// <summary>

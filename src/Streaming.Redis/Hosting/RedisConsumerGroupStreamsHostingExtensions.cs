@@ -1,23 +1,30 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
 namespace Loyalty.Streaming.Redis;
 
-public static class RedisStreamsHostingExtensions
+/// <summary>
+/// Registers the provider. Named after how it reads (Redis consumer groups, entries acknowledged and deleted once
+/// delivered) so that it never collides with Orleans' own <c>AddRedisStreams</c>, which reads by checkpoint.
+/// </summary>
+public static class RedisConsumerGroupStreamsHostingExtensions
 {
     /// <summary>A durable stream provider on Redis Streams, consumed by this silo's pulling agents.</summary>
-    public static ISiloBuilder AddRedisStreams(
+    public static ISiloBuilder AddRedisConsumerGroupStreams(
         this ISiloBuilder silo, string name, Action<RedisStreamOptions> configure, Action<ISiloPersistentStreamConfigurator>? configureStream = null)
     {
-        silo.Services.Configure(name, configure);
-        return silo.AddPersistentStreams(name, RedisStreamAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+        var stream = new SiloRedisConsumerGroupStreamConfigurator(name, services => silo.ConfigureServices(services));
+        stream.ConfigureRedis(configure);
+        configureStream?.Invoke(stream);
+        return silo;
     }
 
     /// <summary>The same provider on a client, which only publishes (the gateway).</summary>
-    public static IClientBuilder AddRedisStreams(
+    public static IClientBuilder AddRedisConsumerGroupStreams(
         this IClientBuilder client, string name, Action<RedisStreamOptions> configure, Action<IClusterClientPersistentStreamConfigurator>? configureStream = null)
     {
-        client.Services.Configure(name, configure);
-        return client.AddPersistentStreams(name, RedisStreamAdapterFactory.Create, configureStream);
+        var stream = new ClusterClientRedisConsumerGroupStreamConfigurator(name, client);
+        stream.ConfigureRedis(configure);
+        configureStream?.Invoke(stream);
+        return client;
     }
 }
