@@ -22,8 +22,8 @@ public sealed class AcknowledgementTests
 
         Assert.Equal(0, await streams.Database.StreamLengthAsync(key));
         Assert.Equal(0, (await streams.Database.StreamPendingAsync(key, streams.Options("a").ConsumerGroup)).PendingMessageCount);
-        var restarted = await (await streams.Silo("a")).Receiver();
-        var other = await (await streams.Silo("b")).Receiver();
+        var restarted = await streams.Receiver("a");
+        var other = await streams.Receiver("b");
         await a.Publish(StreamsOnRedis.Stream("ann"), "3");
         Assert.Equal(["3"], (await other.ReadUntilSomething()).Events());
         Assert.Empty(await restarted.GetQueueMessagesAsync(100, TestContext.Current.CancellationToken));
@@ -41,7 +41,7 @@ public sealed class AcknowledgementTests
 
         await receiver.MessagesDeliveredAsync([read[0]], TestContext.Current.CancellationToken);
 
-        var restarted = await (await streams.Silo("a")).Receiver();
+        var restarted = await streams.Receiver("a");
         Assert.Equal(["not yet"], (await restarted.ReadUntilSomething()).Events());
     }
 }

@@ -49,7 +49,7 @@ public sealed class BacklogTests
         await using var backlog = new RedisStreamBacklog(streams.Options("gateway"));
         var a = await streams.Silo("a");
         var slow = await a.Receiver();
-        var owner = await (await streams.Silo("b")).Receiver();
+        var owner = await streams.Receiver("b");
         await a.Publish(StreamsOnRedis.Stream("ann"), 4);
         await a.Publish(StreamsOnRedis.Stream("bob"), 3);
         var readBySlow = await slow.ReadUntilSomething();

@@ -18,7 +18,7 @@ public sealed class ClaimTests
         await using var streams = await StreamsOnRedis.Start(options => options.RedeliverAfter = IdleTime);
         var a = await streams.Silo("a");
         var dying = await a.Receiver();
-        var owner = await (await streams.Silo("b")).Receiver();
+        var owner = await streams.Receiver("b");
         await a.Publish(StreamsOnRedis.Stream("ann"), "lost?");
         var readByDying = await dying.ReadUntilSomething();
         var idleSince = Stopwatch.StartNew();
@@ -45,7 +45,7 @@ public sealed class ClaimTests
         await previous.ReadUntilSomething();
         await a.Publish(StreamsOnRedis.Stream("ann"), "3");
 
-        var next = await (await streams.Silo("b")).Receiver();
+        var next = await streams.Receiver("b");
 
         Assert.Equal(["1", "2"], (await next.ReadUntilSomething()).Events());
         Assert.Equal(["3"], (await next.ReadUntilSomething()).Events());

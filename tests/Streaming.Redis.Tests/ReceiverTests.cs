@@ -47,7 +47,7 @@ public sealed class ReceiverTests
         Assert.Equal(["first"], (await receiver.ReadUntilSomething()).Events());
         await before.Publish(StreamsOnRedis.Stream("ann"), "second");
 
-        var restarted = await (await streams.Silo("a")).Receiver();
+        var restarted = await streams.Receiver("a");
 
         Assert.Equal(["first"], (await restarted.ReadUntilSomething()).Events());
         Assert.Equal(["second"], (await restarted.ReadUntilSomething()).Events());

@@ -42,7 +42,7 @@ public sealed class SequenceTests
         await a.Publish(StreamsOnRedis.Stream("ann"), "new");
         var newer = (await receiver.ReadUntilSomething()).Single();
 
-        var restarted = await (await streams.Silo("a")).Receiver();
+        var restarted = await streams.Receiver("a");
         var again = (await restarted.ReadUntilSomething()).First();
 
         Assert.Equal(["old"], new[] { again }.Events());

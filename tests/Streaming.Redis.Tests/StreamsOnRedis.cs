@@ -58,6 +58,9 @@ public sealed class StreamsOnRedis : IAsyncDisposable
         return new SiloStreams(factory, await factory.CreateAdapter(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>A receiver of partition 0 on a silo of its own, for a silo that only reads.</summary>
+    public async Task<IQueueAdapterReceiver> Receiver(string consumer) => await (await Silo(consumer)).Receiver();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var connection in connections)
