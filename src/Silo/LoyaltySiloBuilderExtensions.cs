@@ -63,7 +63,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
-        silo.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
+        silo.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
         {
             stream.ConfigureMemberStream(options);
             // A delivery that fails (Redis or a silo away) is retried this long before Orleans gives up on the batch:

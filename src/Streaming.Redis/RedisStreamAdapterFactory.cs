@@ -4,7 +4,6 @@ using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
 using Orleans.Serialization;
 using Orleans.Streams;
-using StackExchange.Redis;
 
 namespace Loyalty.Streaming.Redis;
 
@@ -12,6 +11,7 @@ namespace Loyalty.Streaming.Redis;
 public sealed class RedisStreamAdapterFactory(
     string name,
     RedisStreamOptions options,
+    RedisStreamConnection connection,
     SimpleQueueCacheOptions cacheOptions,
     Serializer<RedisStreamBatchContainer> serializer,
     ILoggerFactory loggers)
@@ -21,19 +21,23 @@ public sealed class RedisStreamAdapterFactory(
         new(new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.Partitions }, name));
 
     private readonly SimpleQueueAdapterCache cache = new(cacheOptions, name, loggers);
-    private readonly Lazy<Task<IConnectionMultiplexer>> redis = new(() => Connect(options));
 
-    public static IQueueAdapterFactory Create(IServiceProvider services, string name) => new RedisStreamAdapterFactory(
-        name,
-        services.GetRequiredService<IOptionsMonitor<RedisStreamOptions>>().Get(name),
-        services.GetOptionsByName<SimpleQueueCacheOptions>(name),
-        services.GetRequiredService<Serializer<RedisStreamBatchContainer>>(),
-        services.GetRequiredService<ILoggerFactory>());
+    public static IQueueAdapterFactory Create(IServiceProvider services, string name)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<RedisStreamOptions>>().Get(name);
+        return new RedisStreamAdapterFactory(
+            name,
+            options,
+            new RedisStreamConnection(options, services),
+            services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+            services.GetRequiredService<Serializer<RedisStreamBatchContainer>>(),
+            services.GetRequiredService<ILoggerFactory>());
+    }
 
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
     public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
-        new RedisStreamQueueAdapter(name, options, await redis.Value, mapper, serializer, loggers);
+        new RedisStreamQueueAdapter(name, options, await connection.Get().WaitAsync(cancellationToken), mapper, serializer, loggers);
 
     public IQueueAdapterCache GetQueueAdapterCache() => cache;
 
@@ -41,16 +45,4 @@ public sealed class RedisStreamAdapterFactory(
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
-
-    /// <summary>Connects without giving up when Redis is down at start; every call is bounded by the operation timeout.</summary>
-    internal static async Task<IConnectionMultiplexer> Connect(RedisStreamOptions options)
-    {
-        var configuration = ConfigurationOptions.Parse(options.ConnectionString);
-        configuration.AbortOnConnectFail = false;
-        var timeout = (int)options.OperationTimeout.TotalMilliseconds;
-        configuration.ConnectTimeout = timeout;
-        configuration.SyncTimeout = timeout;
-        configuration.AsyncTimeout = timeout;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
-    }
 }

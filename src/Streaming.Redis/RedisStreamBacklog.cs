@@ -5,16 +5,18 @@ namespace Loyalty.Streaming.Redis;
 /// <summary>
 /// What a stream provider's partitions hold and have not delivered: the sum of their pending counts, and the time of
 /// the oldest entry still in any of them (delivered entries are deleted). One pipelined round trip for all partitions.
+/// Connects as the provider does: through <see cref="RedisStreamOptions.CreateMultiplexer"/> when set (pass the
+/// host's services), else on a connection of its own.
 /// </summary>
-public sealed class RedisStreamBacklog(RedisStreamOptions options) : IAsyncDisposable
+public sealed class RedisStreamBacklog(RedisStreamOptions options, IServiceProvider? services = null) : IAsyncDisposable
 {
-    private readonly Lazy<Task<IConnectionMultiplexer>> redis = new(() => RedisStreamAdapterFactory.Connect(options));
+    private readonly RedisStreamConnection connection = new(options, services);
 
     public readonly record struct Reading(long Events, DateTimeOffset? Oldest);
 
     public async Task<Reading> Read()
     {
-        var database = (await redis.Value).GetDatabase();
+        var database = (await connection.Get().WaitAsync(options.OperationTimeout)).GetDatabase();
         var partitions = Enumerable.Range(0, options.Partitions).Select(p => (uint)p).ToArray();
         var counts = partitions.Select(p => database.StringGetAsync(options.PendingKey(p))).ToArray();
         var firsts = partitions.Select(p => database.StreamRangeAsync(options.PartitionKey(p), count: 1)).ToArray();
@@ -34,11 +36,5 @@ public sealed class RedisStreamBacklog(RedisStreamOptions options) : IAsyncDispo
         return long.TryParse(dash < 0 ? text : text[..dash], out var milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (redis.IsValueCreated)
-        {
-            await (await redis.Value).DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

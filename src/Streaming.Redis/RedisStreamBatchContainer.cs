@@ -36,7 +36,7 @@ public sealed class RedisStreamBatchContainer : IBatchContainer
     public StreamSequenceToken SequenceToken => Token;
 
     /// <summary>Ties a batch read from Redis to its entry, and orders it within the partition's cache.</summary>
-    public RedisStreamBatchContainer ReadFrom(RedisValue entryId, long sequence)
+    public RedisStreamBatchContainer TieToEntry(RedisValue entryId, long sequence)
     {
         EntryId = entryId;
         Token = new EventSequenceTokenV2(sequence);

@@ -20,12 +20,12 @@ public sealed class RedisStreamQueueAdapter(
     ILoggerFactory loggers)
     : IQueueAdapter
 {
-    public const string DataField = "b";
+    public const string BatchField = "b";
 
     public const string WeightField = "n";
 
     private const string AddScript = $"""
-        redis.call('XADD', KEYS[1], '*', '{DataField}', ARGV[1], '{WeightField}', ARGV[2])
+        redis.call('XADD', KEYS[1], '*', '{BatchField}', ARGV[1], '{WeightField}', ARGV[2])
         return redis.call('INCRBY', KEYS[2], ARGV[2])
         """;
 
@@ -52,6 +52,5 @@ public sealed class RedisStreamQueueAdapter(
     }
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new RedisStreamQueueReceiver(
-            options, redis, options.PartitionKey(queueId.GetNumericId()), options.PendingKey(queueId.GetNumericId()), serializer, loggers.CreateLogger<RedisStreamQueueReceiver>());
+        new RedisStreamQueueReceiver(options, redis, queueId.GetNumericId(), serializer, loggers.CreateLogger<RedisStreamQueueReceiver>());
 }

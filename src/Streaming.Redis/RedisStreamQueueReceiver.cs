@@ -18,14 +18,13 @@ namespace Loyalty.Streaming.Redis;
 public sealed class RedisStreamQueueReceiver(
     RedisStreamOptions options,
     IConnectionMultiplexer redis,
-    RedisKey key,
-    RedisKey pendingKey,
+    uint partition,
     Serializer<RedisStreamBatchContainer> serializer,
     ILogger<RedisStreamQueueReceiver> logger)
     : IQueueAdapterReceiver
 {
     // Only an entry this call deletes takes its weight off the pending count: two owners may acknowledge one entry.
-    private const string ForgetScript = $"""
+    private const string AcknowledgeAndDeleteScript = $"""
         local gone = 0
         for i = 2, #ARGV do
           local entry = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
@@ -42,14 +41,16 @@ public sealed class RedisStreamQueueReceiver(
         return gone
         """;
 
-    private readonly RedisStreamSequence sequence = new(key.Append(":seq"));
+    private readonly RedisKey key = options.PartitionKey(partition);
+    private readonly RedisKey pendingKey = options.PendingKey(partition);
+    private readonly RedisStreamSequence sequence = new(options.SequenceKey(partition));
 
     private IDatabase Database => redis.GetDatabase();
 
     private RedisValue ownPendingCursor = "0";
     private bool ownPendingDone;
-    private long nextSweep = Environment.TickCount64;
-    private RedisValue sweepCursor = "0-0";
+    private long nextIdleClaimAt = Environment.TickCount64;
+    private RedisValue idleClaimCursor = "0-0";
 
     public async Task Initialize(TimeSpan timeout)
     {
@@ -62,7 +63,7 @@ public sealed class RedisStreamQueueReceiver(
             // The group exists: progress made before a restart is kept.
         }
 
-        await TakeOverPending().WaitAsync(timeout);
+        await ClaimEveryPendingEntry().WaitAsync(timeout);
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ public sealed class RedisStreamQueueReceiver(
     /// handed the partition over. Claiming it all before reading anything new delivers each member's events in the
     /// order they were stored.
     /// </summary>
-    private async Task TakeOverPending()
+    private async Task ClaimEveryPendingEntry()
     {
         RedisValue cursor = "0-0";
         var claimed = 0;
@@ -92,28 +93,28 @@ public sealed class RedisStreamQueueReceiver(
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
-        var count = maxCount < 0 ? options.ReadCount : Math.Min(maxCount, options.ReadCount);
+        var count = maxCount < 0 ? options.MaxEntriesPerRead : Math.Min(maxCount, options.MaxEntriesPerRead);
         if (count == 0)
         {
             return [];
         }
 
-        var entries = ownPendingDone && Environment.TickCount64 >= nextSweep
-            ? await Abandoned(count).WaitAsync(options.OperationTimeout, cancellationToken)
+        var entries = ownPendingDone && Environment.TickCount64 >= nextIdleClaimAt
+            ? await ClaimEntriesIdleTooLong(count).WaitAsync(options.OperationTimeout, cancellationToken)
             : [];
         if (entries.Length == 0)
         {
-            entries = await NextEntries(count).WaitAsync(options.OperationTimeout, cancellationToken);
+            entries = await ReadOwnPendingThenNew(count).WaitAsync(options.OperationTimeout, cancellationToken);
         }
 
         var read = new List<(RedisValue Id, RedisStreamBatchContainer Batch)>(entries.Length);
-        var unreadable = new List<RedisValue>();
+        var vanished = new List<RedisValue>();
         foreach (var entry in entries)
         {
-            var data = entry.IsNull ? RedisValue.Null : entry[RedisStreamQueueAdapter.DataField];
+            var data = entry.IsNull ? RedisValue.Null : entry[RedisStreamQueueAdapter.BatchField];
             if (data.IsNull)
             {
-                unreadable.Add(entry.Id); // deleted meanwhile: nothing to deliver
+                vanished.Add(entry.Id); // deleted meanwhile: nothing to deliver, only its pending mark to clear
                 continue;
             }
 
@@ -124,13 +125,13 @@ public sealed class RedisStreamQueueReceiver(
         var batches = new List<IBatchContainer>(read.Count);
         if (read.Count > 0)
         {
-            var next = await sequence.Next(Database, read.Count).WaitAsync(options.OperationTimeout, cancellationToken);
-            batches.AddRange(read.Select((entry, i) => entry.Batch.ReadFrom(entry.Id, next + i)));
+            var first = await sequence.Reserve(Database, read.Count).WaitAsync(options.OperationTimeout, cancellationToken);
+            batches.AddRange(read.Select((entry, i) => entry.Batch.TieToEntry(entry.Id, first + i)));
         }
 
-        if (unreadable.Count > 0)
+        if (vanished.Count > 0)
         {
-            await Forget([.. unreadable]);
+            await AcknowledgeAndDelete([.. vanished]);
         }
 
         return batches;
@@ -143,13 +144,13 @@ public sealed class RedisStreamQueueReceiver(
         var ids = messages.OfType<RedisStreamBatchContainer>().Select(m => m.EntryId).Where(id => !id.IsNull).ToArray();
         if (ids.Length > 0)
         {
-            await Forget(ids).WaitAsync(options.OperationTimeout, cancellationToken);
+            await AcknowledgeAndDelete(ids).WaitAsync(options.OperationTimeout, cancellationToken);
         }
     }
 
     public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
 
-    private async Task<StreamEntry[]> NextEntries(int count)
+    private async Task<StreamEntry[]> ReadOwnPendingThenNew(int count)
     {
         if (!ownPendingDone)
         {
@@ -171,13 +172,13 @@ public sealed class RedisStreamQueueReceiver(
     /// Entries pending longer than the redelivery delay, whoever holds them, claimed for this consumer; looked for
     /// twice per delay, which costs one round trip.
     /// </summary>
-    private async Task<StreamEntry[]> Abandoned(int count)
+    private async Task<StreamEntry[]> ClaimEntriesIdleTooLong(int count)
     {
         var result = await Database.StreamAutoClaimAsync(
-            key, options.ConsumerGroup, options.ConsumerName, (long)options.RedeliverAfter.TotalMilliseconds, sweepCursor, count);
-        sweepCursor = result.NextStartId;
-        var finished = sweepCursor == "0-0";
-        nextSweep = Environment.TickCount64 + (finished ? (long)options.RedeliverAfter.TotalMilliseconds / 2 : 0);
+            key, options.ConsumerGroup, options.ConsumerName, (long)options.RedeliverAfter.TotalMilliseconds, idleClaimCursor, count);
+        idleClaimCursor = result.NextStartId;
+        var finished = idleClaimCursor == "0-0";
+        nextIdleClaimAt = Environment.TickCount64 + (finished ? (long)options.RedeliverAfter.TotalMilliseconds / 2 : 0);
         var entries = result.ClaimedEntries;
         if (entries.Length > 0)
         {
@@ -188,6 +189,6 @@ public sealed class RedisStreamQueueReceiver(
     }
 
     /// <summary>Acknowledges and deletes entries, so the stream holds only what is not delivered yet.</summary>
-    private Task Forget(RedisValue[] ids) =>
-        Database.ScriptEvaluateAsync(ForgetScript, [key, pendingKey], [options.ConsumerGroup, .. ids]);
+    private Task AcknowledgeAndDelete(RedisValue[] ids) =>
+        Database.ScriptEvaluateAsync(AcknowledgeAndDeleteScript, [key, pendingKey], [options.ConsumerGroup, .. ids]);
 }

@@ -14,7 +14,7 @@ public sealed class RedisStreamSequence(RedisKey counterKey)
 {
     private const int PerMillisecond = 1_000;
 
-    private static readonly LuaScript Reserve = LuaScript.Prepare("""
+    private static readonly LuaScript ReserveScript = LuaScript.Prepare("""
         local last = redis.call('INCRBY', @key, @count)
         local floor = tonumber(@floor) + tonumber(@count)
         if last < floor then
@@ -25,10 +25,10 @@ public sealed class RedisStreamSequence(RedisKey counterKey)
         """);
 
     /// <summary>Reserves <paramref name="count"/> numbers; answers the first.</summary>
-    public async Task<long> Next(IDatabase database, int count)
+    public async Task<long> Reserve(IDatabase database, int count)
     {
         var floor = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * PerMillisecond;
-        var last = (long)await database.ScriptEvaluateAsync(Reserve, new { key = counterKey, count, floor });
+        var last = (long)await database.ScriptEvaluateAsync(ReserveScript, new { key = counterKey, count, floor });
         return last - count + 1;
     }
 }

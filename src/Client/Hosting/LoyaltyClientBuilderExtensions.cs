@@ -1,3 +1,4 @@
+using Loyalty.Client.Redis;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Streaming.Redis;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,8 @@ public static class LoyaltyClientBuilderExtensions
         });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
         client.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
-        client.AddRedisStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams));
+        client.Services.AddLoyaltyRedis(options.Redis);
+        client.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams));
         client.AddActivityPropagation();
         return client;
     }
@@ -31,6 +33,7 @@ public static class LoyaltyClientBuilderExtensions
     public static void ConfigureRedisStreams(this LoyaltyHostingOptions options, RedisStreamOptions streams)
     {
         streams.ConnectionString = options.Redis;
+        streams.CreateMultiplexer = async services => await services.GetRequiredService<LoyaltyRedis>().Connection;
         streams.KeyPrefix = $"{options.ServiceId}:member-events";
         streams.Partitions = options.StreamPartitions;
         // The pending count of a partition is in member events, the unit of the gateway's lag bound.

@@ -23,7 +23,7 @@ public static class IngestionBackPressure
         {
             var streams = new RedisStreamOptions();
             hosting.ConfigureRedisStreams(streams);
-            builder.Services.AddSingleton(new RedisStreamBacklog(streams));
+            builder.Services.AddSingleton(services => new RedisStreamBacklog(streams, services));
             builder.Services.AddSingleton(services => new PolledIngestionLag(
                 services.GetRequiredService<RedisStreamBacklog>().Read,
                 services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>(),
