@@ -1,19 +1,15 @@
 using Loyalty.Replay;
 using Loyalty.Replay.Sending;
+using Loyalty.Tools;
 using Spectre.Console;
 
-ReplayCommand command;
-try
+var parsed = ReplayCommand.Line.Parse(args);
+if (ToolCommandLine.Stop(parsed) is { } exitCode)
 {
-    command = ReplayCommand.Parse(args);
-}
-catch (Exception e) when (e is ArgumentException or FormatException)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(ReplayCommand.Usage);
-    return 2;
+    return exitCode;
 }
 
+var command = ReplayCommand.From(parsed);
 using var http = new HttpClient { BaseAddress = command.Gateway, Timeout = TimeSpan.FromSeconds(60) };
 if (command.WaitReady > TimeSpan.Zero)
 {
