@@ -1,6 +1,7 @@
 using Loyalty.Replay;
 using Loyalty.Replay.Sending;
 using Loyalty.Tools;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 var parsed = ReplayCommand.Line.Parse(args);
@@ -10,7 +11,14 @@ if (ToolCommandLine.Stop(parsed) is { } exitCode)
 }
 
 var command = ReplayCommand.From(parsed);
-using var http = new HttpClient { BaseAddress = command.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+var services = new ServiceCollection();
+services.AddHttpClient(GatewayPreparation.GatewayClient, client =>
+{
+    client.BaseAddress = command.Gateway;
+    client.Timeout = TimeSpan.FromSeconds(60); // one request; the sender retries a timed-out batch
+});
+await using var provider = services.BuildServiceProvider();
+var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(GatewayPreparation.GatewayClient);
 if (command.WaitReady > TimeSpan.Zero)
 {
     await GatewayPreparation.WaitUntilReady(http, command.WaitReady);
