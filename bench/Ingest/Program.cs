@@ -1,9 +1,16 @@
 using Loyalty.Bench.Ingest;
 using Loyalty.Replay.Data;
 using Loyalty.Replay.Sending;
+using Loyalty.Tools;
 
 // Issue 12's measures of the CDNOW log, each beside a baseline measured in the same run: see README.md here.
-var options = BenchOptions.Parse(args);
+var parsed = BenchCommandLine.Line.Parse(args);
+if (ToolCommandLine.Stop(parsed) is { } exitCode)
+{
+    return exitCode;
+}
+
+var options = BenchCommandLine.From(parsed);
 if (options.Profile == "index")
 {
     return await IndexMemoryBench.Run(options.Ids);
@@ -22,6 +29,5 @@ Console.WriteLine($"PostgreSQL baseline ({PostgresBaseline.Clients} clients, one
 return options.Profile switch
 {
     "redis" => await RedisProfileBench.Run(events, sender, options, postgres),
-    "embedded" => await EmbeddedProfileBench.Run(events, sender, options, postgres),
-    _ => throw new ArgumentException($"Unknown profile {options.Profile}: embedded, redis or index."),
+    _ => await EmbeddedProfileBench.Run(events, sender, options, postgres),
 };

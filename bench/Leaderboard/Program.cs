@@ -8,13 +8,20 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Grains.Leaderboards;
 using Loyalty.Silo;
+using Loyalty.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // One board with a million members: update throughput through the silo's pre-aggregation into the shards, and the
 // latency of exact rank and around-me reads; beside them, in the same run, Redis sorted sets doing the same work.
-var options = BenchOptions.Parse(args);
+var parsed = BenchOptions.Line.Parse(args);
+if (ToolCommandLine.Stop(parsed) is { } exitCode)
+{
+    return exitCode;
+}
+
+var options = BenchOptions.From(parsed);
 Console.WriteLine($"{options.Members:N0} members, {options.Updates:N0} updates in batches of {options.BatchSize:N0}, "
     + $"{options.Queries:N0} queries, {Environment.ProcessorCount} cores");
 

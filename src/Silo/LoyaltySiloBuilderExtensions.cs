@@ -144,7 +144,7 @@ public static class LoyaltySiloBuilderExtensions
             .Validate(n => n.RequestTimeout > TimeSpan.Zero, "Loyalty:Notifications:RequestTimeout must be above 0")
             .Validate(n => n.MaxQueued >= 1, "Loyalty:Notifications:MaxQueued must be at least 1")
             .ValidateOnStart();
-        silo.Services.TryAddSingleton<WebhookClient>();
+        silo.Services.AddWebhookClient();
         return silo;
     }
 

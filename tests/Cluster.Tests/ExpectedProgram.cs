@@ -45,7 +45,7 @@ public sealed record ExpectedProgram(string ProgramId, IReadOnlyDictionary<strin
     private async Task AssertBoard(HttpClient client, string board, Func<ExpectedMember, long> score)
     {
         var expectedTop = Math.Min(1_000, Members.Count);
-        var entries = await LoyaltyHttp.Eventually(() => client.ReadBoard(ProgramId, board),
+        var entries = await Polling.Eventually(() => client.ReadBoard(ProgramId, board),
             b => b.Count == expectedTop && b.All(e => score(Members[e.Key]) == e.Value), TimeSpan.FromSeconds(30));
         Assert.Equal(expectedTop, entries.Count);
         Assert.All(entries, e => Assert.Equal(score(Members[e.Key]), e.Value));

@@ -99,7 +99,7 @@ public sealed class FailureTests
         {
             type = "purchase", eventId = $"{m}-{suffix}", memberId = m, occurredAt = DateTimeOffset.UtcNow, amountMinor = 100, currency = "USD",
         }).ToArray();
-        var answer = await LoyaltyHttp.Eventually(
+        var answer = await Polling.Eventually(
             async () => (await client.PostAsJsonAsync($"v1/programs/{program}/events", events, TestContext.Current.CancellationToken)).StatusCode,
             status => status == HttpStatusCode.OK,
             Deadline);

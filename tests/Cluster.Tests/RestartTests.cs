@@ -19,7 +19,7 @@ public sealed class RestartTests
         var summary = await new EventBatchSender(cluster.Client, new SenderOptions()).SendAsync("demo", data.Events, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(summary.Clean, string.Join("; ", summary.Errors));
         await ReplayExpectations.WaitUntilApplied(cluster.Client, "demo", spend, TimeSpan.FromSeconds(90));
-        var board = await LoyaltyHttp.Eventually(() => cluster.Client.ReadBoard("demo", "spend"), b => b.Count == spend.Count);
+        var board = await Polling.Eventually(() => cluster.Client.ReadBoard("demo", "spend"), b => b.Count == spend.Count);
         Assert.Equal(spend.OrderBy(s => s.Key), board.OrderBy(s => s.Key));
         var before = await ProgramState.Capture(cluster.Client, "demo", spend.Keys, periods);
 

@@ -108,10 +108,10 @@ public sealed class BackPressureTests
         Assert.Equal(TimeSpan.FromSeconds(1), refusal.Headers.RetryAfter?.Delta);
 
         // Drained: every accepted event applied exactly once (1 unit of spend each), none of the refused ones.
-        await LoyaltyHttp.Eventually(() => Task.FromResult(lag.Current.Events), events => events == 0, TimeSpan.FromSeconds(30));
+        await Polling.Eventually(() => Task.FromResult(lag.Current.Events), events => events == 0, TimeSpan.FromSeconds(30));
         foreach (var member in Enumerable.Range(0, Members).Select(m => $"m{m}"))
         {
-            var view = await LoyaltyHttp.Eventually(
+            var view = await Polling.Eventually(
                 () => client.GetJson($"/v1/programs/{program}/members/{member}"),
                 v => v?.Long("lifetimeSpendMinor") == 100L * accepted.GetValueOrDefault(member),
                 TimeSpan.FromSeconds(30));

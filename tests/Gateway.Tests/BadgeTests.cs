@@ -24,7 +24,7 @@ public sealed class BadgeTests(GatewayFixture gateway)
         var program = await Programs.Create(client, WithBadges);
         await client.PostEvents(program, Api.Purchase("w1", "una", 2_000), Api.Purchase("w2", "una", 3_000));
 
-        var una = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/una"), m => m?.Long("lifetimeSpendMinor") == 5_000);
+        var una = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/una"), m => m?.Long("lifetimeSpendMinor") == 5_000);
         var badge = Assert.Single(una!["badges"]!.AsArray());
         Assert.Equal("welcome", badge!["id"]!.GetValue<string>());
         Assert.Equal(50 + 20 + 30, una.Long("points.lifetimeEarned"));

@@ -72,11 +72,11 @@ public sealed class ChallengeTests(GatewayFixture gateway)
         {
             await client.PostEvents(program, Api.Purchase($"{member}-1", member, 4_000, "2026-03-05T10:00:00Z"));
             await client.PostEvents(program, Api.Purchase($"{member}-2", member, 6_000 + i, $"2026-03-1{i}T10:00:00Z"));
-            await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"), m => Challenge(m)?["position"] is not null);
+            await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"), m => Challenge(m)?["position"] is not null);
         }
 
         await client.PostEvents(program, Api.Purchase("dan-1", "dan", 2_500, "2026-03-20T10:00:00Z"));
-        var dan = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dan"), m => Challenge(m) is not null);
+        var dan = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dan"), m => Challenge(m) is not null);
         Assert.Equal((0.25m, 2_500L, true), (Challenge(dan)!["progress"]!.GetValue<decimal>(), Challenge(dan).Long("value"), Challenge(dan)!["completedAt"] is null));
 
         var completions = await client.GetJson($"/v1/programs/{program}/challenges/march/completions");
@@ -96,7 +96,7 @@ public sealed class ChallengeTests(GatewayFixture gateway)
             Assert.Equal(won ? 250 : 0, bonus);
         }
 
-        var board = await LoyaltyHttp.Eventually(
+        var board = await Polling.Eventually(
             () => client.GetJson($"/v1/programs/{program}/challenges/march/leaderboard?top=10"), b => b?["entries"]?.AsArray().Count == 4);
         Assert.Equal(
             [("cid", 10_002L), ("bob", 10_001L), ("ann", 10_000L), ("dan", 2_500L)],

@@ -45,7 +45,7 @@ public sealed class ConfigurationBoundsTests(GatewayFixture gateway)
             [.. Enumerable.Range(0, 10).Select(i => (JsonNode)Api.Purchase($"max-{i}", "whale", 10_000_000_000, "2026-01-05T10:00:00Z"))]);
 
         Assert.Equal(10, answer.Long("accepted"));
-        var whale = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/whale"), m => m?.Long("lifetimeSpendMinor") == 100_000_000_000);
+        var whale = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/whale"), m => m?.Long("lifetimeSpendMinor") == 100_000_000_000);
         Assert.Equal(1_000_000_000_000, whale.Long("points.lifetimeEarned"));
     }
 

@@ -38,7 +38,7 @@ public sealed class DeadLetterTests(GatewayFixture gateway)
 
         var replayed = await (await Post(program, "replay", new { eventIds = new[] { "d1", "d2", "never" } })).Content.ReadFromJsonAsync<DeadLetterAction>(TestContext.Current.CancellationToken);
         Assert.Equal((2, "never"), (replayed!.Done, string.Join(",", replayed.NotHeld)));
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dee"), m => m?.Long("lifetimeSpendMinor") == 20_000);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dee"), m => m?.Long("lifetimeSpendMinor") == 20_000);
         Assert.Equal(200, member.Long("points.lifetimeEarned"));
 
         var discarded = await (await Post(program, "discard", new { eventIds = new[] { "d3" } })).Content.ReadFromJsonAsync<DeadLetterAction>(TestContext.Current.CancellationToken);

@@ -67,7 +67,7 @@ public sealed class EngagementTests(GatewayFixture gateway)
         await client.PostEvents(program, Api.Purchase("g1", "gus", 600_000, DaysAgo(2)));
         await client.PostEvents(program, Api.Purchase("g2", "gus", 10_000, DaysAgo(1)));
 
-        var gus = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/gus"), m => m?.Long("lifetimeSpendMinor") == 610_000);
+        var gus = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/gus"), m => m?.Long("lifetimeSpendMinor") == 610_000);
         var last = gus!["rules"]!["lastPurchase"]!;
         Assert.Equal(("g2", 100L, 300L, 1L), (last["eventId"]!.GetValue<string>(), last.Long("basePoints"), last.Long("total"), gus.Long("rules.programVersion")));
         var offer = Assert.Single(last["applied"]!.AsArray());

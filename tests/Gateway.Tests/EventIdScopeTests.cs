@@ -19,9 +19,9 @@ public sealed class EventIdScopeTests(GatewayFixture gateway)
         Assert.Equal(1, first["accepted"]!.GetValue<int>());
         Assert.Equal(1, other["accepted"]!.GetValue<int>());
         Assert.Equal((0, 1), (resent["accepted"]!.GetValue<int>(), resent["duplicates"]!.GetValue<int>()));
-        var bob = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/bob"), m => m is not null);
+        var bob = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/bob"), m => m is not null);
         Assert.Equal(9_000, bob.Long("lifetimeSpendMinor"));
-        var ann = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
+        var ann = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
         Assert.Equal(1_000, ann.Long("lifetimeSpendMinor"));
     }
 }

@@ -16,7 +16,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
         var answer = await client.PostEvents(program, Api.Purchase("e1", "alice", 12_345));
 
         Assert.Equal(1, answer.Long("accepted"));
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/alice"), m => m is not null);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/alice"), m => m is not null);
         Assert.NotNull(member);
         Assert.Equal(123, member.Long("points.available") + member.Long("points.pending"));
         Assert.Equal(123, member.Long("points.lifetimeEarned"));
@@ -32,7 +32,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
         var now = TestClock.UtcNow.ToString("O");
         await client.PostEvents(program, Api.Purchase("e1", "bob", 5_000, now));
 
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/bob"), m => m is not null);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/bob"), m => m is not null);
         Assert.Equal(50, member.Long("points.pending"));
         Assert.Equal(0, member.Long("points.available"));
     }
@@ -43,7 +43,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         JsonNode[] batch = [Api.Purchase("d1", "carol", 1_000), Api.Purchase("d2", "carol", 2_000)];
         await client.PostEvents(program, batch);
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/carol"), m => m?.Long("points.lifetimeEarned") == 30);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/carol"), m => m?.Long("points.lifetimeEarned") == 30);
 
         var again = await client.PostEvents(program, [.. batch.Select(e => e.DeepClone())]);
 
@@ -63,7 +63,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
 
         Assert.Equal(1, answer.Long("accepted"));
         Assert.Equal(1, answer.Long("duplicates"));
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dan"), m => m is not null);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/dan"), m => m is not null);
         Assert.Equal(1_000, member.Long("lifetimeSpendMinor"));
     }
 
@@ -98,7 +98,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
         Assert.All(results.Skip(1).Take(6), r => Assert.False(string.IsNullOrWhiteSpace(r!["error"]!.GetValue<string>())));
         Assert.Equal("bad-amount", results[2]!["eventId"]!.GetValue<string>());
 
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/erin"), m => m?.Long("lifetimeSpendMinor") == 3_000);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/erin"), m => m?.Long("lifetimeSpendMinor") == 3_000);
         Assert.Equal(3_000, member.Long("lifetimeSpendMinor"));
     }
 
@@ -146,7 +146,7 @@ public sealed class EventIngestionTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         await client.PostEvents(program, Api.Purchase("buy", "gina", 10_099), Api.Return("ret", "gina", 10_099, "buy"));
 
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/gina"), m => m?.Long("points.clawedBack") == 100);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/gina"), m => m?.Long("points.clawedBack") == 100);
         Assert.Equal(100, member.Long("points.clawedBack"));
         Assert.Equal(0, member.Long("points.available") + member.Long("points.pending"));
         Assert.Equal(0, member.Long("lifetimeSpendMinor"));

@@ -29,16 +29,16 @@ public sealed class FingerprintCollisionTests(GatewayFixture gateway)
         var resent = await client.PostEvents(program, Api.Purchase("c1", "cat", 1_000));
 
         Assert.Equal(1, resent.Long("duplicates"));
-        var cat = await LoyaltyHttp.Eventually(
+        var cat = await Polling.Eventually(
             () => client.GetJson($"/v1/programs/{program}/members/cat"), m => m?.Long("lifetimeSpendMinor") == 3_000);
-        var dog = await LoyaltyHttp.Eventually(
+        var dog = await Polling.Eventually(
             () => client.GetJson($"/v1/programs/{program}/members/dog"), m => m?.Long("lifetimeSpendMinor") == 4_000);
         Assert.Equal(3_000, cat.Long("lifetimeSpendMinor"));
         Assert.Equal(4_000, dog.Long("lifetimeSpendMinor"));
 
         // The resend was published again too: once its member has taken everything, the spend is still the sum of the new events.
         await client.PostEvents(program, Api.Purchase("c3", "cat", 10));
-        cat = await LoyaltyHttp.Eventually(
+        cat = await Polling.Eventually(
             () => client.GetJson($"/v1/programs/{program}/members/cat"), m => m?.Long("lifetimeSpendMinor") == 3_010);
         Assert.Equal(3_010, cat.Long("lifetimeSpendMinor"));
     }

@@ -37,7 +37,7 @@ public sealed class LeaderboardPeriodTests(GatewayFixture gateway)
             Api.Purchase("c1", "ivy", 1_000), Api.Purchase("c2", "ivy", 1_000), Api.Purchase("c3", "jon", 90_000),
             Api.Return("c4", "ivy", 1_000, "c1"));
 
-        var board = await LoyaltyHttp.Eventually(() => client.ReadBoard(program, "purchases"), b => b.Count == 2 && b["ivy"] == 2);
+        var board = await Polling.Eventually(() => client.ReadBoard(program, "purchases"), b => b.Count == 2 && b["ivy"] == 2);
         Assert.Equal(new Dictionary<string, long> { ["ivy"] = 2, ["jon"] = 1 }, board);
     }
 
@@ -97,7 +97,7 @@ public sealed class LeaderboardPeriodTests(GatewayFixture gateway)
 
     private async Task<List<string>> Members(string program, string board, string period, int expected)
     {
-        await LoyaltyHttp.Eventually(() => client.ReadBoard(program, board, period), b => b.Count == expected);
+        await Polling.Eventually(() => client.ReadBoard(program, board, period), b => b.Count == expected);
         var json = await client.GetJson($"/v1/programs/{program}/leaderboards/{board}?period={period}&top=10");
         return [.. json!["entries"]!.AsArray().Select(e => e!["memberId"]!.GetValue<string>())];
     }

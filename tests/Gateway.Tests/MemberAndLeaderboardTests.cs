@@ -22,7 +22,7 @@ public sealed class MemberAndLeaderboardTests(GatewayFixture gateway)
             Api.Purchase("l1", "hana", 1_000, "2026-01-05T10:00:00Z"),
             Api.Purchase("l2", "hana", 2_000, "2026-01-06T10:00:00Z"),
             Api.Return("l3", "hana", 500, "l2", "2026-01-07T10:00:00Z"));
-        var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/hana"), m => m?.Long("points.clawedBack") == 5);
+        var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/hana"), m => m?.Long("points.clawedBack") == 5);
 
         var all = await client.GetJson($"/v1/programs/{program}/members/hana/ledger?limit=500");
         var entries = all!["entries"]!.AsArray();
@@ -43,7 +43,7 @@ public sealed class MemberAndLeaderboardTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         await client.PostEvents(program, Api.Purchase("v1", "ivan", 100));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ivan"), m => m is not null);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ivan"), m => m is not null);
         await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/members/ivan/{query}", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest, field);
     }
 
@@ -57,13 +57,13 @@ public sealed class MemberAndLeaderboardTests(GatewayFixture gateway)
             Api.Purchase("b3", "cat", 30_000, "2026-02-03T10:00:00Z"),
             Api.Purchase("b4", "dov", 10_000, "2026-03-01T10:00:00Z"));
 
-        var top = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points?period=all&top=10"),
+        var top = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points?period=all&top=10"),
             b => b?["entries"]?.AsArray().Count == 4);
         Assert.Equal(["ben", "ann", "cat", "dov"], top!["entries"]!.AsArray().Select(e => e!["memberId"]!.GetValue<string>()));
         Assert.Equal([1, 2, 3, 4], top["entries"]!.AsArray().Select(e => e!["rank"]!.GetValue<int>()));
         Assert.Equal(500, top["entries"]![0]!["score"]!.GetValue<long>());
 
-        var spendFebruary = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/spend?period=2026-02"),
+        var spendFebruary = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/spend?period=2026-02"),
             b => b?["entries"]?.AsArray().Count == 3);
         Assert.Equal([50_000L, 30_000L, 30_000L], spendFebruary!["entries"]!.AsArray().Select(e => e!["score"]!.GetValue<long>()));
         Assert.Equal("2026-02", spendFebruary["period"]!.GetValue<string>());
@@ -79,11 +79,11 @@ public sealed class MemberAndLeaderboardTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         await client.PostEvents(program, Api.Purchase("r1", "eve", 20_000), Api.Purchase("r2", "fay", 15_000));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points"), b => b?["entries"]?.AsArray().Count == 2);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points"), b => b?["entries"]?.AsArray().Count == 2);
 
         await client.PostEvents(program, Api.Return("r3", "eve", 10_000, "r1"));
 
-        var board = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points"),
+        var board = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/leaderboards/points"),
             b => b?["entries"]?[0]?["memberId"]?.GetValue<string>() == "fay");
         Assert.Equal(["fay", "eve"], board!["entries"]!.AsArray().Select(e => e!["memberId"]!.GetValue<string>()));
         Assert.Equal([150L, 100L], board["entries"]!.AsArray().Select(e => e!["score"]!.GetValue<long>()));

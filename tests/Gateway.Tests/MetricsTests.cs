@@ -37,7 +37,7 @@ public sealed partial class MetricsTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.Created, reward.StatusCode);
 
         await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, TestClock.UtcNow.ToString("O")));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 110);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 110);
         Assert.Equal(HttpStatusCode.Created, (await Redeem(program, "r1")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Redeem(program, "r2")).StatusCode); // the only unit is taken
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/v1/programs/{program}/members/ann/redemptions/r1", TestContext.Current.CancellationToken)).StatusCode);
@@ -53,7 +53,7 @@ public sealed partial class MetricsTests(GatewayFixture gateway)
             ["loyalty_webhooks_failed_total"],
             ["loyalty_ingestion_latency_milliseconds_count"],
         ];
-        var text = await LoyaltyHttp.Eventually(
+        var text = await Polling.Eventually(
             () => client.GetStringAsync("/metrics", TestContext.Current.CancellationToken),
             t => expected.All(e => Sum(t, e[0], ["program", label, .. e[1..]]) >= 1), TimeSpan.FromSeconds(15));
         Assert.All(expected, e => Assert.True(Sum(text, e[0], ["program", label, .. e[1..]]) >= 1, $"no {e[0]} for program \"{label}\" in /metrics"));

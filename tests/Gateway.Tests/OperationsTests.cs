@@ -44,7 +44,7 @@ public sealed class OperationsTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         await client.PostEvents(program, Api.Purchase("m1", "mia", 100));
 
-        var text = await LoyaltyHttp.Eventually(
+        var text = await Polling.Eventually(
             () => client.GetStringAsync("/metrics", TestContext.Current.CancellationToken),
             t => t.Contains("loyalty_events_accepted") && t.Contains("orleans_"), TimeSpan.FromSeconds(15));
         Assert.Contains("loyalty_events_accepted", text);

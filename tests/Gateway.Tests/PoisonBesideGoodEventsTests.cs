@@ -42,7 +42,7 @@ public sealed class PoisonBesideGoodEventsTests(GatewayFixture gateway)
         var deadline = TimeSpan.FromSeconds(1);
         foreach (var (member, spend) in new[] { ("pia", 1_000L), ("quin", 2_000L), ("rae", 3_000L) })
         {
-            var view = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"),
+            var view = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, deadline);
             Assert.Equal(spend, view?.Long("lifetimeSpendMinor"));
         }

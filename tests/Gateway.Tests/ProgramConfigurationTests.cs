@@ -12,7 +12,7 @@ public sealed class ProgramConfigurationTests(GatewayFixture gateway)
     [Fact]
     public async Task The_demo_program_is_ready_at_start()
     {
-        var demo = await LoyaltyHttp.Eventually(() => client.GetJson("/v1/programs/demo"), c => c is not null);
+        var demo = await Polling.Eventually(() => client.GetJson("/v1/programs/demo"), c => c is not null);
         Assert.NotNull(demo);
         Assert.Equal("GBP", demo["currency"]!.GetValue<string>());
         Assert.Equal(30, demo["returnWindowDays"]!.GetValue<int>());

@@ -34,7 +34,7 @@ public sealed class RedemptionTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         await Put(program, "mug", new { name = "Mug", costPoints = 60, stock = 10 });
         await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"), Api.Purchase("p2", "ann", 50_000, TestClock.UtcNow.ToString("O")));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.pending") == 500);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.pending") == 500);
 
         var redeemed = await Redeem(program, "ann", "mug", "r1");
         Assert.Equal(HttpStatusCode.Created, redeemed.StatusCode);
@@ -63,7 +63,7 @@ public sealed class RedemptionTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         await Put(program, "mug", new { name = "Mug", costPoints = 60, stock = 10 });
         await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
 
         const string RedemptionId = "order 17/1 ?";
         var redeemed = await Redeem(program, "ann", "mug", RedemptionId);

@@ -22,7 +22,7 @@ public sealed class ReferralTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.OK, (await Join(program, "bea", code)).StatusCode);
         await client.PostEvents(program, Api.Purchase("b1", "bea", 5_000), Api.Purchase("b2", "bea", 7_000));
 
-        var ann = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.lifetimeEarned") == 510);
+        var ann = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.lifetimeEarned") == 510);
         var bea = await client.GetJson($"/v1/programs/{program}/members/bea");
         Assert.Equal(510, ann.Long("points.lifetimeEarned"));
         Assert.Equal(250 + 50 + 70, bea.Long("points.lifetimeEarned"));
@@ -51,7 +51,7 @@ public sealed class ReferralTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client);
         await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
 
         var refused = await client.PostAsync($"/v1/programs/{program}/members/ann/referral-code", null, TestContext.Current.CancellationToken);
         var problem = await Problem.Assert(refused, HttpStatusCode.Conflict);
@@ -68,7 +68,7 @@ public sealed class ReferralTests(GatewayFixture gateway)
     {
         var program = await Programs.Create(client, Referring);
         await client.PostEvents(program, Api.Purchase("a1", "ann", 1_000));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m is not null);
         return (program, await Code(program, "ann"));
     }
 

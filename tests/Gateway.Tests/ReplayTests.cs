@@ -24,7 +24,7 @@ public sealed class ReplayTests(GatewayFixture gateway)
         var netPoints = new Dictionary<string, long>();
         foreach (var (memberId, spend) in expectedSpend)
         {
-            var member = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
+            var member = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{memberId}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, TimeSpan.FromSeconds(60));
             Assert.Equal(spend, member.Long("lifetimeSpendMinor"));
             var ledger = await client.ReadLedger(program, memberId);
@@ -34,7 +34,7 @@ public sealed class ReplayTests(GatewayFixture gateway)
             netPoints[memberId] = member.Long("points.lifetimeEarned") - member.Long("points.clawedBack");
         }
 
-        var board = await LoyaltyHttp.Eventually(() => client.ReadBoard(program, "points"), b => b.Count == netPoints.Count && b.All(e => netPoints.GetValueOrDefault(e.Key) == e.Value));
+        var board = await Polling.Eventually(() => client.ReadBoard(program, "points"), b => b.Count == netPoints.Count && b.All(e => netPoints.GetValueOrDefault(e.Key) == e.Value));
         Assert.Equal(netPoints.OrderBy(p => p.Key), board.OrderBy(p => p.Key));
     }
 }

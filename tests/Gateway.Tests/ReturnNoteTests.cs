@@ -22,7 +22,7 @@ public sealed class ReturnNoteTests(GatewayFixture gateway)
         var note = result["note"]!.GetValue<string>();
         Assert.Contains("no-such-purchase", note, StringComparison.Ordinal);
         Assert.Contains("base rate", note, StringComparison.Ordinal);
-        var ann = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.clawedBack") == 50);
+        var ann = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.clawedBack") == 50);
         Assert.Equal(50, ann.Long("points.clawedBack"));
     }
 

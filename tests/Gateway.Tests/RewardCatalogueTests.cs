@@ -46,7 +46,7 @@ public sealed class RewardCatalogueTests(GatewayFixture gateway)
         await Put(program, "cap", Mug(costPoints: 70));
         await Problem.Assert(await Put(program, "bad", new { name = "", costPoints = 0, stock = 1 }), HttpStatusCode.BadRequest, "costPoints");
         await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
         var redeemed = await client.PostAsJsonAsync($"/v1/programs/{program}/members/ann/redemptions",
             new { rewardId = "tote", redemptionId = "r1" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, redeemed.StatusCode);

@@ -25,7 +25,7 @@ public sealed class RouteIdTests(GatewayFixture gateway)
         var answer = await client.PostEvents(program, Api.Purchase("nl", "x\n", 1_000), Api.Purchase("ok", "y", 1_000));
 
         Assert.Equal("[0].memberId", answer["results"]![0]!["field"]!.GetValue<string>());
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/y"), m => m is not null);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/y"), m => m is not null);
         await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/members/x", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
     }
 
@@ -76,7 +76,7 @@ public sealed class RouteIdTests(GatewayFixture gateway)
         var program = await Programs.Create(client);
         await client.PutAsJsonAsync($"/v1/programs/{program}/rewards/pen", new { name = "Pen", costPoints = 10, stock = 5 }, TestContext.Current.CancellationToken);
         await client.PostEvents(program, Api.Purchase("p1", "ann", 10_000, "2026-01-05T10:00:00Z"));
-        await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
+        await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/ann"), m => m?.Long("points.available") == 100);
 
         var redeemed = await client.PostAsJsonAsync($"/v1/programs/{program}/members/ann/redemptions",
             new { rewardId = "pen", redemptionId = "café 1" }, TestContext.Current.CancellationToken);

@@ -38,13 +38,13 @@ public sealed class WebhookTests(GatewayFixture gateway)
         foreach (var (member, i) in members.Select((m, i) => (m, i)))
         {
             var count = i % 3 == 0 ? 3 : 1;
-            var view = await LoyaltyHttp.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"),
+            var view = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{member}"),
                 v => v?["notifications"]?.AsArray().Count == count);
             expected.UnionWith(view!["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
         }
 
         Assert.Equal(150 + 50 * 2, expected.Count);
-        await LoyaltyHttp.Eventually(() => Task.FromResult(receiver.Received.Count), count => count >= expected.Count, TimeSpan.FromSeconds(30));
+        await Polling.Eventually(() => Task.FromResult(receiver.Received.Count), count => count >= expected.Count, TimeSpan.FromSeconds(30));
 
         Assert.Equal(expected.Order(), receiver.Received.Keys.Order());
         Assert.Equal(0, receiver.BadSignatures);

@@ -27,7 +27,7 @@ public sealed class DueWorkTests(ClusterFixture fixture)
         var yesterday = TestClock.UtcNow.AddDays(-1);
         await scenario.Publish(Scenario.Purchase("x1", "eli", 10_000, yesterday.ToString("O")));
         var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "eli"));
-        var view = await Scenario.Eventually(() => member.GetSnapshot(), s => s?.Points.Available == 100);
+        var view = await Polling.Eventually(() => member.GetSnapshot(), s => s?.Points.Available == 100);
         Assert.Equal(100, view!.Points.Available);
 
         // By the product's rule: due at the "expiring soon" notice unless that is announced already (the notice falls
@@ -37,7 +37,7 @@ public sealed class DueWorkTests(ClusterFixture fixture)
         var noticeAt = expiresAt.AddDays(-config.ExpiryWarningDays);
         Assert.Equal(view.Points.ExpiringSoon is not null, noticeAt <= TestClock.UtcNow);
         var expected = (view.Points.ExpiringSoon is null ? noticeAt : expiresAt).ToUnixTimeMilliseconds();
-        var due = await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("eli"), "eli"), d => d?.ToUnixTimeMilliseconds() == expected);
+        var due = await Polling.Eventually(() => Store.Get(scenario.ProgramId, Slice("eli"), "eli"), d => d?.ToUnixTimeMilliseconds() == expected);
         Assert.Equal(expected, due?.ToUnixTimeMilliseconds());
 
         var reminders = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
@@ -58,15 +58,15 @@ public sealed class DueWorkTests(ClusterFixture fixture)
         var maturesAt = TestClock.UtcNow.AddSeconds(2);
         await scenario.Publish(Scenario.Purchase("m1", "mo", 10_000, maturesAt.AddDays(-1).ToString("O")));
         var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "mo"));
-        await Scenario.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 1);
+        await Polling.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 1);
         // The due time is stored just after the state write: read it once it is there.
-        var due = await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is not null);
+        var due = await Polling.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is not null);
         Assert.Equal(maturesAt.ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds());
 
         // Nothing reads the member: its worker wakes it once the lot matures, and the matured points are stored.
-        var writes = await Scenario.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 2);
+        var writes = await Polling.Eventually(() => Task.FromResult(ClusterFixture.Writes.Writes(member.GetGrainId())), n => n == 2);
         Assert.Equal(2, writes);
-        Assert.Null(await Scenario.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is null));
+        Assert.Null(await Polling.Eventually(() => Store.Get(scenario.ProgramId, Slice("mo"), "mo"), d => d is null));
         Assert.True(TestClock.UtcNow >= maturesAt);
         var ledger = await member.GetLedger(0, 10);
         Assert.Contains(ledger.Entries, e => e.Kind == "matured");

@@ -22,12 +22,12 @@ public sealed class MemberFlowTests(ClusterFixture fixture)
             Scenario.Purchase("e1", "ada", 25_000, "2025-04-30T23:30:00+00:00"),  // 1 May in Rome
             Scenario.Purchase("e2", "bo", 10_000, "2025-04-10T12:00:00+02:00"));
 
-        var ada = await Scenario.Eventually(() => Member(scenario, "ada").GetSnapshot(), s => s is not null);
+        var ada = await Polling.Eventually(() => Member(scenario, "ada").GetSnapshot(), s => s is not null);
         Assert.Equal(250, ada!.Points.LifetimeEarned);
 
-        var may = await Scenario.Eventually(() => Board(scenario, Boards.Spend, "2025-05").Top(10), t => t.Length == 1);
+        var may = await Polling.Eventually(() => Board(scenario, Boards.Spend, "2025-05").Top(10), t => t.Length == 1);
         Assert.Equal("ada", Assert.Single(may).MemberId);
-        var all = await Scenario.Eventually(() => Board(scenario, Boards.Points, "all").Top(10), t => t.Length == 2);
+        var all = await Polling.Eventually(() => Board(scenario, Boards.Points, "all").Top(10), t => t.Length == 2);
         Assert.Equal(["ada", "bo"], all.Select(e => e.MemberId));
         Assert.Equal([250L, 100L], all.Select(e => e.Score));
     }
@@ -39,7 +39,7 @@ public sealed class MemberFlowTests(ClusterFixture fixture)
         var purchase = Scenario.Purchase("dup", "cy", 5_000, "2025-06-01T10:00:00+02:00");
         var first = await scenario.Publish(purchase);
         Assert.Empty(first.Duplicates);
-        await Scenario.Eventually(() => Member(scenario, "cy").GetSnapshot(), s => s is not null);
+        await Polling.Eventually(() => Member(scenario, "cy").GetSnapshot(), s => s is not null);
 
         var second = await scenario.Publish(purchase);
 
@@ -56,7 +56,7 @@ public sealed class MemberFlowTests(ClusterFixture fixture)
         await scenario.Publish(
             Scenario.Purchase("s1", "di", 40_000, "2025-01-10T10:00:00+01:00"),
             Scenario.Return("s2", "di", 10_000, "2025-01-12T10:00:00+01:00", "s1"));
-        var before = await Scenario.Eventually(() => Member(scenario, "di").GetSnapshot(), s => s?.Points.ClawedBack == 100);
+        var before = await Polling.Eventually(() => Member(scenario, "di").GetSnapshot(), s => s?.Points.ClawedBack == 100);
         var ledgerBefore = await Member(scenario, "di").GetLedger(0, 100);
 
         await fixture.Cluster.DeactivateAsync(Member(scenario, "di"));

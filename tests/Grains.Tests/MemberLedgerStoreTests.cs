@@ -30,7 +30,7 @@ public sealed class MemberLedgerStoreTests(ClusterFixture fixture)
         Assert.Equal([5L, 4L, 3L, 2L, 1L], stored.Entries.Select(e => e.Sequence));
 
         await scenario.Publish(Scenario.Purchase("p3", "ada", 9_000, TestClock.UtcNow.ToString("O")));
-        var view = await Scenario.Eventually(() => member.GetSnapshot(), s => s!.Points.LifetimeEarned > 170);
+        var view = await Polling.Eventually(() => member.GetSnapshot(), s => s!.Points.LifetimeEarned > 170);
         var after = await member.GetLedger(0, 500);
         Assert.Equal(Enumerable.Range(1, after.Total).Reverse().Select(i => (long)i), after.Entries.Select(line => line.Sequence));
         Assert.Equal(view!.Points.Available, after.Entries.Where(line => line.Balance == "available").Sum(line => line.Points));
@@ -52,7 +52,7 @@ public sealed class MemberLedgerStoreTests(ClusterFixture fixture)
                 Scenario.Purchase($"b{i}", "bea", 1_000 + i, $"2025-01-{1 + (i % 28):00}T10:00:00+01:00"))]);
         }
 
-        await Scenario.Eventually(() => member.GetLedger(0, 1), page => page.Total == 180);
+        await Polling.Eventually(() => member.GetLedger(0, 1), page => page.Total == 180);
         var newest = await member.GetLedger(0, 100);
         var oldest = await member.GetLedger(170, 10);
 
@@ -70,7 +70,7 @@ public sealed class MemberLedgerStoreTests(ClusterFixture fixture)
         ClusterFixture.LedgerAppends.Refuse(scenario.ProgramId);
 
         await scenario.Publish(Scenario.Purchase("c1", "cal", 20_000, "2025-03-01T10:00:00+01:00"));
-        var view = await Scenario.Eventually(() => member.GetSnapshot(), s => s is not null);
+        var view = await Polling.Eventually(() => member.GetSnapshot(), s => s is not null);
         var before = await member.GetLedger(0, 100);
 
         Assert.Equal(1, ClusterFixture.Writes.Writes(member.GetGrainId())); // the turn was stored all the same

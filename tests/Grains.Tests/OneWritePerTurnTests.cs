@@ -22,7 +22,7 @@ public sealed class OneWritePerTurnTests(ClusterFixture fixture)
         var member = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "una"));
 
         await scenario.Publish(Scenario.Purchase("u1", "una", 150_000, TestClock.UtcNow.ToString("O")));
-        var view = await Scenario.Eventually(() => member.GetSnapshot(), s => s?.Challenges.FirstOrDefault()?.Position is not null);
+        var view = await Polling.Eventually(() => member.GetSnapshot(), s => s?.Challenges.FirstOrDefault()?.Position is not null);
 
         Assert.Equal(("silver", 1_500L + 10), (view!.Tier.Current, view.Points.LifetimeEarned));
         Assert.Equal(1, ClusterFixture.Writes.Writes(member.GetGrainId()));

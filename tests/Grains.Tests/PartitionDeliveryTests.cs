@@ -19,7 +19,7 @@ public sealed class PartitionDeliveryTests(ClusterFixture fixture)
         foreach (var member in members)
         {
             var grain = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, member));
-            var view = await Scenario.Eventually(() => grain.GetSnapshot(), s => s?.Points.LifetimeEarned == 150);
+            var view = await Polling.Eventually(() => grain.GetSnapshot(), s => s?.Points.LifetimeEarned == 150);
             Assert.Equal(40, view!.Points.ClawedBack);
             var ledger = await grain.GetLedger(0, 100);
             var applied = ledger.Entries.OrderBy(line => line.Sequence).Select(line => line.EventId).OfType<string>().Distinct();

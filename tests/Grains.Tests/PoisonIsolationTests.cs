@@ -33,14 +33,14 @@ public sealed class PoisonIsolationTests(ClusterFixture fixture)
 
         // The program's first delivery also starts its partitions and members: not what this test times.
         await scenario.Publish(Scenario.Purchase("warm-up", "w", 100, "2025-03-01T10:00:00+01:00"));
-        await Scenario.Eventually(() => fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "w")).GetSnapshot(), s => s is not null);
+        await Polling.Eventually(() => fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "w")).GetSnapshot(), s => s is not null);
 
         var clock = Stopwatch.StartNew();
         await scenario.Publish([.. poison.Take(1), .. good, .. poison.Skip(1)]);
         await Task.WhenAll(neighbours.Select(m => (m, 100L)).Append(("bad", 50L)).Select(async expected =>
         {
             var grain = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, expected.Item1));
-            var view = await Scenario.Eventually(() => grain.GetSnapshot(), s => s?.Points.LifetimeEarned == expected.Item2);
+            var view = await Polling.Eventually(() => grain.GetSnapshot(), s => s?.Points.LifetimeEarned == expected.Item2);
             Assert.Equal(expected.Item2, view?.Points.LifetimeEarned);
         }));
 

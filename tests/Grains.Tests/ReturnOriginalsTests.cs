@@ -16,7 +16,7 @@ public sealed class ReturnOriginalsTests(ClusterFixture fixture)
             Scenario.Purchase("bought", "ada", 5_000, "2025-06-01T10:00:00+02:00"),
             Scenario.Return("refund", "ada", 1_000, "2025-06-02T10:00:00+02:00", "bought"));
         var ada = fixture.Client.GetGrain<IMemberGrain>(GrainKeys.Member(scenario.ProgramId, "ada"));
-        await Scenario.Eventually(() => ada.GetSnapshot(), s => s is not null);
+        await Polling.Eventually(() => ada.GetSnapshot(), s => s is not null);
 
         Assert.Equal(["refund", "never"], await ada.UnknownPurchases(["bought", "refund", "never"]));
     }

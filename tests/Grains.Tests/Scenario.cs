@@ -36,18 +36,4 @@ public sealed class Scenario(IClusterClient client)
 
     public static MemberEvent Return(string eventId, string memberId, long amountMinor, string occurredAt, string? original) =>
         new(MemberEventKind.Return, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, original);
-
-    /// <summary>Polls until the condition holds or 15 s pass (memory streams deliver asynchronously).</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        var value = await read();
-        while (!done(value) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-            value = await read();
-        }
-
-        return value;
-    }
 }

@@ -43,6 +43,55 @@ public sealed class EventBatchSenderTests
     }
 
     [Fact]
+    public async Task A_retry_waits_as_long_as_Retry_After_asks_though_the_backoff_is_shorter()
+    {
+        var calls = new List<DateTime>();
+        await using var app = await FakeGateway.Start(async context =>
+        {
+            var items = await JsonSerializer.DeserializeAsync<JsonElement[]>(context.Request.Body);
+            lock (calls)
+            {
+                calls.Add(DateTime.UtcNow);
+                if (calls.Count == 1)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    context.Response.Headers.RetryAfter = "1";
+                    return;
+                }
+            }
+
+            var results = items!.Select(i => new { eventId = i.GetProperty("eventId").GetString(), status = "accepted" });
+            await context.Response.WriteAsJsonAsync(new { accepted = items!.Length, duplicates = 0, rejected = 0, results });
+        });
+        var sender = new EventBatchSender(app.Client, new SenderOptions { Concurrency = 1, InitialBackoff = TimeSpan.FromMilliseconds(1) });
+
+        var summary = await sender.SendAsync("demo", Events, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((2, 1), (summary.Accepted, summary.Retries));
+        Assert.True(calls[1] - calls[0] >= TimeSpan.FromMilliseconds(950), $"retried after {(calls[1] - calls[0]).TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task A_batch_still_unavailable_when_its_retry_time_is_up_is_reported_with_the_last_answer()
+    {
+        await using var app = await FakeGateway.Start(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        var sender = new EventBatchSender(app.Client, new SenderOptions
+        {
+            Concurrency = 1, RetryFor = TimeSpan.FromMilliseconds(300), InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(50),
+        });
+
+        var summary = await sender.SendAsync("demo", Events, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, summary.FailedBatches);
+        Assert.True(summary.Retries >= 2, $"{summary.Retries} retries");
+        Assert.Matches("^gave up after [0-9]+ attempts: HTTP 503$", Assert.Single(summary.Errors));
+    }
+
+    [Fact]
     public async Task A_refused_batch_is_not_retried_and_is_reported()
     {
         var calls = 0;

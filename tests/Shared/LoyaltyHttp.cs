@@ -3,11 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Loyalty.Tests.Shared;
 
-/// <summary>Reads the HTTP API the way an app would, and polls with a deadline where effects are asynchronous.</summary>
+/// <summary>Reads the HTTP API the way an app would.</summary>
 public static class LoyaltyHttp
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-
     /// <summary>The resource, or null when it does not exist (404); any other failure throws with the status and body.</summary>
     public static async Task<JsonObject?> GetJson(this HttpClient client, string path)
     {
@@ -38,22 +36,6 @@ public static class LoyaltyHttp
         }
 
         return JsonNode.Parse(body) as JsonObject ?? throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode} with a body that is not a JSON object: {body}");
-    }
-
-    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes; returns the last value read.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? Deadline);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 
     public static long Long(this JsonNode? node, string path) =>

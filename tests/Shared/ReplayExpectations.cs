@@ -17,7 +17,7 @@ public static class ReplayExpectations
         await Parallel.ForEachAsync(netSpend, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (expected, _) =>
         {
             var (memberId, spend) = expected;
-            var member = await LoyaltyHttp.Eventually(() => client.PollJson($"/v1/programs/{program}/members/{memberId}"),
+            var member = await Polling.Eventually(() => client.PollJson($"/v1/programs/{program}/members/{memberId}"),
                 m => m?.Long("lifetimeSpendMinor") == spend, until - DateTime.UtcNow);
             if (member?.Long("lifetimeSpendMinor") != spend)
             {

@@ -1,9 +1,10 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Loyalty.Tests.Shared;
 
-/// <summary>Reads a Server-Sent Events response the way a browser's EventSource does, into a channel of events.</summary>
+/// <summary>Reads a Server-Sent Events response with <see cref="SseParser"/>, into a channel of events.</summary>
 public sealed class SseClient : IAsyncDisposable
 {
     private readonly HttpResponseMessage response;
@@ -57,27 +58,13 @@ public sealed class SseClient : IAsyncDisposable
 
     private async Task Read()
     {
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
-        string? name = null;
-        var data = new List<string>();
-        while (await reader.ReadLineAsync(stop.Token) is { } line)
+        await using var stream = await response.Content.ReadAsStreamAsync(stop.Token);
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(stop.Token))
         {
-            if (line.Length == 0)
+            // A page has no listener for the heartbeat, so EventSource passes it over.
+            if (item.EventType != "keepalive")
             {
-                if (data.Count > 0)
-                {
-                    events.Writer.TryWrite(new SseEvent(name ?? "message", JsonNode.Parse(string.Join("\n", data))!, DateTime.UtcNow));
-                }
-
-                (name, data) = (null, []);
-            }
-            else if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data.Add(line["data: ".Length..]);
+                events.Writer.TryWrite(new SseEvent(item.EventType, JsonNode.Parse(item.Data)!, DateTime.UtcNow));
             }
         }
     }

@@ -1,20 +1,24 @@
 using Loyalty.Replay;
 using Loyalty.Replay.Sending;
+using Loyalty.Tools;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-ReplayCommand command;
-try
+var parsed = ReplayCommand.Line.Parse(args);
+if (ToolCommandLine.Stop(parsed) is { } exitCode)
 {
-    command = ReplayCommand.Parse(args);
-}
-catch (Exception e) when (e is ArgumentException or FormatException)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(ReplayCommand.Usage);
-    return 2;
+    return exitCode;
 }
 
-using var http = new HttpClient { BaseAddress = command.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+var command = ReplayCommand.From(parsed);
+var services = new ServiceCollection();
+services.AddHttpClient(GatewayPreparation.GatewayClient, client =>
+{
+    client.BaseAddress = command.Gateway;
+    client.Timeout = TimeSpan.FromSeconds(60); // one request; the sender retries a timed-out batch
+});
+await using var provider = services.BuildServiceProvider();
+var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(GatewayPreparation.GatewayClient);
 if (command.WaitReady > TimeSpan.Zero)
 {
     await GatewayPreparation.WaitUntilReady(http, command.WaitReady);

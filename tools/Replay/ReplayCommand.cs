@@ -1,6 +1,7 @@
-using System.Globalization;
+using System.CommandLine;
 using Loyalty.Replay.Data;
 using Loyalty.Replay.Sending;
+using Loyalty.Tools;
 
 namespace Loyalty.Replay;
 
@@ -8,47 +9,86 @@ namespace Loyalty.Replay;
 public sealed record ReplayCommand(
     Uri Gateway, string? ProgramId, string? Format, IReadOnlyList<string> Files, SenderOptions Sender, TimeSpan WaitReady)
 {
-    public const string Usage = """
-        usage: replay [--gateway URL] [--program ID] [--format online-retail|cdnow] [--batch N] [--concurrency N]
-                      [--wait-ready SECONDS] FILE...
-          online_retail*.csv goes to program "demo", CDNOW*.txt to "cdnow" (created when missing).
-        """;
-
-    public static ReplayCommand Parse(string[] args)
+    private static readonly Option<Uri> GatewayOption = new("--gateway")
     {
-        var gateway = new Uri("http://127.0.0.1:5080/");
-        string? program = null, format = null;
-        var sender = new SenderOptions();
-        var waitReady = TimeSpan.Zero;
-        var files = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        Description = "The gateway's base URL.",
+        HelpName = "URL",
+        DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080/"),
+        CustomParser = result =>
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            int Number() => int.Parse(Value(), CultureInfo.InvariantCulture);
-            switch (args[i])
+            if (Uri.TryCreate(result.Tokens[0].Value.TrimEnd('/') + "/", UriKind.Absolute, out var url))
             {
-                case "--gateway": gateway = new Uri(Value().TrimEnd('/') + "/"); break;
-                case "--program": program = Value(); break;
-                case "--format": format = Value(); break;
-                case "--batch": sender = sender with { BatchSize = Number() }; break;
-                case "--concurrency": sender = sender with { Concurrency = Number() }; break;
-                case "--wait-ready": waitReady = TimeSpan.FromSeconds(Number()); break;
-                case var flag when flag.StartsWith("--", StringComparison.Ordinal): throw new ArgumentException($"Unknown option {flag}.");
-                default: files.Add(args[i]); break;
+                return url;
             }
-        }
 
-        if (files.Count == 0)
+            result.AddError($"--gateway {result.Tokens[0].Value} is not an absolute URL.");
+            return null;
+        },
+    };
+
+    private static readonly Option<string?> ProgramOption = new("--program")
+    {
+        Description = "The program to replay into, instead of the file's own (\"demo\" or \"cdnow\").",
+        HelpName = "ID",
+    };
+
+    private static readonly Option<string?> FormatOption = new Option<string?>("--format")
+    {
+        Description = "The log's format, instead of the one its file name says.",
+    }.AcceptOnlyFromAmong("online-retail", "cdnow");
+
+    private static readonly Option<int> BatchOption = new Option<int>("--batch")
+    {
+        Description = "Events per request (the gateway takes up to 5,000).",
+        HelpName = "N",
+        DefaultValueFactory = _ => new SenderOptions().BatchSize,
+    }.Between(1, 5_000);
+
+    private static readonly Option<int> ConcurrencyOption = new Option<int>("--concurrency")
+    {
+        Description = "Requests in flight at once; each member's events stay in one lane.",
+        HelpName = "N",
+        DefaultValueFactory = _ => new SenderOptions().Concurrency,
+    }.AtLeast(1);
+
+    private static readonly Option<int> WaitReadyOption = new Option<int>("--wait-ready")
+    {
+        Description = "Seconds to wait for the gateway to be ready before sending; 0 sends at once.",
+        HelpName = "SECONDS",
+    }.AtLeast(0);
+
+    private static readonly Argument<string[]> FilesArgument = FilesNotOptions(new("FILE")
+    {
+        Description = "Logs to replay, in order.",
+        Arity = ArgumentArity.OneOrMore,
+    });
+
+    /// <summary>The tool's command line, for parsing and for --help.</summary>
+    public static RootCommand Line { get; } = new(
+        """Replays purchase logs into the gateway: online_retail*.csv goes to program "demo", CDNOW*.txt to "cdnow" (created when missing).""")
+    {
+        GatewayOption, ProgramOption, FormatOption, BatchOption, ConcurrencyOption, WaitReadyOption, FilesArgument,
+    };
+
+    public static ReplayCommand From(ParseResult parsed) => new(
+        parsed.GetRequiredValue(GatewayOption),
+        parsed.GetValue(ProgramOption),
+        parsed.GetValue(FormatOption),
+        parsed.GetRequiredValue(FilesArgument),
+        new SenderOptions { BatchSize = parsed.GetValue(BatchOption), Concurrency = parsed.GetValue(ConcurrencyOption) },
+        TimeSpan.FromSeconds(parsed.GetValue(WaitReadyOption)));
+
+    /// <summary>A misspelt option would otherwise be taken for a file name.</summary>
+    private static Argument<string[]> FilesNotOptions(Argument<string[]> files)
+    {
+        files.Validators.Add(result =>
         {
-            throw new ArgumentException("Name at least one file.");
-        }
-
-        if (sender.BatchSize is < 1 or > 5_000 || sender.Concurrency < 1)
-        {
-            throw new ArgumentException("--batch must be 1-5000 and --concurrency at least 1.");
-        }
-
-        return new ReplayCommand(gateway, program, format, files, sender, waitReady);
+            if (result.Tokens.FirstOrDefault(token => token.Value.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                result.AddError($"Unknown option {unknown.Value}.");
+            }
+        });
+        return files;
     }
 
     /// <summary>Reads a log in its format, and names the program it goes to.</summary>
@@ -58,8 +98,7 @@ public sealed record ReplayCommand(
         return format switch
         {
             "cdnow" => (CdnowReader.Read(file), ProgramId ?? "cdnow", GatewayPreparation.CdnowProgramJson),
-            "online-retail" => (OnlineRetailReader.Read(file), ProgramId ?? "demo", null),
-            _ => throw new ArgumentException($"Unknown format {format}."),
+            _ => (OnlineRetailReader.Read(file), ProgramId ?? "demo", null),
         };
     }
 }

@@ -58,7 +58,7 @@ public static class LoyaltyMetrics
         Meter.CreateCounter<long>("loyalty.webhooks.delivered", "{request}", "Notifications a webhook acknowledged with 2xx, by program.");
 
     public static readonly Counter<long> WebhookFailures =
-        Meter.CreateCounter<long>("loyalty.webhooks.failed", "{request}", "Webhook requests that failed (each retry counts), by program.");
+        Meter.CreateCounter<long>("loyalty.webhooks.failed", "{request}", "Webhook deliveries that failed after the client's quick retries (each delivery the outbox tries again counts), by program.");
 
     private static readonly KeyValuePair<string, object?> Other = new("program", OtherPrograms);
     private static readonly ConcurrentDictionary<string, KeyValuePair<string, object?>> ProgramTags = new(StringComparer.Ordinal);

@@ -51,7 +51,7 @@ public static class LiveEndpoints
             var (count, periodKey) = (top ?? 10, period ?? PeriodKeys.All);
             var grain = cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, board, periodKey));
             var options = json.Value.SerializerOptions;
-            return await ServerSentEvents.Serve(context, MinSpacing, () => feeds.Subscribe(
+            return LiveEventStream.Serve(context, MinSpacing, () => feeds.Subscribe(
                 $"board/{programId}/{board}/{periodKey}/{count}", BoardPollInterval, async _ =>
                     new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options))));
         })
@@ -78,7 +78,7 @@ public static class LiveEndpoints
                 cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)),
                 cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, boardName, periodKey)),
                 memberId, around ?? 2, clock, json.Value.SerializerOptions);
-            return await ServerSentEvents.Serve(context, MinSpacing, () => feeds.Subscribe(
+            return LiveEventStream.Serve(context, MinSpacing, () => feeds.Subscribe(
                 $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", MemberPollInterval, member.Read));
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

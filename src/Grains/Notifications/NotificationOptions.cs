@@ -11,8 +11,12 @@ public sealed class NotificationOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest one attempt of a delivery may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Notifications kept per webhook while it fails; beyond this the oldest are dropped, with a warning.</summary>
     public int MaxQueued { get; set; } = 100_000;
+
+    /// <summary>The outbox's schedule: how long a webhook rests after <paramref name="failuresInARow"/> failed deliveries.</summary>
+    public TimeSpan RetryDelay(int failuresInARow) => RetryDelays.Doubling(InitialBackoff, MaxBackoff, failuresInARow - 1);
 }

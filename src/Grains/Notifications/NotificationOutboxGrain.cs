@@ -11,7 +11,8 @@ namespace Loyalty.Grains.Notifications;
 
 /// <summary>
 /// Stores notifications, then delivers them to each of the program's webhooks in order, one at a time per webhook,
-/// retrying a failure with exponential backoff. A notification leaves a webhook's queue only once that webhook
+/// resting a failing webhook for <see cref="NotificationOptions.RetryDelay"/> (the client's own quick retries within
+/// one delivery are its resilience handler's). A notification leaves a webhook's queue only once that webhook
 /// answered 2xx: delivery is at least once, and receivers drop repeats by id. While anything is queued a reminder
 /// keeps the outbox coming back, after a silo restart too.
 /// </summary>
@@ -110,8 +111,7 @@ public sealed class NotificationOutboxGrain(
             {
                 LoyaltyMetrics.WebhookFailures.Add(1, LoyaltyMetrics.ProgramTag(programId));
                 var failures = (wait?.Failures ?? 0) + 1;
-                var delay = TimeSpan.FromTicks(Math.Min(
-                    options.Value.MaxBackoff.Ticks, options.Value.InitialBackoff.Ticks * (1L << Math.Min(failures - 1, 30))));
+                var delay = options.Value.RetryDelay(failures);
                 backoff[endpoint.Id] = wait = new Backoff(failures, clock.GetUtcNow() + delay);
                 logger.LogDebug("Webhook {Webhook} of {Program} failed {Failures} times in a row; next try in {Delay}", endpoint.Id, programId, failures, delay);
                 break;

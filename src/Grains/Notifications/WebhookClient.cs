@@ -2,22 +2,21 @@ using System.Text;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Notifications;
-using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace Loyalty.Grains.Notifications;
 
-/// <summary>POSTs one signed notification to a webhook. One per process: its pooled connections are shared.</summary>
-public sealed class WebhookClient(IOptions<NotificationOptions> options, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock) : IDisposable
+/// <summary>
+/// POSTs one signed notification to a webhook, through the named client <see cref="Name"/> that
+/// <see cref="WebhookClientRegistration.AddWebhookClient"/> sets up (its timeouts and quick retries).
+/// </summary>
+public sealed class WebhookClient(IHttpClientFactory clients, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
 {
+    public const string Name = "webhooks";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    // Connections are recycled now and then so a webhook host's DNS change is picked up.
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-    {
-        Timeout = options.Value.RequestTimeout,
     };
 
     /// <summary>True when the webhook answered 2xx; false for any other answer, a timeout or a network error.</summary>
@@ -32,14 +31,12 @@ public sealed class WebhookClient(IOptions<NotificationOptions> options, [FromKe
         request.Headers.Add(WebhookSignature.IdHeader, notification.Id);
         try
         {
-            using var response = await http.SendAsync(request);
+            using var response = await clients.CreateClient(Name).SendAsync(request);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
             return false;
         }
     }
-
-    public void Dispose() => http.Dispose();
 }

@@ -1,19 +1,37 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Replay.Data;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Timeout;
 
 namespace Loyalty.Replay.Sending;
 
 /// <summary>
 /// Sends events to the gateway in batches over a few concurrent lanes. Each member's events stay in one lane, in
-/// log order. Unavailable answers (503, 5xx, 429, connection failures) are retried with capped exponential backoff,
-/// honouring Retry-After; a resent batch is safe because event ids are idempotent, and events stored by an earlier
-/// attempt (answered "duplicate" on the retry) count as accepted.
+/// log order. Unavailable answers (503, 5xx, 408, 429, connection failures, timeouts) are retried by a Polly pipeline
+/// with capped exponential backoff, honouring Retry-After, for at most <see cref="SenderOptions.RetryFor"/>; a resent
+/// batch is safe because event ids are idempotent, and events stored by an earlier attempt (answered "duplicate" on
+/// the retry) count as accepted. Any other answer (a 4xx) is reported, not retried.
 /// </summary>
 public sealed class EventBatchSender(HttpClient http, SenderOptions options)
 {
+    private readonly ResiliencePipeline<HttpResponseMessage> retries = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddTimeout(options.RetryFor)
+        .AddRetry(new HttpRetryStrategyOptions
+        {
+            // HttpClient's own timeout surfaces as a cancellation the caller did not ask for: transient too.
+            ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                || args.Outcome.Exception is OperationCanceledException && !args.Context.CancellationToken.IsCancellationRequested),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+            Delay = options.InitialBackoff,
+            MaxDelay = options.MaxBackoff,
+        })
+        .Build();
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -45,56 +63,49 @@ public sealed class EventBatchSender(HttpClient http, SenderOptions options)
 
     private async Task SendBatch(string programId, ReplayEvent[] batch, Tally tally, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + options.RetryFor;
-        var delay = options.InitialBackoff;
-        for (var attempt = 1; ; attempt++)
+        var path = $"v1/programs/{Uri.EscapeDataString(programId)}/events";
+        var attempts = 0;
+        var lastFailure = "";
+        async ValueTask<HttpResponseMessage> Attempt(CancellationToken token)
         {
-            TimeSpan? retryAfter = null;
-            string failure;
+            attempts++;
             try
             {
-                using var response = await http.PostAsJsonAsync($"v1/programs/{Uri.EscapeDataString(programId)}/events", batch, Json, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    var answer = await response.Content.ReadFromJsonAsync<BatchAnswer>(Json, cancellationToken)
-                        ?? throw new InvalidOperationException("The gateway answered an empty body.");
-                    tally.Add(batch.Length, answer, resent: attempt > 1);
-                    return;
-                }
-
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (!IsRetryable(response.StatusCode))
-                {
-                    tally.Fail(batch.Length, $"HTTP {(int)response.StatusCode}: {body}");
-                    return;
-                }
-
-                failure = $"HTTP {(int)response.StatusCode}";
-                retryAfter = response.Headers.RetryAfter?.Delta;
+                var response = await http.PostAsJsonAsync(path, batch, Json, token);
+                lastFailure = $"HTTP {(int)response.StatusCode}";
+                return response;
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (!token.IsCancellationRequested)
             {
-                failure = e.Message;
+                lastFailure = e.Message;
+                throw;
             }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = "timeout: " + e.Message;
-            }
+        }
 
-            if (DateTime.UtcNow + delay > deadline)
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await retries.ExecuteAsync(Attempt, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            tally.Fail(batch.Length, $"gave up after {attempts} attempts: {lastFailure}", retries: attempts - 1);
+            return;
+        }
+
+        using (answer)
+        {
+            if (!answer.IsSuccessStatusCode)
             {
-                tally.Fail(batch.Length, $"gave up after {attempt} attempts: {failure}");
+                tally.Fail(batch.Length, $"HTTP {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}", retries: attempts - 1);
                 return;
             }
 
-            tally.Retry();
-            await Task.Delay(retryAfter is { } wait && wait > delay ? wait : delay, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxBackoff.Ticks));
+            var result = await answer.Content.ReadFromJsonAsync<BatchAnswer>(Json, cancellationToken)
+                ?? throw new InvalidOperationException("The gateway answered an empty body.");
+            tally.Add(batch.Length, result, retries: attempts - 1);
         }
     }
-
-    private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     /// <summary>Counts shared by the lanes.</summary>
     private sealed class Tally(int total, IProgress<ReplayProgress>? progress)
@@ -103,10 +114,12 @@ public sealed class EventBatchSender(HttpClient http, SenderOptions options)
         private readonly List<string> errors = [];
         private int sent, accepted, duplicates, rejected, failedBatches, retries;
 
-        public void Add(int count, BatchAnswer answer, bool resent)
+        public void Add(int count, BatchAnswer answer, int retries)
         {
+            var resent = retries > 0;
             lock (gate)
             {
+                this.retries += retries;
                 sent += count;
                 // On a resent batch, "duplicate" means "stored by the attempt whose answer was lost".
                 accepted += answer.Accepted + (resent ? answer.Duplicates : 0);
@@ -121,10 +134,11 @@ public sealed class EventBatchSender(HttpClient http, SenderOptions options)
             }
         }
 
-        public void Fail(int count, string error)
+        public void Fail(int count, string error, int retries)
         {
             lock (gate)
             {
+                this.retries += retries;
                 sent += count;
                 failedBatches++;
                 if (errors.Count < MaxErrorsKept)
@@ -133,14 +147,6 @@ public sealed class EventBatchSender(HttpClient http, SenderOptions options)
                 }
 
                 progress?.Report(new ReplayProgress(sent, total));
-            }
-        }
-
-        public void Retry()
-        {
-            lock (gate)
-            {
-                retries++;
             }
         }
 

@@ -6,6 +6,9 @@ namespace Loyalty.Replay.Sending;
 /// <summary>Before a replay: wait until the gateway is ready, and make sure the target program exists.</summary>
 public static class GatewayPreparation
 {
+    /// <summary>The name of the replay's client in <see cref="IHttpClientFactory"/>.</summary>
+    public const string GatewayClient = "gateway";
+
     public static async Task WaitUntilReady(HttpClient http, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
