@@ -13,7 +13,7 @@ public sealed class IngestionOptions : ILoyaltyOptions
     /// bound is taken whole, so the lag stays within one batch (5,000 events) of it per gateway. 200,000 events is
     /// a few seconds of a silo's work, and at well under a kilobyte an event, bounded memory.
     /// </summary>
-    [Range(1L, long.MaxValue)]
+    [Range(1, 1_000_000_000)]
     public long MaxLag { get; set; } = 200_000;
 
     /// <summary>How often a gateway of the Redis profile reads the lag from the streams; requests read the last value.</summary>
