@@ -46,11 +46,6 @@ public sealed class NotificationOptions : ILoyaltyOptions, IValidatableObject
     /// <summary>The outbox's schedule: how long a webhook rests after <paramref name="failuresInARow"/> failed deliveries.</summary>
     public TimeSpan RetryDelay(int failuresInARow) => RetryDelays.Doubling(InitialBackoff, MaxBackoff, failuresInARow - 1);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (MaxBackoff < InitialBackoff)
-        {
-            yield return new ValidationResult($"{Section}:MaxBackoff must be at least {Section}:InitialBackoff ({InitialBackoff}). It is {MaxBackoff}.");
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        SettingOrder.AtLeast(Section, (nameof(MaxBackoff), MaxBackoff), (nameof(InitialBackoff), InitialBackoff));
 }

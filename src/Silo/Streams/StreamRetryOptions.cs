@@ -33,16 +33,8 @@ public sealed class StreamRetryOptions : ILoyaltyOptions, IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (DeliveryMaxDelay < DeliveryFirstDelay)
-        {
-            yield return new ValidationResult($"{Section}:DeliveryMaxDelay must be at least {Section}:DeliveryFirstDelay ({DeliveryFirstDelay}). It is {DeliveryMaxDelay}.");
-        }
-
-        if (QueueReadMaxDelay < QueueReadFirstDelay)
-        {
-            yield return new ValidationResult($"{Section}:QueueReadMaxDelay must be at least {Section}:QueueReadFirstDelay ({QueueReadFirstDelay}). It is {QueueReadMaxDelay}.");
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => [
+        .. SettingOrder.AtLeast(Section, (nameof(DeliveryMaxDelay), DeliveryMaxDelay), (nameof(DeliveryFirstDelay), DeliveryFirstDelay)),
+        .. SettingOrder.AtLeast(Section, (nameof(QueueReadMaxDelay), QueueReadMaxDelay), (nameof(QueueReadFirstDelay), QueueReadFirstDelay)),
+    ];
 }
