@@ -7,8 +7,10 @@
 #   deploy/local-cluster.sh restart ROLE   stop one silo or the gateway gracefully and start it again
 #   deploy/local-cluster.sh destroy        SIGKILL everything at once (for throw-away clusters)
 # Settings (environment): LOYALTY_CLUSTER_DIR (default .run/cluster), LOYALTY_REDIS_PORT (6379),
-# LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3), LOYALTY_PARTITIONS (8),
+# LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3),
 # LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
+# Cluster identity and partition counts come from deploy/loyalty.settings.json, which every silo and gateway reads;
+# Loyalty__* variables in the environment still reach every process, for a one-off cluster.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +19,6 @@ redis_port=${LOYALTY_REDIS_PORT:-6379}
 fsync=${LOYALTY_APPENDFSYNC:-everysec}
 gateway_port=${LOYALTY_GATEWAY_PORT:-5080}
 silos=${LOYALTY_SILOS:-3}
-partitions=${LOYALTY_PARTITIONS:-8}
 silo_dll=$root/src/Silo/bin/Release/net10.0/Loyalty.Silo.dll
 gateway_dll=$root/src/Gateway/bin/Release/net10.0/Loyalty.Gateway.dll
 
@@ -83,7 +84,7 @@ start_redis() {
 }
 
 profile_env() {
-  export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port" Loyalty__StreamPartitions="$partitions"
+  export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port"
 }
 
 start_silo() {

@@ -25,7 +25,7 @@ public static class IndexMemoryBench
         Console.WriteLine($"duplicate index in Redis: {ids:N0} event ids (GUIDs), window {Window.TotalHours:N0} h, {new EventIdBuckets(Window).LookedUp} buckets looked up");
 
         var bucketSeconds = new EventIdBuckets(Window).LengthMs / 1000.0;
-        await using var connection = new LoyaltyRedis(redis.Configuration);
+        await using var connection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var index = new RedisEventIdIndex(connection, "loyalty:seen", Window, (int)Math.Ceiling(ids / bucketSeconds));
         var compact = await Measure(server, "loyalty:seen:*", async () =>
         {

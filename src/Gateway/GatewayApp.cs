@@ -41,7 +41,7 @@ public static class GatewayApp
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.AddLoyaltyClock();
-        builder.Services.AddSingleton<ProgramRulesCache>();
+        builder.Services.AddProgramRulesCache();
         builder.Services.AddSingleton(new EventIdHasher());
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
@@ -49,17 +49,19 @@ public static class GatewayApp
         builder.AddIngestionBackPressure(hosting);
         if (hosting.IsRedis)
         {
-            builder.Services.AddLoyaltyRedis(hosting.Redis);
+            builder.Services.AddLoyaltyRedis(hosting);
             builder.Services.AddSingleton<IEventIdIndex>(services => new RedisEventIdIndex(services.GetRequiredService<LoyaltyRedis>(),
                 $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
         }
         else
         {
-            builder.Services.AddSingleton<IEventIdIndex>(new LocalEventIdIndex(hosting.DuplicateWindow));
+            builder.Services.AddSingleton<IEventIdIndex>(new LocalEventIdIndex(hosting.DuplicateWindow, hosting.DuplicateIndexCapacity));
         }
         builder.Services.AddSingleton<ReturnNotes>();
         builder.Services.AddSingleton<LiveFeeds>();
-        if (builder.Configuration.GetValue("Loyalty:SeedDemoProgram", true))
+        builder.Services.AddLoyaltyOptions<LiveOptions>();
+        builder.Services.AddLoyaltyOptions<HealthOptions>();
+        if (hosting.SeedDemoProgram)
         {
             builder.Services.AddHostedService<DemoProgram>();
         }

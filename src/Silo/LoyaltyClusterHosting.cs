@@ -12,6 +12,7 @@ public static class LoyaltyClusterHosting
 {
     public static LoyaltyHostingOptions AddLoyaltyCluster(this IHostApplicationBuilder builder)
     {
+        builder.Configuration.AddLoyaltyDeploymentSettings();
         var hosting = LoyaltyHostingOptions.From(builder.Configuration);
         if (hosting.IsRedis)
         {

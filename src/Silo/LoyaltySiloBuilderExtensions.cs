@@ -11,6 +11,7 @@ using Loyalty.Grains.Members;
 using Loyalty.Grains.Members.Storage;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Programs;
+using Loyalty.Grains.Rewards;
 using Loyalty.Client.Programs;
 using Loyalty.Grains.Scheduling;
 using Loyalty.Silo.Storage;
@@ -20,6 +21,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
@@ -38,11 +40,7 @@ public static class LoyaltySiloBuilderExtensions
     public static ISiloBuilder AddLoyaltySilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = LoyaltyHostingOptions.From(configuration);
-        silo.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
-        });
+        silo.Services.AddLoyaltyClusterIdentity(options);
         if (!options.IsRedis)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
@@ -52,7 +50,7 @@ public static class LoyaltySiloBuilderExtensions
         var redis = ConfigurationOptions.Parse(options.Redis);
         if (options.Kubernetes)
         {
-            // Pod IP endpoints, cluster identity from pod labels, and pods that vanish are declared dead at once.
+            // Pod IP endpoints, and pods that vanish are declared dead at once; cluster identity stays the tree's.
             silo.UseKubernetesHosting();
         }
         else
@@ -66,14 +64,11 @@ public static class LoyaltySiloBuilderExtensions
         silo.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
         {
             stream.ConfigureMemberStream(options);
-            // A delivery that fails (Redis or a silo away) is retried this long before Orleans gives up on the batch:
-            // long enough to ride out outages, since a batch given up is not acknowledged and must wait to be claimed.
-            stream.ConfigurePullingAgent(agent => agent.Configure(pulling => pulling.MaxEventDeliveryTime = TimeSpan.FromMinutes(30)));
+            stream.ConfigurePullingAgent(agent => agent.Configure<IOptions<StreamRetryOptions>>(
+                (pulling, retries) => pulling.MaxEventDeliveryTime = retries.Value.GiveUpAfter));
         });
-        silo.Configure<ClusterMembershipOptions>(FastFailover.Configure);
-        // Members wait for their scores to be stored (about PersistInterval) before answering: many may wait at once.
-        silo.Services.Configure<PartitionDeliveryOptions>(delivery => delivery.MembersInFlight = 1_024);
-        silo.Services.AddLoyaltyRedis(options.Redis);
+        silo.AddLoyaltyFailover();
+        silo.Services.AddLoyaltyRedis(options);
         silo.Services.AddSingleton<IBoardShardStore>(services => new RedisBoardShardStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:boards"));
         silo.Services.AddSingleton<IDueWorkStore>(services => new RedisDueWorkStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:due"));
         silo.Services.AddSingleton<ILedgerStore>(services => new RedisLedgerStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:ledger"));
@@ -118,42 +113,21 @@ public static class LoyaltySiloBuilderExtensions
             storage => storage.JsonSerializerOptions.Converters.Add(new StoredMemberJsonConverter()));
         silo.AddActivityPropagation();
         silo.Services.AddLoyaltyClock();
-        silo.Services.TryAddSingleton<ProgramRulesCache>();
-        silo.Services.AddOptions<LeaderboardOptions>().BindConfiguration("Loyalty:Leaderboards")
-            .Validate(boards => boards.Shards is >= 1 and <= 1_024, "Loyalty:Leaderboards:Shards must be between 1 and 1024")
-            .Validate(boards => boards.FlushInterval > TimeSpan.Zero && boards.FlushInterval <= TimeSpan.FromMilliseconds(50),
-                "Loyalty:Leaderboards:FlushInterval must be above 0 and at most 50 ms")
-            .Validate(boards => boards.PersistInterval > TimeSpan.Zero, "Loyalty:Leaderboards:PersistInterval must be above 0")
-            .ValidateOnStart();
-        silo.Services.AddOptions<PartitionDeliveryOptions>().BindConfiguration("Loyalty:PartitionDelivery")
-            .Validate(delivery => delivery.MembersInFlight >= 1, "Loyalty:PartitionDelivery:MembersInFlight must be at least 1")
-            .ValidateOnStart();
-        silo.Services.AddOptions<DueWorkOptions>().BindConfiguration("Loyalty:DueWork")
-            .Validate(due => due.Slices is >= 1 and <= 1_024, "Loyalty:DueWork:Slices must be between 1 and 1024")
-            .Validate(due => due.PollInterval > TimeSpan.Zero && due.PollInterval <= TimeSpan.FromMinutes(1), "Loyalty:DueWork:PollInterval must be above 0 and at most 1 minute")
-            .Validate(due => due.Batch is >= 1 and <= 10_000, "Loyalty:DueWork:Batch must be between 1 and 10000")
-            .Validate(due => due.Lease >= TimeSpan.FromSeconds(1), "Loyalty:DueWork:Lease must be at least 1 second")
-            .ValidateOnStart();
-        silo.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Loyalty:DeadLetters")
-            .Validate(letters => letters.Capacity is >= 1 and <= 1_000_000, "Loyalty:DeadLetters:Capacity must be between 1 and 1000000")
-            .ValidateOnStart();
-        silo.Services.AddOptions<NotificationOptions>().BindConfiguration("Loyalty:Notifications")
-            .Validate(n => n.Slices is >= 1 and <= 1_024, "Loyalty:Notifications:Slices must be between 1 and 1024")
-            .Validate(n => n.InitialBackoff > TimeSpan.Zero && n.MaxBackoff >= n.InitialBackoff,
-                "Loyalty:Notifications:InitialBackoff must be above 0 and MaxBackoff at least as long")
-            .Validate(n => n.RequestTimeout > TimeSpan.Zero, "Loyalty:Notifications:RequestTimeout must be above 0")
-            .Validate(n => n.MaxQueued >= 1, "Loyalty:Notifications:MaxQueued must be at least 1")
-            .ValidateOnStart();
+        silo.Services.AddProgramRulesCache();
+        silo.Services.AddLoyaltyOptions<LeaderboardOptions>();
+        silo.Services.AddLoyaltyOptions<PartitionDeliveryOptions>();
+        silo.Services.AddLoyaltyOptions<DueWorkOptions>();
+        silo.Services.AddLoyaltyOptions<DeadLetterOptions>();
+        silo.Services.AddLoyaltyOptions<NotificationOptions>();
+        silo.Services.AddLoyaltyOptions<RewardOptions>();
+        silo.Services.AddLoyaltyOptions<StreamRetryOptions>();
         silo.Services.AddWebhookClient();
         return silo;
     }
 
-    private static readonly StreamRetryBackoff DeliveryBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
-    private static readonly StreamRetryBackoff QueueReadBackoff = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
-
     /// <summary>
     /// Member events reach member grains by implicit subscription only, polled often and delivered in batches;
-    /// failed deliveries and reads are retried within a second or a few, not Orleans' 30 s.
+    /// failed deliveries and reads are retried as <see cref="StreamRetryOptions"/> say, not after Orleans' 30 s.
     /// </summary>
     private static void ConfigureMemberStream(this ISiloPersistentStreamConfigurator stream, LoyaltyHostingOptions options)
     {
@@ -163,7 +137,7 @@ public static class LoyaltySiloBuilderExtensions
             pulling.GetQueueMsgsTimerPeriod = options.StreamPollInterval;
             pulling.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
         }));
-        stream.ConfigureBackoffProvider((_, _) => (IMessageDeliveryBackoffProvider)DeliveryBackoff);
-        stream.ConfigureBackoffProvider((_, _) => (IQueueReaderBackoffProvider)QueueReadBackoff);
+        stream.ConfigureBackoffProvider((services, _) => (IMessageDeliveryBackoffProvider)StreamRetryBackoff.Delivery(services));
+        stream.ConfigureBackoffProvider((services, _) => (IQueueReaderBackoffProvider)StreamRetryBackoff.QueueRead(services));
     }
 }

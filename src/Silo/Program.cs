@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 // A silo process of its own. In the embedded profile the gateway co-hosts its silo; in the Redis profile silos run
 // as processes like this one and the gateways join the cluster as clients.
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddLoyaltyDeploymentSettings();
 builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
 builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.AddLoyaltyTelemetry("loyalty-silo");

@@ -12,9 +12,9 @@ public sealed class RedisDueWorkStoreTests
     public async Task Due_members_are_taken_in_due_order_leased_once_and_forgotten_when_nothing_is_due()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var siloOneConnection = new LoyaltyRedis(redis.Configuration);
+        await using var siloOneConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var siloOne = new RedisDueWorkStore(siloOneConnection, "t:due");
-        await using var siloTwoConnection = new LoyaltyRedis(redis.Configuration);
+        await using var siloTwoConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var siloTwo = new RedisDueWorkStore(siloTwoConnection, "t:due");
         var now = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
         await siloOne.Set("p", 3, "late", now.AddMinutes(5));

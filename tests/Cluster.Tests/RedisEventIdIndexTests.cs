@@ -17,9 +17,9 @@ public sealed class RedisEventIdIndexTests
     public async Task Claims_are_shared_through_Redis_and_an_event_is_a_duplicate_only_once_stored()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var gatewayOneConnection = new LoyaltyRedis(redis.Configuration);
+        await using var gatewayOneConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var gatewayOne = new RedisEventIdIndex(gatewayOneConnection, "t:seen", TimeSpan.FromHours(1), 1);
-        await using var gatewayTwoConnection = new LoyaltyRedis(redis.Configuration);
+        await using var gatewayTwoConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var gatewayTwo = new RedisEventIdIndex(gatewayTwoConnection, "t:seen", TimeSpan.FromHours(1), 1);
 
         Assert.Equal([EventIdClaim.Fresh, EventIdClaim.Fresh], await gatewayOne.Claim("p", [A, B], "attempt-1"));
@@ -47,7 +47,7 @@ public sealed class RedisEventIdIndexTests
     {
         await using var redis = await ThrowawayRedis.Start();
         const int Rate = 8; // ids a second: 28,800 in an hour's bucket, in 300 hashes
-        await using var connection = new LoyaltyRedis(redis.Configuration);
+        await using var connection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var index = new RedisEventIdIndex(connection, "t:seen", TimeSpan.FromHours(8), Rate, new FixedClock(DateTimeOffset.UtcNow));
         var ids = Fingerprints(Rate * 3_600);
         foreach (var batch in ids.Chunk(1_000))
@@ -73,7 +73,7 @@ public sealed class RedisEventIdIndexTests
     {
         await using var redis = await ThrowawayRedis.Start();
         var window = TimeSpan.FromMilliseconds(800);
-        await using var indexConnection = new LoyaltyRedis(redis.Configuration);
+        await using var indexConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var index = new RedisEventIdIndex(indexConnection, "t:seen", window, 1);
         await index.Claim("p", [A], "attempt");
         await index.Confirm("p", [A]);

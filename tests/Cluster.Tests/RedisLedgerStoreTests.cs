@@ -16,7 +16,7 @@ public sealed class RedisLedgerStoreTests
     public async Task Appending_replaces_from_the_first_sequence_pages_go_newest_first_and_trimming_keeps_positions()
     {
         await using var redis = await ThrowawayRedis.Start();
-        await using var storeConnection = new LoyaltyRedis(redis.Configuration);
+        await using var storeConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var store = new RedisLedgerStore(storeConnection, "t:ledger");
 
         await store.Append("p", "m", [Entry(1), Entry(2), Entry(3)], null);

@@ -8,6 +8,7 @@ public sealed class LocalEventIdIndexTests
 {
     private const ulong A = 1;
     private const ulong B = 2;
+    private const int ManyIds = 1_000;
     private static readonly TimeSpan Window = TimeSpan.FromHours(8);
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-12-02T10:00:00Z"));
@@ -15,7 +16,7 @@ public sealed class LocalEventIdIndexTests
     [Fact]
     public async Task An_event_is_a_duplicate_only_once_it_is_stored()
     {
-        var index = new LocalEventIdIndex(Window, time: clock);
+        var index = new LocalEventIdIndex(Window, ManyIds, time: clock);
         Assert.Equal([EventIdClaim.Fresh, EventIdClaim.Fresh], await index.Claim("p", [A, B], "attempt-1"));
 
         // While the first attempt publishes, a concurrent resend cannot know the outcome.
@@ -30,7 +31,7 @@ public sealed class LocalEventIdIndexTests
     [Fact]
     public async Task A_release_by_another_attempt_leaves_the_claim_alone()
     {
-        var index = new LocalEventIdIndex(Window, time: clock);
+        var index = new LocalEventIdIndex(Window, ManyIds, time: clock);
         await index.Claim("p", [A], "attempt-1");
         await index.Release("p", [A], "attempt-2");
         Assert.Equal([EventIdClaim.InDoubt], await index.Claim("p", [A], "attempt-3"));
@@ -39,7 +40,7 @@ public sealed class LocalEventIdIndexTests
     [Fact]
     public async Task The_index_reports_only_stored_ids_and_claims_nothing()
     {
-        var index = new LocalEventIdIndex(Window, time: clock);
+        var index = new LocalEventIdIndex(Window, ManyIds, time: clock);
         await index.Claim("p", [A, B], "attempt-1");
         await index.Confirm("p", [A]);
 
@@ -50,7 +51,7 @@ public sealed class LocalEventIdIndexTests
     [Fact]
     public async Task Ids_are_stored_for_the_window_and_forgotten_within_one_bucket_after()
     {
-        var index = new LocalEventIdIndex(Window, time: clock);
+        var index = new LocalEventIdIndex(Window, ManyIds, time: clock);
         await index.Confirm("p", [A]);
 
         clock.Advance(Window - TimeSpan.FromSeconds(1));

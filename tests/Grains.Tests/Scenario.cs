@@ -26,10 +26,11 @@ public sealed class Scenario(IClusterClient client)
         return this;
     }
 
-    private static readonly LocalEventIdIndex Index = new(TimeSpan.FromHours(24));
+    private static readonly LoyaltyHostingOptions Hosting = new();
+    private static readonly LocalEventIdIndex Index = new(Hosting.DuplicateWindow, Hosting.DuplicateIndexCapacity);
 
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
-        new MemberEventPublisher(client, Index, new EventIdHasher(), new LoyaltyHostingOptions().StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
+        new MemberEventPublisher(client, Index, new EventIdHasher(), Hosting.StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);

@@ -6,11 +6,9 @@ namespace Loyalty.Client.Ingestion;
 /// as HashSet&lt;ulong&gt; entries. Besides the window, at most <see cref="Capacity"/> stored ids are kept: past it
 /// the oldest buckets go, and their resends are answered "accepted" while their members still ignore them.
 /// </summary>
-public sealed class LocalEventIdIndex(TimeSpan window, int capacity = LocalEventIdIndex.DefaultCapacity, TimeProvider? time = null)
+public sealed class LocalEventIdIndex(TimeSpan window, int capacity, TimeProvider? time = null)
     : IEventIdIndex
 {
-    public const int DefaultCapacity = 2_000_000;
-
     private readonly EventIdBuckets buckets = new(window);
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly Dictionary<(string Program, long Bucket), HashSet<ulong>> stored = [];

@@ -1,23 +1,25 @@
 using System.Collections.Concurrent;
 using Loyalty.Grains.Interfaces.Programs;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Client.Programs;
 
 /// <summary>
 /// Per-process cache of parsed program configurations. Entries are re-read from the program grain once they are
-/// older than <see cref="MaxAge"/>, so a new version reaches every member within that time without a restart.
+/// older than <see cref="ProgramRulesOptions.RulesCacheMaxAge"/>, so a new version reaches every member within that time without a restart.
 /// Absent programs are not cached: a program configured a moment ago is seen at once.
 /// </summary>
-public sealed class ProgramRulesCache(IGrainFactory grains, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+public sealed class ProgramRulesCache(
+    IGrainFactory grains, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IOptions<ProgramRulesOptions> options)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan maxAge = options.Value.RulesCacheMaxAge;
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
     public async ValueTask<ProgramRules?> Get(string programId)
     {
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue(programId, out var cached) && now - cached.ReadAt < MaxAge)
+        if (entries.TryGetValue(programId, out var cached) && now - cached.ReadAt < maxAge)
         {
             return cached.Rules;
         }

@@ -6,13 +6,11 @@ namespace Loyalty.Client.Redis;
 /// The one Redis connection of ours in a process, registered once and shared by the duplicate index, the silo's own
 /// stores (ledger, board shards, due work), the member-event streams and the health check. It connects on first use
 /// and never aborts on a failed connect, so a process starts while Redis is away; calls then fail within
-/// <see cref="CallTimeout"/> and the connection comes back by itself.
+/// <paramref name="callTimeout"/> (<c>Loyalty:RedisCallTimeout</c>) and the connection comes back by itself.
 /// </summary>
-public sealed class LoyaltyRedis(string connectionString) : IAsyncDisposable
+public sealed class LoyaltyRedis(string connectionString, TimeSpan callTimeout) : IAsyncDisposable
 {
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly Lazy<Task<ConnectionMultiplexer>> connection = new(() => Connect(connectionString));
+    private readonly Lazy<Task<ConnectionMultiplexer>> connection = new(() => Connect(connectionString, callTimeout));
 
     public Task<ConnectionMultiplexer> Connection => connection.Value;
 
@@ -26,11 +24,11 @@ public sealed class LoyaltyRedis(string connectionString) : IAsyncDisposable
         }
     }
 
-    private static async Task<ConnectionMultiplexer> Connect(string connectionString)
+    private static async Task<ConnectionMultiplexer> Connect(string connectionString, TimeSpan callTimeout)
     {
         var configuration = ConfigurationOptions.Parse(connectionString);
         configuration.AbortOnConnectFail = false;
-        configuration.AsyncTimeout = (int)CallTimeout.TotalMilliseconds;
+        configuration.AsyncTimeout = (int)callTimeout.TotalMilliseconds;
         return await ConnectionMultiplexer.ConnectAsync(configuration);
     }
 }

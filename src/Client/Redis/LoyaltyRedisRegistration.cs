@@ -1,3 +1,4 @@
+using Loyalty.Client.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Loyalty.Client.Redis;
@@ -5,9 +6,9 @@ namespace Loyalty.Client.Redis;
 public static class LoyaltyRedisRegistration
 {
     /// <summary>Registers the process's one <see cref="LoyaltyRedis"/>; a second call keeps the first.</summary>
-    public static IServiceCollection AddLoyaltyRedis(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddLoyaltyRedis(this IServiceCollection services, LoyaltyHostingOptions hosting)
     {
-        services.TryAddSingleton(_ => new LoyaltyRedis(connectionString));
+        services.TryAddSingleton(_ => new LoyaltyRedis(hosting.Redis, hosting.RedisCallTimeout));
         return services;
     }
 }

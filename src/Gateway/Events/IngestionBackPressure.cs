@@ -13,12 +13,7 @@ public static class IngestionBackPressure
     /// </summary>
     public static void AddIngestionBackPressure(this WebApplicationBuilder builder, LoyaltyHostingOptions hosting)
     {
-        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
-            .Validate(o => o.MaxLag >= 1, "Loyalty:Ingestion:MaxLag must be at least 1")
-            .Validate(o => o.LagPollInterval >= TimeSpan.FromMilliseconds(10) && o.LagPollInterval <= TimeSpan.FromSeconds(5),
-                "Loyalty:Ingestion:LagPollInterval must be between 10 ms and 5 s")
-            .Validate(o => o.RetryAfterSeconds is >= 1 and <= 60, "Loyalty:Ingestion:RetryAfterSeconds must be between 1 and 60")
-            .ValidateOnStart();
+        builder.Services.AddLoyaltyOptions<IngestionOptions>();
         if (hosting.IsRedis)
         {
             var streams = new RedisStreamOptions();

@@ -20,23 +20,13 @@ public static class LiveEndpoints
 {
     public const int MaxLiveTop = 100;
 
-    /// <summary>At most ten messages a second per connection.</summary>
-    public static readonly TimeSpan MinSpacing = TimeSpan.FromMilliseconds(100);
-
-    public static readonly TimeSpan BoardPollInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>Members are many: their feeds poll less often, and read the rank again at least every second.</summary>
-    public static readonly TimeSpan MemberPollInterval = TimeSpan.FromMilliseconds(200);
-
-    public static readonly TimeSpan StandingRefresh = TimeSpan.FromSeconds(1);
-
     public static void MapLiveEndpoints(this IEndpointRouteBuilder routes)
     {
         var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Live");
 
         programs.MapGet("/leaderboards/{board}/live", async (
             HttpContext context, string programId, string board, string? period, int? top,
-            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptions<LiveOptions> live) =>
         {
             if (await LeaderboardEndpoints.Validate(programId, board, period, rules, clock) is { } problem)
             {
@@ -51,8 +41,8 @@ public static class LiveEndpoints
             var (count, periodKey) = (top ?? 10, period ?? PeriodKeys.All);
             var grain = cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, board, periodKey));
             var options = json.Value.SerializerOptions;
-            return LiveEventStream.Serve(context, MinSpacing, () => feeds.Subscribe(
-                $"board/{programId}/{board}/{periodKey}/{count}", BoardPollInterval, async _ =>
+            return LiveEventStream.Serve(context, live.Value, () => feeds.Subscribe(
+                $"board/{programId}/{board}/{periodKey}/{count}", live.Value.BoardPollInterval, async _ =>
                     new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options))));
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -60,7 +50,7 @@ public static class LiveEndpoints
 
         programs.MapGet("/members/{memberId}/live", async (
             HttpContext context, string programId, string memberId, string? board, string? period, int? around,
-            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+            ProgramRulesCache rules, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster, LiveFeeds feeds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptions<LiveOptions> live) =>
         {
             var boardName = board ?? Boards.Points;
             if (await LeaderboardEndpoints.Validate(programId, boardName, period, rules, clock) is { } problem)
@@ -77,9 +67,9 @@ public static class LiveEndpoints
             var member = new MemberLiveView(
                 cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)),
                 cluster.GetGrain<ILeaderboardGrain>(GrainKeys.Leaderboard(programId, boardName, periodKey)),
-                memberId, around ?? 2, clock, json.Value.SerializerOptions);
-            return LiveEventStream.Serve(context, MinSpacing, () => feeds.Subscribe(
-                $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", MemberPollInterval, member.Read));
+                memberId, around ?? 2, live.Value.StandingRefresh, clock, json.Value.SerializerOptions);
+            return LiveEventStream.Serve(context, live.Value, () => feeds.Subscribe(
+                $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", live.Value.MemberPollInterval, member.Read));
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .WithSummary("Server-Sent Events \"member\" ({member, standing}) now and on every change; \"missing\" while the member has no events.");

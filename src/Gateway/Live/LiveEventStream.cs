@@ -6,13 +6,12 @@ namespace Loyalty.Gateway.Live;
 
 /// <summary>
 /// Streams a feed to one connection as Server-Sent Events through <c>TypedResults.ServerSentEvents</c>:
-/// at most one message per <c>minSpacing</c> (later changes meanwhile are coalesced into the newest), and a
-/// <see cref="KeepAliveEvent"/> event after <see cref="Heartbeat"/> of silence so proxies keep the connection open.
+/// at most one message per <see cref="LiveOptions.MinSpacing"/> (later changes meanwhile are coalesced into the
+/// newest), and a <see cref="KeepAliveEvent"/> event after <see cref="LiveOptions.Heartbeat"/> of silence so proxies
+/// keep the connection open.
 /// </summary>
 public static class LiveEventStream
 {
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-
     /// <summary>
     /// The heartbeat's event name. SSE comments cannot be written through <see cref="SseItem{T}"/>; an event with a
     /// name no page listens for is passed over by EventSource just the same.
@@ -23,23 +22,23 @@ public static class LiveEventStream
 
     /// <summary>Subscribes when the stream starts and leaves when the client does; a HEAD request gets the headers only, and no feed.</summary>
     public static IResult Serve(
-        HttpContext context, TimeSpan minSpacing, Func<(ChannelReader<LiveMessage> Messages, IDisposable Subscription)> subscribe)
+        HttpContext context, LiveOptions options, Func<(ChannelReader<LiveMessage> Messages, IDisposable Subscription)> subscribe)
     {
         // Proxies that buffer responses (nginx) would hold the events back.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(HttpMethods.IsHead(context.Request.Method)
             ? AsyncEnumerable.Empty<SseItem<string>>()
-            : Items(subscribe, minSpacing, context.RequestAborted));
+            : Items(subscribe, options.MinSpacing, options.Heartbeat, context.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Items(
-        Func<(ChannelReader<LiveMessage> Messages, IDisposable Subscription)> subscribe, TimeSpan minSpacing,
+        Func<(ChannelReader<LiveMessage> Messages, IDisposable Subscription)> subscribe, TimeSpan minSpacing, TimeSpan heartbeat,
         [EnumeratorCancellation] CancellationToken aborted)
     {
         var (messages, subscription) = subscribe();
         using (subscription)
         {
-            while (await Next(messages, aborted) is { } item)
+            while (await Next(messages, heartbeat, aborted) is { } item)
             {
                 yield return item;
                 if (item.EventType != KeepAliveEvent)
@@ -50,11 +49,11 @@ public static class LiveEventStream
         }
     }
 
-    /// <summary>The next message, a keep-alive after <see cref="Heartbeat"/> of silence, or null once the client has gone.</summary>
-    private static async Task<SseItem<string>?> Next(ChannelReader<LiveMessage> messages, CancellationToken aborted)
+    /// <summary>The next message, a keep-alive after <paramref name="heartbeat"/> of silence, or null once the client has gone.</summary>
+    private static async Task<SseItem<string>?> Next(ChannelReader<LiveMessage> messages, TimeSpan heartbeat, CancellationToken aborted)
     {
         using var beat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        beat.CancelAfter(Heartbeat);
+        beat.CancelAfter(heartbeat);
         try
         {
             var message = await messages.ReadAsync(beat.Token);

@@ -5,11 +5,12 @@ using Loyalty.Grains.Interfaces.Members;
 namespace Loyalty.Gateway.Live;
 
 /// <summary>
-/// What a member's live feed reads: the member view every poll, and the rank on every poll for a second after the
-/// view changed, otherwise once a second. One per feed, so the remembered state is the feed's own.
+/// What a member's live feed reads: the member view every poll, and the rank on every poll for
+/// <paramref name="standingRefresh"/> after the view changed, otherwise once per that time. One per feed, so the
+/// remembered state is the feed's own.
 /// </summary>
 public sealed class MemberLiveView(
-    IMemberGrain member, ILeaderboardGrain board, string memberId, int around, TimeProvider clock, JsonSerializerOptions json)
+    IMemberGrain member, ILeaderboardGrain board, string memberId, int around, TimeSpan standingRefresh, TimeProvider clock, JsonSerializerOptions json)
 {
     private string? lastView;
     private MemberStanding? standing;
@@ -33,9 +34,9 @@ public sealed class MemberLiveView(
             viewChangedAt = now;
         }
 
-        // The board takes the member's new score a moment after the member has it: for a second after a change the
-        // rank is read on every poll, then once a second (others' scores move it too).
-        if (now - viewChangedAt < LiveEndpoints.StandingRefresh || now - standingReadAt >= LiveEndpoints.StandingRefresh)
+        // The board takes the member's new score a moment after the member has it: for a while after a change the
+        // rank is read on every poll, then once in that while (others' scores move it too).
+        if (now - viewChangedAt < standingRefresh || now - standingReadAt >= standingRefresh)
         {
             standing = await board.Standing(memberId, around);
             standingReadAt = now;

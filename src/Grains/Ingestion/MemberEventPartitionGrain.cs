@@ -19,7 +19,8 @@ namespace Loyalty.Grains.Ingestion;
 /// </summary>
 [ImplicitStreamSubscription(MemberEventStream.Namespace)]
 [PreferLocalPlacement]
-public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions> options, IServiceProvider services)
+public sealed class MemberEventPartitionGrain(
+    IOptions<PartitionDeliveryOptions> options, IOptions<Leaderboards.LeaderboardOptions> boards, IServiceProvider services)
     : Grain, IMemberEventPartitionGrain, IStreamSubscriptionObserver
 {
     // Only where the publisher shares this process (embedded); elsewhere the stream itself tells the lag.
@@ -42,7 +43,7 @@ public sealed class MemberEventPartitionGrain(IOptions<PartitionDeliveryOptions>
         }
 
         var programId = GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId;
-        await ApplyAll(options.Value.MembersInFlight, byMember.Select(member => (Func<Task>)(() =>
+        await ApplyAll(options.Value.InFlight(boards.Value.StoreBeforeAcknowledge), byMember.Select(member => (Func<Task>)(() =>
             GrainFactory.GetGrain<IMemberGrain>(GrainKeys.Member(programId, member.Key)).ApplyEvents(member.Value.DrainToImmutable()))));
         RecordApplied(programId, items);
     }

@@ -25,9 +25,7 @@ public sealed class NotificationOutboxGrain(
     ILogger<NotificationOutboxGrain> logger)
     : Grain, INotificationOutboxGrain, IRemindable
 {
-    private const int RecentIdsKept = 20_000;
     private const string WakeReminder = "webhook-delivery";
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly Dictionary<string, Backoff> backoff = new(StringComparer.Ordinal);
@@ -40,7 +38,8 @@ public sealed class NotificationOutboxGrain(
     {
         (programId, _) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         recentIds = new HashSet<string>(state.State.RecentIds, StringComparer.Ordinal);
-        this.RegisterGrainTimer(Deliver, new GrainTimerCreationOptions(Tick, Tick) { Interleave = true });
+        var tick = options.Value.DeliveryTick;
+        this.RegisterGrainTimer(Deliver, new GrainTimerCreationOptions(tick, tick) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -158,7 +157,7 @@ public sealed class NotificationOutboxGrain(
 
     private void ForgetOldIds()
     {
-        var excess = state.State.RecentIds.Count - RecentIdsKept;
+        var excess = state.State.RecentIds.Count - options.Value.RecentIdsKept;
         if (excess > 0)
         {
             foreach (var id in state.State.RecentIds.Take(excess))

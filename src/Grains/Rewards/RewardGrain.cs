@@ -1,4 +1,5 @@
 using Loyalty.Domain;
+using Microsoft.Extensions.Options;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Rewards;
@@ -8,15 +9,16 @@ namespace Loyalty.Grains.Rewards;
 /// <summary>
 /// A reward's definition and stock; one activation serialises every reservation, so stock can never go below zero.
 /// Each change is stored before it is answered. A reservation the member never completed (its grain stopped
-/// mid-way) is settled after <see cref="SettleAfter"/> by asking the member whether it paid.
+/// mid-way) is settled after <see cref="RewardOptions.SettleAfter"/> by asking the member whether it paid.
 /// </summary>
 public sealed class RewardGrain(
     [PersistentState("reward", StorageNames.Loyalty)] IPersistentState<RewardStock> state,
     [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
+    IOptions<RewardOptions> options,
     ILogger<RewardGrain> logger)
     : Grain, IRewardGrain
 {
-    public static readonly TimeSpan SettleAfter = TimeSpan.FromMinutes(1);
+    private TimeSpan SettleAfter => options.Value.SettleAfter;
 
     private string programId = "";
     private string rewardId = "";

@@ -18,7 +18,6 @@ public sealed class DueWorkGrain(
     : Grain, IDueWorkGrain, IRemindable
 {
     private const string KeepAliveReminder = "due-work";
-    private const int WakeUpsInFlight = 32;
 
     private string programId = "";
     private int slice;
@@ -51,7 +50,7 @@ public sealed class DueWorkGrain(
         do
         {
             due = await store.TakeDue(programId, slice, clock.GetUtcNow(), batch, options.Value.Lease);
-            foreach (var chunk in due.Chunk(WakeUpsInFlight))
+            foreach (var chunk in due.Chunk(options.Value.WakeUpsInFlight))
             {
                 await Task.WhenAll(chunk.Select(Wake));
             }
