@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Loyalty.Gateway.Leaderboards;
+using Loyalty.Gateway.Members;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 
@@ -12,7 +14,7 @@ public sealed class MemberLiveView(
     IMemberGrain member, ILeaderboardGrain board, string memberId, int around, TimeProvider clock, JsonSerializerOptions json)
 {
     private string? lastView;
-    private MemberStanding? standing;
+    private StandingResponse? standing;
     private DateTimeOffset standingReadAt = DateTimeOffset.MinValue;
     private DateTimeOffset viewChangedAt = DateTimeOffset.MinValue;
 
@@ -24,8 +26,10 @@ public sealed class MemberLiveView(
             return new LiveMessage("missing", JsonSerializer.Serialize(new { memberId }, json));
         }
 
-        // Compared as JSON: the snapshot's arrays compare by reference.
-        var viewJson = JsonSerializer.Serialize(view, json);
+        var response = MemberResponse.From(view);
+
+        // Compared as JSON: the view's lists compare by reference.
+        var viewJson = JsonSerializer.Serialize(response, json);
         var now = clock.GetUtcNow();
         if (viewJson != lastView)
         {
@@ -37,12 +41,12 @@ public sealed class MemberLiveView(
         // rank is read on every poll, then once a second (others' scores move it too).
         if (now - viewChangedAt < LiveEndpoints.StandingRefresh || now - standingReadAt >= LiveEndpoints.StandingRefresh)
         {
-            standing = await board.Standing(memberId, around);
+            standing = await board.Standing(memberId, around) is { } read ? StandingResponse.From(read) : null;
             standingReadAt = now;
         }
 
-        return new LiveMessage("member", JsonSerializer.Serialize(new MemberLiveMessage(view, standing), json));
+        return new LiveMessage("member", JsonSerializer.Serialize(new MemberLiveMessage(response, standing), json));
     }
 }
 
-public sealed record MemberLiveMessage(MemberSnapshot Member, MemberStanding? Standing);
+public sealed record MemberLiveMessage(MemberResponse Member, StandingResponse? Standing);
