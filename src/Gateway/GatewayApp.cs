@@ -11,6 +11,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Gateway.Leaderboards;
 using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
+using Loyalty.Gateway.OpenApi;
 using Loyalty.Gateway.Programs;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
@@ -81,7 +82,7 @@ public static class GatewayApp
 
         // A query value that does not bind is thrown, so BadParameterExceptionHandler can name it.
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocument();
         var health = builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<IngestionLagHealthCheck>("ingestion", tags: ["ready"]);
@@ -108,7 +109,7 @@ public static class GatewayApp
 
         // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
         var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
-        api.MapOpenApi();
+        api.MapApiDocument();
         api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead);
         api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead);
         api.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -118,17 +119,19 @@ public static class GatewayApp
             ResponseWriter = HealthJson.Write,
         }).WithMetadata(HeadRequests.GetOrHead);
 
-        api.MapProgramEndpoints();
-        api.MapEventEndpoints();
-        api.MapMemberEndpoints();
-        api.MapLeaderboardEndpoints();
-        api.MapLiveEndpoints();
-        api.MapRewardEndpoints();
-        api.MapChallengeEndpoints();
-        api.MapProfileEndpoints();
-        api.MapRedemptionEndpoints();
-        api.MapReferralEndpoints();
-        api.MapDeadLetterEndpoints();
+        // Every API route can answer a bad id or parameter (400) and an unreachable cluster (503).
+        var v1 = api.MapGroup("").AnsweringCommonProblems();
+        v1.MapProgramEndpoints();
+        v1.MapEventEndpoints();
+        v1.MapMemberEndpoints();
+        v1.MapLeaderboardEndpoints();
+        v1.MapLiveEndpoints();
+        v1.MapRewardEndpoints();
+        v1.MapChallengeEndpoints();
+        v1.MapProfileEndpoints();
+        v1.MapRedemptionEndpoints();
+        v1.MapReferralEndpoints();
+        v1.MapDeadLetterEndpoints();
         return app;
     }
 }

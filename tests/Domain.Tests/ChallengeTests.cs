@@ -180,9 +180,9 @@ public sealed class ChallengeTests
         };
         Assert.Equal(
             ["name", "start", "goal.kind", "goal.target", "filters.category", "reward", "maxWinners"],
-            bad.Validate().Select(e => e.Field));
+            ChallengeValidator.Validate(bad).Select(e => e.Field));
 
         var backwards = bad with { Name = "x", Start = "2026-12-08", Goal = new ChallengeGoal { Kind = ChallengeGoalKind.Spend, Target = 1 }, Filters = null, Reward = new ChallengeReward(1), MaxWinners = null };
-        Assert.Equal(["end"], backwards.Validate().Select(e => e.Field));
+        Assert.Equal(["end"], ChallengeValidator.Validate(backwards).Select(e => e.Field));
     }
 }

@@ -3,7 +3,7 @@ namespace Loyalty.Domain;
 /// <summary>A stored challenge, ready to judge purchases: its id, definition and parsed window.</summary>
 public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTime LocalStart, DateTime LocalEnd)
 {
-    /// <summary>A challenge from a definition that passed <see cref="ChallengeDefinition.Validate"/>.</summary>
+    /// <summary>A challenge from a definition that passed <see cref="ChallengeValidator"/>.</summary>
     public static Challenge From(string id, ChallengeDefinition definition)
     {
         if (!LocalDateTimes.TryParse(definition.Start, out var start) || !LocalDateTimes.TryParse(definition.End, out var end))

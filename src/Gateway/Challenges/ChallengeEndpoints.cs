@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Gateway.Leaderboards;
@@ -23,8 +21,9 @@ public static class ChallengeEndpoints
         program.MapGet("", async (string programId, ProgramRulesCache programs) =>
         {
             var rules = (await programs.Get(programId))!;
-            return TypedResults.Ok(new ChallengeList([.. rules.Challenges.Select(Describe)]));
+            return TypedResults.Ok(new ChallengeList([.. rules.Challenges.Select(ChallengeResponse.From)]));
         })
+        .WithName("ListChallenges")
         .Produces<ChallengeList>()
         .WithSummary("Every challenge of the program.");
 
@@ -38,25 +37,27 @@ public static class ChallengeEndpoints
                 return problem;
             }
 
-            if (definition!.Validate() is { Count: > 0 } errors)
-            {
-                return Problems.Invalid(errors.Select(e => (e.Field, e.Message)));
-            }
-
-            var saved = await cluster.GetGrain<IProgramGrain>(programId).ConfigureChallenge(challengeId, ProgramConfigurationJson.Write(definition));
+            var configured = await cluster.GetGrain<IProgramGrain>(programId).ConfigureChallenge(challengeId, ProgramConfigurationJson.Write(definition!));
             programs.Invalidate(programId);
-            if (saved is null)
+            if (configured is null)
             {
                 return Problems.ProgramNotFound(programId);
             }
 
-            Preconditions.SetETag(context, saved.Program.Version);
-            var body = Describe(Challenge.From(challengeId, definition));
-            return saved.Created
+            if (configured.Status != ConfigureStatus.Saved)
+            {
+                return Problems.Invalid(configured.Errors);
+            }
+
+            Preconditions.SetETag(context, configured.Program!.Version);
+            var body = ChallengeResponse.From(Challenge.From(challengeId, definition!));
+            return configured.Created
                 ? TypedResults.Created($"/v1/programs/{programId}/challenges/{challengeId}", body)
                 : TypedResults.Ok(body);
         })
+        .WithName("ConfigureChallenge")
         .Accepts<ChallengeDefinition>("application/json")
+        .Produces<ChallengeResponse>()
         .Produces<ChallengeResponse>(StatusCodes.Status201Created)
         .WithSummary("Defines or changes a challenge: name, start, end (local times in the program's zone), goal {kind: spend|purchases|categories|streak, target}, filters {category, channel}, reward {points, badge}, maxWinners.");
 
@@ -71,8 +72,9 @@ public static class ChallengeEndpoints
 
             var completions = await cluster.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId)).GetCompletions(0, 0);
             Preconditions.SetETag(context, rules.Version);
-            return TypedResults.Ok(Describe(found) with { Completions = completions.Total, Winners = completions.Winners });
+            return TypedResults.Ok(ChallengeResponse.From(found) with { Completions = completions.Total, Winners = completions.Winners });
         })
+        .WithName("GetChallenge")
         .Produces<ChallengeResponse>()
         .WithSummary("A challenge's definition with how many members completed it and how many won; the program's version is the ETag.");
 
@@ -89,9 +91,10 @@ public static class ChallengeEndpoints
             }
 
             var completions = await cluster.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId)).GetCompletions(offset ?? 0, limit ?? 100);
-            return TypedResults.Ok(completions);
+            return TypedResults.Ok(ChallengeCompletionsResponse.From(completions));
         })
-        .Produces<ChallengeCompletions>()
+        .WithName("GetChallengeCompletions")
+        .Produces<ChallengeCompletionsResponse>()
         .WithSummary("Completions in the order they were recorded; the first maxWinners are the winners.");
 
         challenge.MapGet("/leaderboard", async (string programId, string challengeId, int? top, ProgramRulesCache programs, IClusterClient cluster) =>
@@ -107,8 +110,9 @@ public static class ChallengeEndpoints
             }
 
             var entries = await Board(cluster, programId, challengeId).Top(top ?? 10);
-            return TypedResults.Ok(new LeaderboardResponse(ChallengeBoards.Board(challengeId), ChallengeBoards.Period, entries));
+            return TypedResults.Ok(LeaderboardResponse.From(ChallengeBoards.Board(challengeId), ChallengeBoards.Period, entries));
         })
+        .WithName("GetChallengeLeaderboard")
         .Produces<LeaderboardResponse>()
         .WithSummary("Members by progress in the challenge (spend, purchases, categories or streak length); ties go to who got there first.");
 
@@ -126,10 +130,11 @@ public static class ChallengeEndpoints
             }
 
             return await Board(cluster, programId, challengeId).Standing(memberId, around ?? 0) is { } standing
-                ? TypedResults.Ok(standing)
+                ? TypedResults.Ok(StandingResponse.From(standing))
                 : Problems.NotFound("Member not on this board", $"Member '{memberId}' has no progress in challenge '{challengeId}'.");
         })
-        .Produces<MemberStanding>()
+        .WithName("GetChallengeStanding")
+        .Produces<StandingResponse>()
         .WithSummary("A member's exact rank in the challenge, with k neighbours above and below.");
     }
 
@@ -141,32 +146,4 @@ public static class ChallengeEndpoints
 
     private static IResult NotFound(string programId, string challengeId) =>
         Problems.NotFound("Challenge not found", $"Program '{programId}' has no challenge '{challengeId}'.");
-
-    private static ChallengeResponse Describe(Challenge challenge) => new(
-        challenge.Id,
-        challenge.Definition.Name,
-        challenge.LocalStart.ToString("s", CultureInfo.InvariantCulture),
-        challenge.LocalEnd.ToString("s", CultureInfo.InvariantCulture),
-        new ChallengeGoalResponse(JsonNamingPolicy.CamelCase.ConvertName(challenge.Definition.Goal.Kind.ToString()), challenge.Target),
-        challenge.Definition.Filters,
-        challenge.Definition.Reward,
-        challenge.Definition.MaxWinners,
-        null,
-        null);
 }
-
-public sealed record ChallengeList(IReadOnlyList<ChallengeResponse> Challenges);
-
-public sealed record ChallengeResponse(
-    string ChallengeId,
-    string Name,
-    string Start,
-    string End,
-    ChallengeGoalResponse Goal,
-    ChallengeFilters? Filters,
-    ChallengeReward Reward,
-    int? MaxWinners,
-    int? Completions,
-    int? Winners);
-
-public sealed record ChallengeGoalResponse(string Kind, long Target);

@@ -27,6 +27,7 @@ public static class DeadLetterEndpoints
             var page = await cluster.GetGrain<IDeadLetterGrain>(programId).List(limit ?? 100, after);
             return TypedResults.Ok(new DeadLetterPageResponse(page.Total, [.. page.Items.Select(DeadLetterResponse.From)], page.Next));
         })
+        .WithName("ListDeadLetters")
         .Produces<DeadLetterPageResponse>()
         .WithSummary("Dead letters, oldest first, paged with limit and after (the last eventId of the page before).");
 
@@ -50,8 +51,8 @@ public static class DeadLetterEndpoints
             return TypedResults.Ok(new DeadLetterActionResponse(held.Length, [.. selection.Except(held.Select(l => l.Event.EventId))]));
         })
         .Accepts<DeadLetterSelection>("application/json")
+        .WithName("ReplayDeadLetters")
         .Produces<DeadLetterActionResponse>()
-        .ProducesValidationProblem()
         .WithSummary("Publishes the named dead letters again to their members and forgets them.");
 
         letters.MapPost("/discard", async (string programId, HttpRequest request, IClusterClient cluster) =>
@@ -68,8 +69,8 @@ public static class DeadLetterEndpoints
             return TypedResults.Ok(new DeadLetterActionResponse(held.Length, [.. selection.Except(held.Select(l => l.Event.EventId))]));
         })
         .Accepts<DeadLetterSelection>("application/json")
+        .WithName("DiscardDeadLetters")
         .Produces<DeadLetterActionResponse>()
-        .ProducesValidationProblem()
         .WithSummary("Forgets the named dead letters without applying them.");
     }
 

@@ -18,13 +18,10 @@ public static class EventEndpoints
     {
         routes.MapPost("/v1/programs/{programId}/events", Ingest)
             .WithTags("Events")
-            .Accepts<JsonElement>("application/json")
+            .WithName("IngestEvents")
+            .Accepts<IReadOnlyList<EventItem>>("application/json")
             .Produces<EventBatchResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AnsweringProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)
             .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied.");
     }
 

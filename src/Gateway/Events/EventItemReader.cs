@@ -18,13 +18,13 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
     private const int MaxTextLength = 128;
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
 
-    private static readonly string[] PurchaseFields =
+    internal static readonly string[] PurchaseFields =
         ["type", "eventId", "memberId", "occurredAt", "amountMinor", "currency", "lines", "channel"];
 
-    private static readonly string[] ReturnFields =
+    internal static readonly string[] ReturnFields =
         ["type", "eventId", "memberId", "occurredAt", "amountMinor", "currency", "originalEventId"];
 
-    private static readonly string[] LineFields = ["sku", "category", "quantity", "unitPriceMinor"];
+    internal static readonly string[] LineFields = ["sku", "category", "quantity", "unitPriceMinor"];
 
     /// <summary>The item's eventId when it has a readable one, so even a rejected item can be named.</summary>
     public static string? PeekEventId(JsonElement item)

@@ -1,3 +1,5 @@
+using Loyalty.Grains.Interfaces.Programs;
+
 namespace Loyalty.Gateway.Http;
 
 /// <summary>The RFC 9457 answers the API gives, in one place so every route words them alike.</summary>
@@ -10,6 +12,9 @@ public static class Problems
         TypedResults.ValidationProblem(errors
             .GroupBy(error => error.Field)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()));
+
+    /// <summary>The errors a grain found in a document it validated (a configuration, a challenge).</summary>
+    public static IResult Invalid(IEnumerable<FieldError> errors) => Invalid(errors.Select(error => (error.Field, error.Message)));
 
     /// <summary>The problem with a page's offset and limit (at most <paramref name="maxLimit"/>), or null when both are sound.</summary>
     public static IResult? InvalidPage(int? offset, int? limit, int maxLimit) =>

@@ -7,7 +7,7 @@ public static class ProgramScope
 {
     /// <summary>Answers 404 problem+json for every route of the group whose program is not configured.</summary>
     public static RouteGroupBuilder ForConfiguredPrograms(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (context, next) =>
+        group.AnsweringProblems(StatusCodes.Status404NotFound).AddEndpointFilter(async (context, next) =>
         {
             var programId = context.HttpContext.GetRouteValue("programId") as string ?? "";
             var programs = context.HttpContext.RequestServices.GetRequiredService<ProgramRulesCache>();

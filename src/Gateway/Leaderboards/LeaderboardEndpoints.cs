@@ -14,7 +14,8 @@ public static class LeaderboardEndpoints
 
     public static void MapLeaderboardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards");
+        var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards")
+            .AnsweringProblems(StatusCodes.Status404NotFound);
 
         boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {
@@ -30,8 +31,9 @@ public static class LeaderboardEndpoints
 
             var key = GrainKeys.Leaderboard(programId, board, period ?? PeriodKeys.All);
             var entries = await cluster.GetGrain<ILeaderboardGrain>(key).Top(top ?? 10);
-            return TypedResults.Ok(new LeaderboardResponse(board, period ?? PeriodKeys.All, entries));
+            return TypedResults.Ok(LeaderboardResponse.From(board, period ?? PeriodKeys.All, entries));
         })
+        .WithName("GetLeaderboard")
         .Produces<LeaderboardResponse>()
         .WithSummary("The top N of a board in a period: all, a day YYYY-MM-DD, an ISO week YYYY-Www or a month YYYY-MM, in the program's time zone.");
 
@@ -52,9 +54,10 @@ public static class LeaderboardEndpoints
             var standing = await cluster.GetGrain<ILeaderboardGrain>(key).Standing(memberId, around ?? 0);
             return standing is null
                 ? Problems.NotFound("Member not on this board", $"Member '{memberId}' has no score on {board} for {period ?? PeriodKeys.All}.")
-                : TypedResults.Ok(standing);
+                : TypedResults.Ok(StandingResponse.From(standing));
         })
-        .Produces<MemberStanding>()
+        .WithName("GetStanding")
+        .Produces<StandingResponse>()
         .WithSummary("A member's exact rank and score, with k neighbours above and below.");
     }
 
@@ -105,5 +108,3 @@ public static class LeaderboardEndpoints
             });
     }
 }
-
-public sealed record LeaderboardResponse(string Board, string Period, IReadOnlyList<RankedScore> Entries);

@@ -22,7 +22,7 @@ public static class LiveEndpoints
 
     public static void MapLiveEndpoints(this IEndpointRouteBuilder routes)
     {
-        var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Live");
+        var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Live").AnsweringProblems(StatusCodes.Status404NotFound);
 
         programs.MapGet("/leaderboards/{board}/live", async (
             HttpContext context, string programId, string board, string? period, int? top,
@@ -43,9 +43,10 @@ public static class LiveEndpoints
             var options = json.Value.SerializerOptions;
             return LiveEventStream.Serve(context, live.Value, () => feeds.Subscribe(
                 $"board/{programId}/{board}/{periodKey}/{count}", live.Value.BoardPollInterval, async _ =>
-                    new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options))));
+                    new LiveMessage("leaderboard", JsonSerializer.Serialize(LeaderboardResponse.From(board, periodKey, await grain.Top(count)), options))));
         })
-        .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+        .WithName("WatchLeaderboard")
+        .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
         .WithSummary("Server-Sent Events \"leaderboard\": the top N (≤ 100) now and on every change, at most 10 a second.");
 
         programs.MapGet("/members/{memberId}/live", async (
@@ -71,7 +72,8 @@ public static class LiveEndpoints
             return LiveEventStream.Serve(context, live.Value, () => feeds.Subscribe(
                 $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", live.Value.MemberPollInterval, member.Read));
         })
-        .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+        .WithName("WatchMember")
+        .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
         .WithSummary("Server-Sent Events \"member\" ({member, standing}) now and on every change; \"missing\" while the member has no events.");
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Loyalty.Gateway.Leaderboards;
+using Loyalty.Gateway.Members;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 
@@ -13,7 +15,7 @@ public sealed class MemberLiveView(
     IMemberGrain member, ILeaderboardGrain board, string memberId, int around, TimeSpan standingRefresh, TimeProvider clock, JsonSerializerOptions json)
 {
     private string? lastView;
-    private MemberStanding? standing;
+    private StandingResponse? standing;
     private DateTimeOffset standingReadAt = DateTimeOffset.MinValue;
     private DateTimeOffset viewChangedAt = DateTimeOffset.MinValue;
 
@@ -25,8 +27,10 @@ public sealed class MemberLiveView(
             return new LiveMessage("missing", JsonSerializer.Serialize(new { memberId }, json));
         }
 
-        // Compared as JSON: the snapshot's arrays compare by reference.
-        var viewJson = JsonSerializer.Serialize(view, json);
+        var response = MemberResponse.From(view);
+
+        // Compared as JSON: the view's lists compare by reference.
+        var viewJson = JsonSerializer.Serialize(response, json);
         var now = clock.GetUtcNow();
         if (viewJson != lastView)
         {
@@ -38,12 +42,12 @@ public sealed class MemberLiveView(
         // rank is read on every poll, then once in that while (others' scores move it too).
         if (now - viewChangedAt < standingRefresh || now - standingReadAt >= standingRefresh)
         {
-            standing = await board.Standing(memberId, around);
+            standing = await board.Standing(memberId, around) is { } read ? StandingResponse.From(read) : null;
             standingReadAt = now;
         }
 
-        return new LiveMessage("member", JsonSerializer.Serialize(new MemberLiveMessage(view, standing), json));
+        return new LiveMessage("member", JsonSerializer.Serialize(new MemberLiveMessage(response, standing), json));
     }
 }
 
-public sealed record MemberLiveMessage(MemberSnapshot Member, MemberStanding? Standing);
+public sealed record MemberLiveMessage(MemberResponse Member, StandingResponse? Standing);

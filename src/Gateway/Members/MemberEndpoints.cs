@@ -15,9 +15,10 @@ public static class MemberEndpoints
         members.MapGet("", async (string programId, string memberId, IClusterClient cluster) =>
         {
             var snapshot = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetSnapshot();
-            return snapshot is null ? MemberNotFound(programId, memberId) : TypedResults.Ok(snapshot);
+            return snapshot is null ? MemberNotFound(programId, memberId) : TypedResults.Ok(MemberResponse.From(snapshot));
         })
-        .Produces<MemberSnapshot>()
+        .WithName("GetMember")
+        .Produces<MemberResponse>()
         .WithSummary("The member's balances, tier with progress to the next, streak and badges.");
 
         members.MapGet("/ledger", async (
@@ -35,8 +36,9 @@ public static class MemberEndpoints
             }
 
             var page = await member.GetLedger(offset ?? 0, limit ?? 50);
-            return TypedResults.Ok(new LedgerResponse(memberId, page.Total, page.Offset, page.Entries));
+            return TypedResults.Ok(LedgerResponse.From(memberId, page));
         })
+        .WithName("GetLedger")
         .Produces<LedgerResponse>()
         .WithSummary("The member's ledger, newest first, paged with offset and limit.");
     }
@@ -44,5 +46,3 @@ public static class MemberEndpoints
     private static IResult MemberNotFound(string programId, string memberId) =>
         Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.");
 }
-
-public sealed record LedgerResponse(string MemberId, int Total, int Offset, IReadOnlyList<LedgerLine> Entries);

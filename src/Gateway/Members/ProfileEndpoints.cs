@@ -29,10 +29,11 @@ public static class ProfileEndpoints
             }
 
             var member = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).SetBirthDate(profile.BirthDate);
-            return TypedResults.Ok(member);
+            return TypedResults.Ok(MemberResponse.From(member));
         })
+        .WithName("SetProfile")
         .Accepts<ProfileRequest>("application/json")
-        .Produces<MemberSnapshot>()
+        .Produces<MemberResponse>()
         .WithSummary("Sets the member's birth date (null clears it); the birthday bonus is credited on the birthday in the program's time zone.");
     }
 }

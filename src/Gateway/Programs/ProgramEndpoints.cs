@@ -22,6 +22,9 @@ public static class ProgramEndpoints
             var snapshot = await cluster.GetGrain<IProgramGrain>(programId).GetConfiguration();
             return snapshot is null ? Problems.ProgramNotFound(programId) : Configuration(context, snapshot);
         })
+        .WithName("GetProgram")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .AnsweringProblems(StatusCodes.Status404NotFound)
         .WithSummary("The program's current configuration; its version is the ETag.");
 
         programs.MapPut("", async (string programId, IClusterClient cluster, ProgramRulesCache rules, HttpContext context) =>
@@ -44,10 +47,14 @@ public static class ProgramEndpoints
             {
                 ConfigureStatus.Saved => Configuration(context, result.Snapshot!, created: result.Snapshot!.Version == 1),
                 ConfigureStatus.VersionConflict => Preconditions.VersionConflict(context, result.Snapshot?.Version ?? 0, "The configuration"),
-                _ => Problems.Invalid(result.Errors.Select(error => (error.Field, error.Message))),
+                _ => Problems.Invalid(result.Errors),
             };
         })
+        .WithName("ConfigureProgram")
         .Accepts<Domain.ProgramConfig>("application/json")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .Produces(StatusCodes.Status201Created, contentType: "application/json")
+        .AnsweringProblems(StatusCodes.Status412PreconditionFailed)
         .WithSummary("Validates and stores a new version of the program's configuration.");
     }
 

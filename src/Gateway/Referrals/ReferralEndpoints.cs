@@ -32,7 +32,9 @@ public static class ReferralEndpoints
                 ? Problems.NotFound("Member not found", $"Program '{programId}' has no member '{memberId}'.")
                 : TypedResults.Ok(new ReferralCodeResponse(memberId, code));
         })
+        .WithName("GetReferralCode")
         .Produces<ReferralCodeResponse>()
+        .AnsweringProblems(StatusCodes.Status409Conflict)
         .WithSummary("The code the member invites with (the same on every call); 409 while the program has no referral rewards.");
 
         member.MapPost("/referrer", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
@@ -60,8 +62,10 @@ public static class ReferralEndpoints
                 _ => ReferralsOff(),
             };
         })
+        .WithName("JoinReferrer")
         .Accepts<JoinRequest>("application/json")
         .Produces<JoinResponse>()
+        .AnsweringProblems(StatusCodes.Status409Conflict)
         .WithSummary("Joins the member who owns the code; both are rewarded at this member's first qualifying purchase.");
     }
 

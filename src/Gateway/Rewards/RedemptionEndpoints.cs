@@ -44,34 +44,39 @@ public static class RedemptionEndpoints
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).Redeem(body.RedemptionId!, body.RewardId!);
             return Answer(programId, memberId, body.RewardId!, result);
         })
+        .WithName("Redeem")
         .Accepts<RedemptionRequest>("application/json")
-        .Produces<RedemptionResult>(StatusCodes.Status201Created)
+        .Produces<RedemptionResponse>()
+        .Produces<RedemptionResponse>(StatusCodes.Status201Created)
+        .AnsweringProblems(StatusCodes.Status409Conflict)
         .WithSummary("Redeems a reward with available points; repeating a redemptionId answers the first outcome.");
 
         redemptions.MapGet("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
             var id = FromRoute(redemptionId);
             var found = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).GetRedemption(id);
-            return found is null ? RedemptionNotFound(memberId, id) : TypedResults.Ok(found);
+            return found is null ? RedemptionNotFound(memberId, id) : TypedResults.Ok(RedemptionResponse.From(found));
         })
-        .Produces<RedemptionResult>()
+        .WithName("GetRedemption")
+        .Produces<RedemptionResponse>()
         .WithSummary("One redemption: status redeemed or cancelled, rewardId, points, redeemedAt, cancelledAt.");
 
         redemptions.MapDelete("/{redemptionId}", async (string programId, string memberId, string redemptionId, IClusterClient cluster) =>
         {
             var id = FromRoute(redemptionId);
             var result = await cluster.GetGrain<IMemberGrain>(GrainKeys.Member(programId, memberId)).CancelRedemption(id);
-            return result.Status == RedemptionStatus.Cancelled ? TypedResults.Ok(result) : RedemptionNotFound(memberId, id);
+            return result.Status == RedemptionStatus.Cancelled ? TypedResults.Ok(RedemptionResponse.From(result)) : RedemptionNotFound(memberId, id);
         })
-        .Produces<RedemptionResult>()
+        .WithName("CancelRedemption")
+        .Produces<RedemptionResponse>()
         .WithSummary("Cancels a redemption: the points and the unit of stock come back. Safe to repeat.");
     }
 
     private static IResult Answer(string programId, string memberId, string rewardId, RedemptionResult result) => result.Status switch
     {
         RedemptionStatus.Redeemed => TypedResults.Created(
-            $"/v1/programs/{programId}/members/{memberId}/redemptions/{Uri.EscapeDataString(result.RedemptionId)}", result),
-        RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(result),
+            $"/v1/programs/{programId}/members/{memberId}/redemptions/{Uri.EscapeDataString(result.RedemptionId)}", RedemptionResponse.From(result)),
+        RedemptionStatus.AlreadyRedeemed => TypedResults.Ok(RedemptionResponse.From(result)),
         RedemptionStatus.MemberNotFound => MemberNotFound(programId, memberId),
         RedemptionStatus.RewardNotFound => RewardEndpoints.RewardNotFound(programId, rewardId),
         RedemptionStatus.InsufficientPoints => Problems.Conflict("Not enough available points", "The reward costs more than the member's available points (pending points cannot be spent)."),

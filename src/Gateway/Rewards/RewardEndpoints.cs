@@ -33,6 +33,7 @@ public static class RewardEndpoints
                 .Where(r => r.Reward is not null)
                 .Select(r => RewardListItem.From(r.Id, r.Reward!))]));
         })
+        .WithName("ListRewards")
         .Produces<RewardList>()
         .WithSummary($"Every reward the program has defined, in id order, with its stock left and version; paged with offset and limit (at most {MaxPage}).");
 
@@ -47,9 +48,10 @@ public static class RewardEndpoints
             }
 
             Preconditions.SetETag(context, found.Version);
-            return TypedResults.Ok(found);
+            return TypedResults.Ok(RewardResponse.From(found));
         })
-        .Produces<RewardSnapshot>()
+        .WithName("GetReward")
+        .Produces<RewardResponse>()
         .WithSummary("A reward of the catalogue with its remaining stock; its version is the ETag.");
 
         reward.MapPut("", async (string programId, string rewardId, HttpRequest request, IClusterClient cluster, HttpContext context) =>
@@ -83,22 +85,17 @@ public static class RewardEndpoints
             }
 
             Preconditions.SetETag(context, result.Reward!.Version);
-            return result.Created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", result.Reward) : TypedResults.Ok(result.Reward);
+            var body = RewardResponse.From(result.Reward);
+            return result.Created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", body) : TypedResults.Ok(body);
         })
+        .WithName("ConfigureReward")
         .Accepts<RewardDefinition>("application/json")
-        .Produces<RewardSnapshot>(StatusCodes.Status201Created)
+        .Produces<RewardResponse>()
+        .Produces<RewardResponse>(StatusCodes.Status201Created)
+        .AnsweringProblems(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
         .WithSummary("Defines or changes a reward: name, costPoints, stock (total units), perMemberLimit, validFrom, validTo. If-Match: \"n\" stores it only at version n.");
     }
 
     public static IResult RewardNotFound(string programId, string rewardId) =>
         Problems.NotFound("Reward not found", $"Program '{programId}' has no reward '{rewardId}'.");
-}
-
-public sealed record RewardList(int Total, int Offset, IReadOnlyList<RewardListItem> Items);
-
-public sealed record RewardListItem(
-    string RewardId, string Name, long CostPoints, int Stock, int? PerMemberLimit, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, int Remaining, int Version)
-{
-    public static RewardListItem From(string rewardId, RewardSnapshot r) =>
-        new(rewardId, r.Name, r.CostPoints, r.Stock, r.PerMemberLimit, r.ValidFrom, r.ValidTo, r.Remaining, r.Version);
 }

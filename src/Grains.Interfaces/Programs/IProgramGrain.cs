@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Loyalty.Grains.Interfaces.Programs;
 
 /// <summary>A program's configuration and challenges, validated and versioned. Key: program id.</summary>
@@ -10,11 +12,16 @@ public interface IProgramGrain : IGrainWithStringKey
     Task<ConfigureResult> Configure(string configurationJson, int? expectedVersion);
 
     /// <summary>
-    /// Stores a challenge definition the caller has validated, as a new program version. Null when the program was
-    /// never configured; otherwise the new snapshot and whether the challenge is new.
+    /// Validates a challenge definition and stores it as a new program version. Null when the program was never
+    /// configured; otherwise the new snapshot and whether the challenge is new, or the errors that refused it.
     /// </summary>
-    Task<ChallengeSaved?> ConfigureChallenge(string challengeId, string definitionJson);
+    Task<ChallengeConfigured?> ConfigureChallenge(string challengeId, string definitionJson);
 }
 
-[GenerateSerializer, Immutable, Alias("loyalty.challenge-saved")]
-public sealed record ChallengeSaved([property: Id(0)] ProgramSnapshot Program, [property: Id(1)] bool Created);
+/// <summary>A challenge stored (<see cref="Program"/> is the new version) or refused as invalid (<see cref="Errors"/> say why).</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.challenge-configured")]
+public sealed record ChallengeConfigured(
+    [property: Id(0)] ConfigureStatus Status,
+    [property: Id(1)] ProgramSnapshot? Program,
+    [property: Id(2)] bool Created,
+    [property: Id(3)] ImmutableArray<FieldError> Errors);

@@ -15,21 +15,9 @@ public sealed class ProgramGrain(
 
     public async Task<ConfigureResult> Configure(string configurationJson, int? expectedVersion)
     {
-        ProgramConfig configuration;
-        try
+        if (Read<ProgramConfig>(configurationJson, ProgramConfigurationJson.Parse, ProgramConfigValidator.Validate, out var configuration) is { Length: > 0 } errors)
         {
-            configuration = ProgramConfigurationJson.Parse(configurationJson);
-        }
-        catch (JsonException e)
-        {
-            var (field, message) = JsonErrors.Describe(e, typeof(ProgramConfig), ProgramConfigurationJson.Options);
-            return Invalid(new FieldError(field, message));
-        }
-
-        var errors = ProgramConfigValidator.Validate(configuration);
-        if (errors.Count > 0)
-        {
-            return Invalid([.. errors.Select(error => new FieldError(error.Field, error.Message))]);
+            return new ConfigureResult(ConfigureStatus.Invalid, null, errors);
         }
 
         if (expectedVersion is { } expected && expected != state.State.Version)
@@ -37,22 +25,46 @@ public sealed class ProgramGrain(
             return new ConfigureResult(ConfigureStatus.VersionConflict, Snapshot(), []);
         }
 
-        state.State.ConfigurationJson = ProgramConfigurationJson.Write(configuration);
+        state.State.ConfigurationJson = ProgramConfigurationJson.Write(configuration!);
         await SaveNewVersion();
         return new ConfigureResult(ConfigureStatus.Saved, Snapshot(), []);
     }
 
-    public async Task<ChallengeSaved?> ConfigureChallenge(string challengeId, string definitionJson)
+    public async Task<ChallengeConfigured?> ConfigureChallenge(string challengeId, string definitionJson)
     {
         if (state.State.ConfigurationJson is null)
         {
             return null;
         }
 
+        if (Read<ChallengeDefinition>(definitionJson, ProgramConfigurationJson.Parse<ChallengeDefinition>, ChallengeValidator.Validate, out var definition) is { Length: > 0 } errors)
+        {
+            return new ChallengeConfigured(ConfigureStatus.Invalid, null, false, errors);
+        }
+
         var created = !state.State.Challenges.ContainsKey(challengeId);
-        state.State.Challenges[challengeId] = definitionJson;
+        state.State.Challenges[challengeId] = ProgramConfigurationJson.Write(definition!);
         await SaveNewVersion();
-        return new ChallengeSaved(Snapshot()!, created);
+        return new ChallengeConfigured(ConfigureStatus.Saved, Snapshot(), created, []);
+    }
+
+    /// <summary>Parses and validates a configuration document; its errors, each naming its field, or none.</summary>
+    private static ImmutableArray<FieldError> Read<T>(
+        string json, Func<string, T> parse, Func<T, IReadOnlyList<ValidationError>> validate, out T? document)
+        where T : class
+    {
+        document = null;
+        try
+        {
+            document = parse(json);
+        }
+        catch (JsonException e)
+        {
+            var (field, message) = JsonErrors.Describe(e, typeof(T), ProgramConfigurationJson.Options);
+            return [new FieldError(field, message)];
+        }
+
+        return [.. validate(document).Select(error => new FieldError(error.Field, error.Message))];
     }
 
     private async Task SaveNewVersion()
@@ -65,7 +77,4 @@ public sealed class ProgramGrain(
     private ProgramSnapshot? Snapshot() => state.State.ConfigurationJson is { } json
         ? new ProgramSnapshot(this.GetPrimaryKeyString(), state.State.Version, json, state.State.UpdatedAt, state.State.Challenges.ToImmutableDictionary())
         : null;
-
-    private static ConfigureResult Invalid(params ImmutableArray<FieldError> errors) =>
-        new(ConfigureStatus.Invalid, null, errors);
 }
