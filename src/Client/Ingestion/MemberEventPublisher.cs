@@ -62,7 +62,7 @@ public sealed class MemberEventPublisher(
     {
         var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
         return Task.WhenAll(events
-            .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
+            .GroupBy(e => StableBucket.Of(e.MemberId, partitions))
             .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
     }
 

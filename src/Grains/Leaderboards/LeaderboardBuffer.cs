@@ -96,7 +96,7 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
     }
 
     private void Keep(string boardKey, ScoreUpdate update) =>
-        KeepForShard(GrainKeys.LeaderboardShard(boardKey, ShardedRanking.ShardOf(update.MemberId, options.Value.Shards)), update);
+        KeepForShard(GrainKeys.LeaderboardShard(boardKey, StableBucket.Of(update.MemberId, options.Value.Shards)), update);
 
     private void KeepForShard(string shardKey, ScoreUpdate update)
     {

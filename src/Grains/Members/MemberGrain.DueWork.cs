@@ -75,7 +75,7 @@ public sealed partial class MemberGrain : IRemindable
             return;
         }
 
-        var slice = ShardedRanking.ShardOf(memberId, dueWorkOptions.Value.Slices);
+        var slice = StableBucket.Of(memberId, dueWorkOptions.Value.Slices);
         await dueWork.Set(programId, slice, memberId, next);
         if (next is not null)
         {

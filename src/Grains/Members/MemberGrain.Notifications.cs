@@ -31,7 +31,7 @@ public sealed partial class MemberGrain
         }
 
         ImmutableArray<Notification> notifications = [.. account.News.Outbox.Select(n => n.ToNotification(programId, memberId))];
-        var slice = ShardedRanking.ShardOf(memberId, notificationOptions.Value.Slices);
+        var slice = StableBucket.Of(memberId, notificationOptions.Value.Slices);
         await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
         account.News.Handed(last);
         return true;
