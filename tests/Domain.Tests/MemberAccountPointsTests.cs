@@ -13,8 +13,8 @@ public sealed class MemberAccountPointsTests
         account.Apply(Buy("p1", 10_000, "2026-05-20T10:00Z"), Basic, Now);
 
         Assert.Equal((0L, 100L), (account.Points.Available, account.Points.Pending));
-        Assert.False(account.Advance(Basic, At("2026-06-19T09:59:59Z")));
-        Assert.True(account.Advance(Basic, At("2026-06-19T10:00Z")));
+        Assert.False(account.ApplyDueWork(Basic, At("2026-06-19T09:59:59Z")));
+        Assert.True(account.ApplyDueWork(Basic, At("2026-06-19T10:00Z")));
         Assert.Equal((100L, 0L), (account.Points.Available, account.Points.Pending));
     }
 
@@ -151,7 +151,7 @@ public sealed class MemberAccountPointsTests
                 }
 
                 now = now.AddHours(random.Next(0, 72));
-                account.Advance(Basic, now);
+                account.ApplyDueWork(Basic, now);
                 Assert.Equal(account.Points.Available, account.Sum(PointsBalance.Available));
                 Assert.Equal(account.Points.Pending, account.Sum(PointsBalance.Pending));
                 Assert.Equal(account.Points.LifetimeEarned - account.Points.ClawedBack, account.Points.Available + account.Points.Pending);
@@ -279,10 +279,10 @@ public sealed class MemberAccountPointsTests
         var afterPurchase = account.Version;
         Assert.True(afterPurchase > 0);
 
-        Assert.False(account.Advance(Basic, Now));
+        Assert.False(account.ApplyDueWork(Basic, Now));
         Assert.Equal(afterPurchase, account.Version);
 
-        Assert.True(account.Advance(Basic, At("2026-06-19T10:00Z")));
+        Assert.True(account.ApplyDueWork(Basic, At("2026-06-19T10:00Z")));
         Assert.True(account.Version > afterPurchase);
     }
 
@@ -350,7 +350,7 @@ public sealed class MemberAccountPointsTests
                 }
 
                 now = now.AddHours(random.Next(0, 96));
-                account.Advance(config, now);
+                account.ApplyDueWork(config, now);
                 if (random.Next(3) == 0)
                 {
                     account.TakeLedger(); // as the grain does after a turn's write: numbering must go on without gaps
@@ -392,7 +392,7 @@ public sealed class MemberAccountPeriodRetentionTests
         Assert.Contains("2026-05-04", account.Periods.Totals.Keys);
 
         // 7 May, 00:00 in Rome: the day of 4 May (ended 5 May 00:00) is two days past its end.
-        account.Advance(Config, At("2026-05-06T22:00Z"));
+        account.ApplyDueWork(Config, At("2026-05-06T22:00Z"));
         Assert.DoesNotContain("2026-05-04", account.Periods.Totals.Keys);
         Assert.Contains("2026-W19", account.Periods.Totals.Keys);
 

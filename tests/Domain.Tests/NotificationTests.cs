@@ -50,11 +50,11 @@ public sealed class NotificationTests
         var expiresAt = account.Points.AvailableLots.NextExpiry!.Value;
         Assert.Equal(expiresAt.AddDays(-7), account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));
 
-        account.Advance(config, expiresAt.AddDays(-8));
+        account.ApplyDueWork(config, expiresAt.AddDays(-8));
         Assert.Empty(account.News.Outbox);
 
-        account.Advance(config, expiresAt.AddDays(-7));
-        account.Advance(config, expiresAt.AddDays(-3));
+        account.ApplyDueWork(config, expiresAt.AddDays(-7));
+        account.ApplyDueWork(config, expiresAt.AddDays(-3));
         var notice = Assert.Single(account.News.Outbox);
         Assert.Equal((NotificationKind.PointsExpiringSoon, 100L, expiresAt), (notice.Kind, notice.Points, notice.ExpiresAt));
         Assert.Null(account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));

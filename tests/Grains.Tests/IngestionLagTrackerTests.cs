@@ -14,10 +14,10 @@ public sealed class IngestionLagTrackerTests
         var tracker = new IngestionLagTracker(time);
         var first = time.GetUtcNow();
         tracker.Publishing(300, first);
-        time.Advance(TimeSpan.FromSeconds(2));
+        time.ApplyDueWork(TimeSpan.FromSeconds(2));
         var second = time.GetUtcNow();
         tracker.Publishing(200, second);
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.ApplyDueWork(TimeSpan.FromSeconds(1));
 
         Assert.Equal(new IngestionLag(500, TimeSpan.FromSeconds(3)), tracker.Current);
 

@@ -102,7 +102,7 @@ public sealed class MemberAccount
 
         var zone = ProgramCalendar.Zone(config);
         challenges ??= [];
-        Advance(config, now);
+        ApplyDueWork(config, now);
         var tierBefore = Tier.IndexOf(config.Tiers);
         switch (e)
         {
@@ -130,7 +130,7 @@ public sealed class MemberAccount
         }
 
         Version++;
-        Advance(config, now);
+        ApplyDueWork(config, now);
 
         // News only of a tier actually held now: an old purchase may raise a tier that an anniversary already took back.
         if (Tier.IndexOf(config.Tiers) > tierBefore)
@@ -142,7 +142,7 @@ public sealed class MemberAccount
     }
 
     /// <summary>Time-driven work due by <paramref name="now"/>: maturing, expiry, tier anniversaries, closed periods, notices, birthdays.</summary>
-    public bool Advance(ProgramConfig config, DateTimeOffset now)
+    public bool ApplyDueWork(ProgramConfig config, DateTimeOffset now)
     {
         var zone = ProgramCalendar.Zone(config);
         News.SetHorizon(config, now);
@@ -166,7 +166,7 @@ public sealed class MemberAccount
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(costPoints);
         if (Redemptions.Find(redemptionId) is null)
         {
-            Advance(config, now);
+            ApplyDueWork(config, now);
         }
 
         var outcome = Redemptions.Redeem(redemptionId, rewardId, costPoints, Points, config, now);

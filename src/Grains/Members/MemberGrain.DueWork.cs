@@ -32,7 +32,7 @@ public sealed partial class MemberGrain : IRemindable
         }
 
         dueKnown = false; // the worker moved the stored time on by its lease: set it again whatever happens
-        if (!await AdvanceAndCommit(await RequireRules()))
+        if (!await ApplyDueWorkAndCommit(await RequireRules()))
         {
             await KeepDueTime();
         }
@@ -53,11 +53,11 @@ public sealed partial class MemberGrain : IRemindable
     /// boards of the current periods. True when it wrote.
     /// </summary>
     /// <param name="changed">The turn changed the state already, so it writes whatever time brings.</param>
-    private async Task<bool> AdvanceAndCommit(ProgramRules rules, bool changed = false)
+    private async Task<bool> ApplyDueWorkAndCommit(ProgramRules rules, bool changed = false)
     {
         var now = clock.GetUtcNow();
         var periods = new HashSet<string>(PeriodKeys.For(now, rules.Zone), StringComparer.Ordinal);
-        if (!await Commit(rules, state.State.Advance(rules.Config, now) | changed, periods))
+        if (!await Commit(rules, state.State.ApplyDueWork(rules.Config, now) | changed, periods))
         {
             return false;
         }

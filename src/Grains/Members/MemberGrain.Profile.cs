@@ -9,7 +9,7 @@ public sealed partial class MemberGrain
     {
         var rules = await RequireRules();
         state.State.SetBirthDate(birthDate, rules.Config, clock.GetUtcNow());
-        await AdvanceAndCommit(rules, changed: true);
+        await ApplyDueWorkAndCommit(rules, changed: true);
 
         return state.State.View(rules.Config, clock.GetUtcNow(), rules.Challenges).ToSnapshot(programId);
     }

@@ -36,7 +36,7 @@ public sealed partial class MemberGrain
         var rules = await RequireRules();
         var reward = GrainFactory.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, rewardId));
         var now = clock.GetUtcNow();
-        state.State.Advance(rules.Config, now); // matured points count; stored with the next write, as on any touch
+        state.State.ApplyDueWork(rules.Config, now); // matured points count; stored with the next write, as on any touch
         var reservation = await reward.Reserve(redemptionId, memberId, state.State.Points.Available);
         if (reservation.Status != ReservationStatus.Reserved)
         {

@@ -56,7 +56,7 @@ public sealed partial class MemberGrain(
         // A read never writes: what time has made due is shown, and stored with the member's next change or reminder.
         var rules = await RequireRules();
         var now = clock.GetUtcNow();
-        state.State.Advance(rules.Config, now);
+        state.State.ApplyDueWork(rules.Config, now);
         return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class MemberGrain(
                 [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
         }
 
-        var changed = account.Advance(rules.Config, now) | applied.Count > 0;
+        var changed = account.ApplyDueWork(rules.Config, now) | applied.Count > 0;
         var periods = applied.TouchedPeriods;
         await Commit(rules, changed, periods);
         LoyaltyMetrics.EventsApplied.Add(applied.Count);
