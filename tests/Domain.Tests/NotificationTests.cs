@@ -36,7 +36,7 @@ public sealed class NotificationTests
             account.Apply(Buy($"p{i}", 10, $"2026-06-{i:00}T10:00Z"), config, Now);
         }
 
-        account.News.Handed(20);
+        account.News.ClearOutboxThrough(20);
         Assert.Equal([21L, 22, 23, 24, 25], account.News.Outbox.Select(n => n.Sequence));
         Assert.Equal(Enumerable.Range(6, MemberNews.RecentKept).Select(i => (long)i), account.News.Recent.Select(n => n.Sequence));
     }

@@ -26,14 +26,14 @@ public sealed partial class MemberGrain
         if (rules.Config.Webhooks.Count == 0)
         {
             // Nowhere to send them; the next write stores the empty outbox.
-            account.News.Handed(last);
+            account.News.ClearOutboxThrough(last);
             return false;
         }
 
         ImmutableArray<Notification> notifications = [.. account.News.Outbox.Select(n => n.ToNotification(programId, memberId))];
         var slice = StableBucket.Of(memberId, notificationOptions.Value.Slices);
         await GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, slice)).Enqueue(notifications);
-        account.News.Handed(last);
+        account.News.ClearOutboxThrough(last);
         return true;
     }
 }

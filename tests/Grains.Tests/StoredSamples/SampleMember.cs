@@ -68,7 +68,7 @@ public static class SampleMember
         Apply(account, Buy("p4", 30_000, "2026-05-02T10:00Z"), "2026-05-02T10:05Z");
         Apply(account, Buy("p5", 8_000, "2026-05-03T10:00Z", channel: "app"), "2026-05-03T10:05Z");
         account.ApplyDueWork(Config, At("2026-05-04T00:00Z"));
-        account.News.Handed(account.News.Outbox[0].Sequence);
+        account.News.ClearOutboxThrough(account.News.Outbox[0].Sequence);
         return account;
     }
 
