@@ -29,7 +29,7 @@ public sealed class MemberLedgerWriter
     }
 
     /// <summary>The ledger store holds every entry up to <paramref name="throughSequence"/>: they leave the member.</summary>
-    public void Appended(long throughSequence) => pending.RemoveAll(e => e.Sequence <= throughSequence);
+    public void ClearPendingThrough(long throughSequence) => pending.RemoveAll(e => e.Sequence <= throughSequence);
 
     /// <summary>Numbers an entry and keeps it pending for the ledger store; a zero movement is no entry.</summary>
     public void AddEntry(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)

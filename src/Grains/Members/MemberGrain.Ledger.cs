@@ -52,7 +52,7 @@ public sealed partial class MemberGrain
             var keep = (await programs.Get(programId))?.Config.LedgerMaxEntries;
             var entries = pending.ToList(); // a copy: the store may keep it by reference
             await ledger.Append(programId, memberId, entries, keep);
-            state.State.Ledger.Appended(entries[^1].Sequence);
+            state.State.Ledger.ClearPendingThrough(entries[^1].Sequence);
         }
         catch (Exception e)
         {

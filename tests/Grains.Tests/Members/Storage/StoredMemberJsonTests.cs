@@ -158,7 +158,7 @@ public sealed class StoredMemberJsonTests
         var options = Storage(new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now);
-        account.Ledger.Appended(account.Ledger.Count);
+        account.Ledger.ClearPendingThrough(account.Ledger.Count);
         account.Apply(Buy("p2", 4_000, "2026-05-30T10:00Z"), Basic, Now);
 
         var json = JsonSerializer.Serialize(account, options);
