@@ -225,12 +225,12 @@ public sealed class MemberAccount
         return credited;
     }
 
-    /// <summary>Records the challenge's verdict on this member's completion (see <see cref="MemberBonuses.SettleChallenge"/>).</summary>
-    public bool SettleChallenge(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
+    /// <summary>Records the challenge's verdict on this member's completion (see <see cref="MemberBonuses.RecordChallengePlacement"/>).</summary>
+    public bool RecordChallengePlacement(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
     {
-        var settled = bonuses.SettleChallenge(challenge, position, winner, config, now);
-        Version += settled ? 1 : 0;
-        return settled;
+        var placed = bonuses.RecordChallengePlacement(challenge, position, winner, config, now);
+        Version += placed ? 1 : 0;
+        return placed;
     }
 
     private EarningResult PlanEarning(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)

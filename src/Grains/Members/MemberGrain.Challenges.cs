@@ -13,11 +13,11 @@ namespace Loyalty.Grains.Members;
 public sealed partial class MemberGrain
 {
     /// <summary>Places this member's completions with their challenges; true when a verdict changed the state.</summary>
-    private async Task<bool> SettleChallenges(ProgramRules rules, HashSet<string> periods)
+    private async Task<bool> PlaceCompletedChallenges(ProgramRules rules, HashSet<string> periods)
     {
         var account = state.State;
         var settled = false;
-        foreach (var (challengeId, completedAt) in account.Challenges.Unsettled.ToList())
+        foreach (var (challengeId, completedAt) in account.Challenges.AwaitingPlacement.ToList())
         {
             if (rules.Challenge(challengeId) is not { } challenge)
             {
@@ -27,7 +27,7 @@ public sealed partial class MemberGrain
             // The challenge answers a member's completion the same every time, so placing before this member stores it is safe.
             var placement = await GrainFactory.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, challengeId))
                 .Complete(memberId, completedAt, challenge.Definition.MaxWinners);
-            if (account.SettleChallenge(challenge, placement.Position, placement.Winner, rules.Config, clock.GetUtcNow()))
+            if (account.RecordChallengePlacement(challenge, placement.Position, placement.Winner, rules.Config, clock.GetUtcNow()))
             {
                 settled = true;
                 periods.UnionWith(PeriodKeys.For(completedAt, rules.Zone));

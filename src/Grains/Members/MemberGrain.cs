@@ -157,7 +157,7 @@ public sealed partial class MemberGrain(
     {
         try
         {
-            changed |= await SettleChallenges(rules, periods);
+            changed |= await PlaceCompletedChallenges(rules, periods);
             changed |= await HandNotifications(rules);
             changed |= await CreditReferrer();
             if (changed)

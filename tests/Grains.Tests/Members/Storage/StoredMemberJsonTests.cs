@@ -141,7 +141,7 @@ public sealed class StoredMemberJsonTests
         var copy = JsonSerializer.Deserialize<MemberAccount>(JsonSerializer.Serialize(account, options), options)!;
         foreach (var target in new[] { account, copy })
         {
-            target.SettleChallenge(challenges[0], 1, winner: true, config, Now);
+            target.RecordChallengePlacement(challenges[0], 1, winner: true, config, Now);
             target.Apply(Buy("p3", 1_000, "2026-05-24T10:00Z"), config, Now, challenges);
             target.ApplyDueWork(config, At("2026-06-21T00:00Z"));
         }
