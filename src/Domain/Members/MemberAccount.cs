@@ -123,7 +123,7 @@ public sealed class MemberAccount
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
-        Challenges.Forget(challenges, config, zone, Rfm.LastPurchaseAt);
+        Challenges.DropFinished(challenges, config, zone, Rfm.LastPurchaseAt);
         if (!Purchases.Held.ContainsKey(e.EventId))
         {
             SeenEvents.Add(e.EventId, now, config.DuplicateWindowDays); // a held purchase is known by being held

@@ -126,10 +126,10 @@ public sealed class MemberChallenges
         return at;
     }
 
-    /// <summary>Forgets progress in challenges that are past and have nothing left to settle. True if any was forgotten.</summary>
-    public bool Forget(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
+    /// <summary>Drops progress in challenges that are past and have no completion awaiting placement. True if any was dropped.</summary>
+    public bool DropFinished(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
     {
-        var forgot = false;
+        var dropped = false;
         foreach (var challenge in challenges)
         {
             if (!challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)
@@ -138,11 +138,11 @@ public sealed class MemberChallenges
                 continue;
             }
 
-            forgot |= progress.Remove(challenge.Id);
-            forgot |= counted.Remove(challenge.Id);
+            dropped |= progress.Remove(challenge.Id);
+            dropped |= counted.Remove(challenge.Id);
         }
 
-        return forgot;
+        return dropped;
     }
 
     public IReadOnlyList<ChallengeView> Views(
