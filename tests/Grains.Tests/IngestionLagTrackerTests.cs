@@ -14,10 +14,10 @@ public sealed class IngestionLagTrackerTests
         var tracker = new IngestionLagTracker(time);
         var first = time.GetUtcNow();
         tracker.Publishing(300, first);
-        time.ApplyDueWork(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromSeconds(2));
         var second = time.GetUtcNow();
         tracker.Publishing(200, second);
-        time.ApplyDueWork(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(new IngestionLag(500, TimeSpan.FromSeconds(3)), tracker.Current);
 

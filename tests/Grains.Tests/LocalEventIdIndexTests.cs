@@ -53,9 +53,9 @@ public sealed class LocalEventIdIndexTests
         var index = new LocalEventIdIndex(Window, time: clock);
         await index.Confirm("p", [A]);
 
-        clock.ApplyDueWork(Window - TimeSpan.FromSeconds(1));
+        clock.Advance(Window - TimeSpan.FromSeconds(1));
         Assert.Equal(new[] { true }, await index.AreStored("p", [A]));
-        clock.ApplyDueWork(Window / EventIdBuckets.PerWindow + TimeSpan.FromSeconds(1));
+        clock.Advance(Window / EventIdBuckets.PerWindow + TimeSpan.FromSeconds(1));
         Assert.Equal(new[] { false }, await index.AreStored("p", [A]));
     }
 
@@ -64,7 +64,7 @@ public sealed class LocalEventIdIndexTests
     {
         var index = new LocalEventIdIndex(Window, capacity: 2, time: clock);
         await index.Confirm("p", [A, B]);
-        clock.ApplyDueWork(Window / EventIdBuckets.PerWindow);
+        clock.Advance(Window / EventIdBuckets.PerWindow);
         await index.Confirm("p", [3]);
 
         Assert.Equal(new[] { false, false, true }, await index.AreStored("p", [A, B, 3]));
