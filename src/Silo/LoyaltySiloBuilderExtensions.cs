@@ -119,6 +119,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.AddActivityPropagation();
         silo.Services.AddLoyaltyClock();
         silo.Services.TryAddSingleton<ProgramRulesCache>();
+        silo.Services.TryAddSingleton<DueWorkerStarts>();
         silo.Services.AddOptions<LeaderboardOptions>().BindConfiguration("Loyalty:Leaderboards")
             .Validate(boards => boards.Shards is >= 1 and <= 1_024, "Loyalty:Leaderboards:Shards must be between 1 and 1024")
             .Validate(boards => boards.FlushInterval > TimeSpan.Zero && boards.FlushInterval <= TimeSpan.FromMilliseconds(50),
