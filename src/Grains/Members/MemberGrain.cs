@@ -57,7 +57,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
             new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
-            referrals, clock, DeactivateAfterFailedWrite);
+            referrals, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }
 
@@ -177,22 +177,14 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     /// <summary>Reading one redemption back, as its 201's Location promises; reads never write state.</summary>
     public Task<RedemptionResult?> GetRedemption(string redemptionId) => Task.FromResult(MemberRedemptionFlow.Find(state.State, redemptionId));
 
-    public async Task<string?> GetReferralCode()
-    {
-        if (!state.RecordExists)
-        {
-            return null;
-        }
-
-        return await referrals.Code(state.State, async () => await turns.Persist(await RequireRules()));
-    }
+    public async Task<string?> GetReferralCode() => state.RecordExists ? await referrals.Code(state.State, turns.Persist) : null;
 
     public async Task<ReferralStatus> JoinReferral(string code)
     {
         var rules = await RequireRules();
         return rules.Config.Referrals is null
             ? ReferralStatus.ReferralsDisabled
-            : await referrals.Join(state.State, code, () => turns.Persist(rules));
+            : await referrals.Join(state.State, code, turns.Persist);
     }
 
     public Task<string?> GetReferredBy() => Task.FromResult(state.State.Referral.ReferredBy);
@@ -202,7 +194,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         var rules = await RequireRules();
         if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
-            await turns.Persist(rules);
+            await turns.Persist();
             await scores.Publish(state.State, [.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
         }
     }

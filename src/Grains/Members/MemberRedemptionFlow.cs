@@ -13,7 +13,7 @@ namespace Loyalty.Grains.Members;
 /// <param name="persist">Stores the member's state in one write.</param>
 internal sealed class MemberRedemptionFlow(
     IGrainFactory grains, TimeProvider clock, string programId, string memberId,
-    Func<Task<ProgramRules>> requireRules, Func<ProgramRules, Task> persist)
+    Func<Task<ProgramRules>> requireRules, Func<Task> persist)
 {
     /// <param name="account">The member, or null for a member never stored.</param>
     public async Task<RedemptionResult> Redeem(MemberAccount? account, string redemptionId, string rewardId)
@@ -34,7 +34,7 @@ internal sealed class MemberRedemptionFlow(
         {
             var rules = await requireRules();
             account.CancelRedemption(redemptionId, rules.Config, clock.GetUtcNow());
-            await persist(rules);
+            await persist();
             LoyaltyMetrics.RedemptionsCancelled.Add(1, LoyaltyMetrics.ProgramTag(programId));
         }
 
@@ -87,12 +87,12 @@ internal sealed class MemberRedemptionFlow(
             return Result(RedemptionStatus.InsufficientPoints, redemptionId);
         }
 
-        await persist(rules);
+        await persist();
         if (!await reward.Complete(redemptionId))
         {
             // The reward settled this hold as abandoned while we were paying: give the points back.
             account.CancelRedemption(redemptionId, rules.Config, clock.GetUtcNow());
-            await persist(rules);
+            await persist();
             return Result(RedemptionStatus.OutOfStock, redemptionId);
         }
 

@@ -8,6 +8,7 @@ namespace Loyalty.Grains.Members;
 /// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
 /// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved.
 /// </summary>
+/// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
 /// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
 internal sealed class MemberTurnWriter(
     IPersistentState<MemberAccount> state,
@@ -17,6 +18,7 @@ internal sealed class MemberTurnWriter(
     NotificationHandOff notifications,
     MemberReferrals referrals,
     TimeProvider clock,
+    Func<Task<ProgramRules>> requireRules,
     Action<Exception> writeFailed)
 {
     /// <summary>
@@ -53,7 +55,7 @@ internal sealed class MemberTurnWriter(
     }
 
     /// <summary>Writes the state, for turns with nothing owed elsewhere (redemptions, referral codes).</summary>
-    public async Task Persist(ProgramRules rules)
+    public async Task Persist()
     {
         try
         {
@@ -66,6 +68,6 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
-        await dueTime.Store(state.State, rules.Config, clock.GetUtcNow());
+        await dueTime.Store(state.State, (await requireRules()).Config, clock.GetUtcNow());
     }
 }
