@@ -10,7 +10,7 @@ public static class GrainKeys
 
     public static string Member(string programId, string memberId) => $"{programId}/{memberId}";
 
-    /// <summary>One of a program's member-events partitions; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
+    /// <summary>One of a program's member-events partitions; members are spread over them by <c>StableBucket.Of</c>.</summary>
     public static string MemberEventPartition(string programId, int partition) => $"{programId}/{partition}";
 
     public static string Reward(string programId, string rewardId) => $"{programId}/{rewardId}";
@@ -24,10 +24,10 @@ public static class GrainKeys
 
     public static string Leaderboard(string programId, string board, string period) => $"{programId}/{board}/{period}";
 
-    /// <summary>One of a program's notification outboxes; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
+    /// <summary>One of a program's notification outboxes; members are spread over them by <c>StableBucket.Of</c>.</summary>
     public static string NotificationOutbox(string programId, int slice) => $"{programId}/{slice}";
 
-    /// <summary>One of a program's due-work slices; members are spread over them by <c>ShardedRanking.ShardOf</c>.</summary>
+    /// <summary>One of a program's due-work slices; members are spread over them by <c>StableBucket.Of</c>.</summary>
     public static string DueWork(string programId, int slice) => $"{programId}/{slice}";
 
     public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";

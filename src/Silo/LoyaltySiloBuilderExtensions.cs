@@ -114,6 +114,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.AddActivityPropagation();
         silo.Services.AddLoyaltyClock();
         silo.Services.AddProgramRulesCache();
+        silo.Services.TryAddSingleton<DueWorkerStarts>();
         silo.Services.AddLoyaltyOptions<LeaderboardOptions>();
         silo.Services.AddLoyaltyOptions<PartitionDeliveryOptions>();
         silo.Services.AddLoyaltyOptions<DueWorkOptions>();

@@ -50,7 +50,7 @@ public sealed class ChallengeCreatedMidWindowTests
         var account = BoughtBeforeTheChallengeExisted();
         account.Apply(Buy("jan", 1_000, "2027-01-02T12:00Z"), Basic, At("2027-01-03T00:00Z"), [challenge]);
 
-        Assert.Equal([("december", At("2026-12-05T12:00Z"))], account.Challenges.Unsettled);
+        Assert.Equal([("december", At("2026-12-05T12:00Z"))], account.Challenges.AwaitingPlacement);
     }
 
     [Fact]

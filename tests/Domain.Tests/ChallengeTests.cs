@@ -33,12 +33,12 @@ public sealed class ChallengeTests
 
         account.Apply(Buy("p2", 6_999, "2026-12-03T10:00Z"), Basic, Now, [challenge]);
         Assert.Equal(0.9999m, Progress(account, challenge).Progress);
-        Assert.Empty(account.Challenges.Unsettled);
+        Assert.Empty(account.Challenges.AwaitingPlacement);
 
         account.Apply(Buy("p3", 1, "2026-12-07T23:59:59Z"), Basic, Now, [challenge]);
         var view = Progress(account, challenge);
         Assert.Equal((1m, 10_000L, At("2026-12-07T23:59:59Z")), (view.Progress, view.Value, view.CompletedAt));
-        Assert.Equal([("xmas", At("2026-12-07T23:59:59Z"))], account.Challenges.Unsettled);
+        Assert.Equal([("xmas", At("2026-12-07T23:59:59Z"))], account.Challenges.AwaitingPlacement);
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class ChallengeTests
             account.Apply(Buy("p-" + account.MemberId, 1_000, "2026-12-02T10:00Z", member: account.MemberId), Basic, Now, [challenge]);
         }
 
-        Assert.True(winner.SettleChallenge(challenge, position: 1, winner: true, Basic, Now));
-        Assert.False(winner.SettleChallenge(challenge, position: 1, winner: true, Basic, Now));
-        Assert.True(late.SettleChallenge(challenge, position: 2, winner: false, Basic, Now));
+        Assert.True(winner.RecordChallengePlacement(challenge, position: 1, winner: true, Basic, Now));
+        Assert.False(winner.RecordChallengePlacement(challenge, position: 1, winner: true, Basic, Now));
+        Assert.True(late.RecordChallengePlacement(challenge, position: 2, winner: false, Basic, Now));
 
         var bonus = Assert.Single(winner.WholeLedger, e => e.Kind == LedgerKind.Bonus);
         Assert.Equal((500L, PointsBalance.Available, At("2026-12-02T10:00Z")), (bonus.Points, bonus.Balance, bonus.OccurredAt));
@@ -160,7 +160,7 @@ public sealed class ChallengeTests
         account.Apply(Buy("p1", 1_000, "2026-12-02T10:00Z"), config, Now, [challenge]);
         Assert.Empty(account.Badges.Awarded);
 
-        account.SettleChallenge(challenge, 1, winner: true, config, Now);
+        account.RecordChallengePlacement(challenge, 1, winner: true, config, Now);
         Assert.Equal(At("2026-12-02T10:00Z"), account.Badges.Awarded["finisher"]);
         Assert.Equal(550, account.Points.Available);
     }

@@ -14,7 +14,7 @@ public sealed class LedgerPendingTests
         account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now); // earned, then matured: three entries
 
         Assert.Equal([1L, 2L, 3L], account.Ledger.Pending.Select(e => e.Sequence));
-        account.Ledger.Appended(2);
+        account.Ledger.ClearPendingThrough(2);
         Assert.Equal([3L], account.Ledger.Pending.Select(e => e.Sequence));
 
         account.Apply(Refund("r1", 5_000, "2026-05-01T10:00Z", "p1"), Basic, Now);

@@ -92,9 +92,9 @@ public sealed class MemberStateBoundsTests
             all.Add(Weekly($"w{week}", start));
             var at = Start.AddDays(7 * week).AddHours(1);
             account.Apply(Buy($"p{week}", 1_000, at.ToString("O")), config, at, all);
-            foreach (var (id, _) in account.Challenges.Unsettled.ToList())
+            foreach (var (id, _) in account.Challenges.AwaitingPlacement.ToList())
             {
-                account.SettleChallenge(all.Single(c => c.Id == id), 1, winner: true, config, at);
+                account.RecordChallengePlacement(all.Single(c => c.Id == id), 1, winner: true, config, at);
             }
         }
 
@@ -113,9 +113,9 @@ public sealed class MemberStateBoundsTests
         account.Apply(Buy("p1", 1_000, "2026-03-03T10:00Z"), config, At("2026-03-03T10:00Z"), [challenge]);
 
         account.Apply(Buy("p2", 1_000, "2026-04-01T10:00Z"), config, At("2026-04-01T10:00Z"), [challenge]);
-        Assert.Single(account.Challenges.Unsettled);
+        Assert.Single(account.Challenges.AwaitingPlacement);
 
-        account.SettleChallenge(challenge, 1, winner: true, config, At("2026-04-01T11:00Z"));
+        account.RecordChallengePlacement(challenge, 1, winner: true, config, At("2026-04-01T11:00Z"));
         account.Apply(Buy("p3", 1_000, "2026-04-02T10:00Z"), config, At("2026-04-02T10:00Z"), [challenge]);
         Assert.Empty(account.Challenges.ById);
         Assert.Empty(account.View(config, At("2026-04-02T10:00Z"), [challenge]).Challenges);
@@ -128,13 +128,13 @@ public sealed class MemberStateBoundsTests
         var challenge = Weekly("w", new DateOnly(2026, 3, 2));
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 1_000, "2026-03-03T10:00Z"), config, At("2026-03-03T10:00Z"), [challenge]);
-        account.SettleChallenge(challenge, 1, winner: true, config, At("2026-03-03T10:01Z"));
+        account.RecordChallengePlacement(challenge, 1, winner: true, config, At("2026-03-03T10:01Z"));
         account.Apply(Buy("p2", 1_000, "2026-04-01T10:00Z"), config, At("2026-04-01T10:00Z"), [challenge]);
 
         account.Apply(Buy("late", 1_000, "2026-03-04T10:00Z"), config, At("2026-04-02T10:00Z"), [challenge]);
 
         Assert.Empty(account.Challenges.ById);
-        Assert.Empty(account.Challenges.Unsettled);
+        Assert.Empty(account.Challenges.AwaitingPlacement);
         Assert.Equal(10, account.WholeLedger.Where(e => e.Kind == LedgerKind.Bonus).Sum(e => e.Points));
     }
 

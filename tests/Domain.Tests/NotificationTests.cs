@@ -36,7 +36,7 @@ public sealed class NotificationTests
             account.Apply(Buy($"p{i}", 10, $"2026-06-{i:00}T10:00Z"), config, Now);
         }
 
-        account.News.Handed(20);
+        account.News.ClearOutboxThrough(20);
         Assert.Equal([21L, 22, 23, 24, 25], account.News.Outbox.Select(n => n.Sequence));
         Assert.Equal(Enumerable.Range(6, MemberNews.RecentKept).Select(i => (long)i), account.News.Recent.Select(n => n.Sequence));
     }
@@ -50,11 +50,11 @@ public sealed class NotificationTests
         var expiresAt = account.Points.AvailableLots.NextExpiry!.Value;
         Assert.Equal(expiresAt.AddDays(-7), account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));
 
-        account.Advance(config, expiresAt.AddDays(-8));
+        account.ApplyDueWork(config, expiresAt.AddDays(-8));
         Assert.Empty(account.News.Outbox);
 
-        account.Advance(config, expiresAt.AddDays(-7));
-        account.Advance(config, expiresAt.AddDays(-3));
+        account.ApplyDueWork(config, expiresAt.AddDays(-7));
+        account.ApplyDueWork(config, expiresAt.AddDays(-3));
         var notice = Assert.Single(account.News.Outbox);
         Assert.Equal((NotificationKind.PointsExpiringSoon, 100L, expiresAt), (notice.Kind, notice.Points, notice.ExpiresAt));
         Assert.Null(account.News.NextExpiryNoticeAt(account.Points.AvailableLots.NextExpiry, config));

@@ -29,7 +29,7 @@ public sealed class PointsExpiryTests
         Assert.Equal(RedeemOutcome.Redeemed, account.Redeem("r1", "mug", 150, RomeExpiring, At("2026-01-25T10:00Z")));
 
         // Untouched until March: both expiries are applied on the next touch, each at its own time.
-        account.Advance(RomeExpiring, At("2026-03-05T10:00Z"));
+        account.ApplyDueWork(RomeExpiring, At("2026-03-05T10:00Z"));
         Assert.Equal((0L, 150L), (account.Points.Available, account.Points.Expired));
         var expired = account.WholeLedger.Where(e => e.Kind == LedgerKind.Expired).ToList();
         Assert.Equal([-150L], expired.Select(e => e.Points)); // p1's lot was spent whole; 150 of p2's left
@@ -50,7 +50,7 @@ public sealed class PointsExpiryTests
         Assert.Equal(300, account.Points.Available);
         Assert.Equal(300, account.Points.AvailableLots.Total);
 
-        account.Advance(RomeExpiring, At("2026-03-01T10:00Z"));
+        account.ApplyDueWork(RomeExpiring, At("2026-03-01T10:00Z"));
         Assert.Equal((0L, 300L), (account.Points.Available, account.Points.Expired));
     }
 

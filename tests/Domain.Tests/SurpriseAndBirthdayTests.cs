@@ -44,13 +44,13 @@ public sealed class SurpriseAndBirthdayTests
         account.SetBirthDate(new DateOnly(1990, 7, 14), WithBirthday, At("2026-06-01T00:00Z"));
         Assert.Equal(At("2026-07-13T22:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T00:00Z"))); // midnight in Rome
 
-        Assert.False(account.Advance(WithBirthday, At("2026-07-13T21:59Z")));
-        Assert.True(account.Advance(WithBirthday, At("2026-07-13T22:00Z")));
-        Assert.False(account.Advance(WithBirthday, At("2026-07-20T12:00Z")));
+        Assert.False(account.ApplyDueWork(WithBirthday, At("2026-07-13T21:59Z")));
+        Assert.True(account.ApplyDueWork(WithBirthday, At("2026-07-13T22:00Z")));
+        Assert.False(account.ApplyDueWork(WithBirthday, At("2026-07-20T12:00Z")));
         var bonus = Assert.Single(account.WholeLedger, e => e.Kind == LedgerKind.Bonus);
         Assert.Equal((500L, "birthday 2026", At("2026-07-13T22:00Z")), (bonus.Points, bonus.Reason, bonus.OccurredAt));
         Assert.Equal(At("2027-07-13T22:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-12-31T12:00Z")));
-        Assert.True(account.Advance(WithBirthday, At("2027-07-14T12:00Z")));
+        Assert.True(account.ApplyDueWork(WithBirthday, At("2027-07-14T12:00Z")));
         Assert.Equal(1_000, account.Points.Available);
     }
 
@@ -59,12 +59,12 @@ public sealed class SurpriseAndBirthdayTests
     {
         var late = new MemberAccount("late");
         late.SetBirthDate(new DateOnly(1990, 3, 1), WithBirthday, At("2026-06-01T10:00Z"));
-        Assert.False(late.Advance(WithBirthday, At("2026-06-01T10:00Z")));
+        Assert.False(late.ApplyDueWork(WithBirthday, At("2026-06-01T10:00Z")));
         Assert.Equal(At("2027-02-28T23:00Z"), late.Badges.NextBirthdayBonusAt(WithBirthday, At("2026-06-01T10:00Z")));
 
         var today = new MemberAccount("today");
         today.SetBirthDate(new DateOnly(1990, 6, 1), WithBirthday, At("2026-06-01T10:00Z"));
-        Assert.True(today.Advance(WithBirthday, At("2026-06-01T10:00Z")));
+        Assert.True(today.ApplyDueWork(WithBirthday, At("2026-06-01T10:00Z")));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class SurpriseAndBirthdayTests
         var account = new MemberAccount("m");
         account.SetBirthDate(new DateOnly(2000, 2, 29), WithBirthday, At("2027-01-01T00:00Z"));
         Assert.Equal(At("2027-02-27T23:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2027-01-01T00:00Z")));
-        Assert.True(account.Advance(WithBirthday, At("2027-02-28T12:00Z")));
+        Assert.True(account.ApplyDueWork(WithBirthday, At("2027-02-28T12:00Z")));
         Assert.Equal(At("2028-02-28T23:00Z"), account.Badges.NextBirthdayBonusAt(WithBirthday, At("2027-03-01T00:00Z")));
     }
 

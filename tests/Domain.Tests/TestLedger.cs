@@ -29,7 +29,7 @@ public static class TestLedger
             var stored = Stores.GetOrCreateValue(account);
             var last = stored.Count == 0 ? 0 : stored[^1].Sequence;
             stored.AddRange(account.Ledger.Pending.Where(e => e.Sequence > last));
-            account.Ledger.Appended(account.Ledger.Count);
+            account.Ledger.ClearPendingThrough(account.Ledger.Count);
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class TierStateTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 150_000, "2025-03-15T10:00Z"), Basic, At("2025-03-16T00:00Z"));
 
-        account.Advance(Basic, At("2026-03-15T09:59Z"));
+        account.ApplyDueWork(Basic, At("2026-03-15T09:59Z"));
 
         Assert.Equal("silver", Tier(account, "2026-03-15T09:59Z").Current);
     }
@@ -61,10 +61,10 @@ public sealed class TierStateTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 600_000, "2024-03-15T10:00Z"), Basic, At("2024-03-16T00:00Z"));
 
-        account.Advance(Basic, At("2025-03-15T10:00Z"));
+        account.ApplyDueWork(Basic, At("2025-03-15T10:00Z"));
         Assert.Equal("silver", Tier(account, "2025-03-15T10:00Z").Current);
 
-        account.Advance(Basic, At("2026-03-15T10:00Z"));
+        account.ApplyDueWork(Basic, At("2026-03-15T10:00Z"));
         Assert.Equal("member", Tier(account, "2026-03-15T10:00Z").Current);
     }
 
@@ -75,7 +75,7 @@ public sealed class TierStateTests
         account.Apply(Buy("p1", 150_000, "2025-03-15T10:00Z"), Basic, At("2025-03-16T00:00Z"));
         account.Apply(Buy("p2", 120_000, "2026-01-10T10:00Z"), Basic, At("2026-01-11T00:00Z"));
 
-        account.Advance(Basic, At("2026-03-20T00:00Z"));
+        account.ApplyDueWork(Basic, At("2026-03-20T00:00Z"));
 
         Assert.Equal("silver", Tier(account, "2026-03-20T00:00Z").Current);
     }
@@ -87,9 +87,9 @@ public sealed class TierStateTests
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 150_000, "2025-03-15T10:00Z"), config, At("2025-03-16T00:00Z"));
 
-        account.Advance(config, At("2026-03-24T10:00Z"));
+        account.ApplyDueWork(config, At("2026-03-24T10:00Z"));
         Assert.Equal("silver", account.View(config, At("2026-03-24T10:00Z")).Tier.Current);
-        account.Advance(config, At("2026-03-25T10:00Z"));
+        account.ApplyDueWork(config, At("2026-03-25T10:00Z"));
         Assert.Equal("member", account.View(config, At("2026-03-25T10:00Z")).Tier.Current);
     }
 
@@ -123,7 +123,7 @@ public sealed class TierStateTests
 
         // The anniversary is 15 March 2026; the grace ends 14 April 2026 and the window is judged up to April.
         account.Apply(Buy("p2", 100_000, "2026-04-01T10:00Z"), config, At("2026-04-01T10:00Z"));
-        account.Advance(config, At("2026-04-20T00:00Z"));
+        account.ApplyDueWork(config, At("2026-04-20T00:00Z"));
 
         Assert.Equal("silver", account.View(config, At("2026-04-20T00:00Z")).Tier.Current);
     }
@@ -140,7 +140,7 @@ public sealed class TierStateTests
 
         for (var day = At("2024-03-16T00:00Z"); day < At("2025-03-20T12:00Z"); day = day.AddDays(1))
         {
-            eager.Advance(Basic, day);
+            eager.ApplyDueWork(Basic, day);
         }
 
         // A purchase after the anniversary, in the anniversary's month: it must not rescue the tier retroactively.
@@ -170,7 +170,7 @@ public sealed class TierStateTests
     {
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 150_000, "2025-03-15T10:00Z"), Basic, At("2025-03-16T00:00Z"));
-        account.Advance(Basic, At("2026-03-15T10:00Z"));
+        account.ApplyDueWork(Basic, At("2026-03-15T10:00Z"));
 
         Assert.Equal("member", account.Tier.Current);
         Assert.Null(account.Tier.AnniversaryBase);

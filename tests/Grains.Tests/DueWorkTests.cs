@@ -17,7 +17,7 @@ public sealed class DueWorkTests(ClusterFixture fixture)
 {
     private IDueWorkStore Store => fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IDueWorkStore>();
 
-    private static int Slice(string memberId) => ShardedRanking.ShardOf(memberId, new DueWorkOptions().Slices);
+    private static int Slice(string memberId) => StableBucket.Of(memberId, new DueWorkOptions().Slices);
 
     [Fact]
     public async Task A_member_with_expiring_points_is_due_at_its_notice_or_expiry_holds_no_reminder_and_is_not_due_once_they_are_gone()

@@ -106,7 +106,7 @@ public sealed class MemberFlowTests(ClusterFixture fixture)
         var shards = Shards(scenario, board);
         foreach (var update in updates)
         {
-            await shards[ShardedRanking.ShardOf(update.MemberId, shards.Count)].Apply([update]);
+            await shards[StableBucket.Of(update.MemberId, shards.Count)].Apply([update]);
         }
     }
 

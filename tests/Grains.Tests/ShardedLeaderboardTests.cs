@@ -26,7 +26,7 @@ public sealed class ShardedLeaderboardTests(ClusterFixture fixture)
             .Select(version => new ScoreUpdate($"m{random.Next(300)}", random.Next(0, 25), T0.AddSeconds(random.Next(40)), version))
             .ToList();
         var batches = updates.OrderBy(_ => random.Next()).Chunk(37).Select(chunk => chunk
-            .GroupBy(u => ShardedRanking.ShardOf(u.MemberId, shardCount))
+            .GroupBy(u => StableBucket.Of(u.MemberId, shardCount))
             .Select(g => fixture.Client.GetGrain<ILeaderboardShard>(GrainKeys.LeaderboardShard(boardKey, g.Key)).Apply([.. g])));
         await Task.WhenAll(batches.SelectMany(b => b));
 

@@ -46,8 +46,8 @@ public sealed class MemberEventPublisher(
         var published = results.Where(r => r.Published).SelectMany(r => r.Events).Where(isFresh.Contains).Select(Key).ToList();
         var failed = results.Where(r => !r.Published).SelectMany(r => r.Events).ToList();
         var released = failed.Where(isFresh.Contains).Select(Key).ToList();
-        await Settle(() => index.Confirm(programId, published), "confirm", published.Count);
-        await Settle(() => index.Release(programId, released, attempt), "release", released.Count);
+        await TryUpdateIndex(() => index.Confirm(programId, published), "confirm", published.Count);
+        await TryUpdateIndex(() => index.Release(programId, released, attempt), "release", released.Count);
         return new Outcome(duplicates, failed.Count == 0 && toPublish.Count == events.Count);
     }
 
@@ -62,7 +62,7 @@ public sealed class MemberEventPublisher(
     {
         var provider = cluster.GetStreamProvider(MemberEventStream.ProviderName);
         return Task.WhenAll(events
-            .GroupBy(e => ShardedRanking.ShardOf(e.MemberId, partitions))
+            .GroupBy(e => StableBucket.Of(e.MemberId, partitions))
             .Select(partition => PublishPartition(provider, programId, partition.Key, [.. partition])));
     }
 
@@ -93,7 +93,7 @@ public sealed class MemberEventPublisher(
     /// Index upkeep after publication. A failure costs only answer precision, never an event: unconfirmed claims
     /// expire and are then taken for fresh events again, which their members ignore.
     /// </summary>
-    private async Task Settle(Func<Task> update, string what, int count)
+    private async Task TryUpdateIndex(Func<Task> update, string what, int count)
     {
         if (count == 0)
         {

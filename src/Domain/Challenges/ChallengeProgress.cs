@@ -2,7 +2,7 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// One member's progress in one challenge. Completion is recorded once, at the event time of the purchase that met
-/// the goal, and then settled with the challenge (its position among completions, and whether it won).
+/// the goal, and then placed by the challenge (its position among completions, and whether it won).
 /// </summary>
 public sealed class ChallengeProgress
 {
@@ -52,7 +52,7 @@ public sealed class ChallengeProgress
 
     public bool Winner { get; private set; }
 
-    public bool Settled => Position is not null;
+    public bool Placed => Position is not null;
 
     public long Value(ChallengeGoalKind kind) => kind switch
     {
@@ -107,6 +107,6 @@ public sealed class ChallengeProgress
         countedSpend.Clear();
     }
 
-    /// <summary>The challenge's verdict on the completion.</summary>
-    public void Settle(int position, bool winner) => (Position, Winner) = (position, winner);
+    /// <summary>The challenge's placement of the completion: its position, and whether it won.</summary>
+    public void RecordPlacement(int position, bool winner) => (Position, Winner) = (position, winner);
 }

@@ -2,14 +2,14 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// Exact ranking of one board: higher score first; equal scores go to whoever reached them first, then by member id.
-/// An order-statistic treap (each node knows its subtree size) makes update, rank and k-th lookups O(log n).
+/// An order-statistic treap (<see cref="BoardTreap"/>) makes update, rank and k-th lookups O(log n).
 /// Updates carry the member's version; one older than what the board holds is ignored.
 /// </summary>
 public sealed class RankedBoard
 {
-    private readonly Dictionary<string, Node> byMember = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoardNode> byMember = new(StringComparer.Ordinal);
     private readonly Random priorities = new(20_240_601);
-    private Node? root;
+    private BoardNode? root;
 
     public int Count => byMember.Count;
 
@@ -23,12 +23,12 @@ public sealed class RankedBoard
                 return false;
             }
 
-            root = Remove(root, held);
+            root = BoardTreap.Remove(root, held);
         }
 
-        var node = new Node(memberId, score, reachedAt, version, priorities.Next());
-        var (left, right) = Split(root, node);
-        root = Merge(Merge(left, node), right);
+        var node = new BoardNode(memberId, score, reachedAt, version, priorities.Next());
+        var (left, right) = BoardTreap.Split(root, node);
+        root = BoardTreap.Merge(BoardTreap.Merge(left, node), right);
         byMember[memberId] = node;
         return true;
     }
@@ -38,7 +38,7 @@ public sealed class RankedBoard
 
     /// <summary>The member with their 1-based rank, or null when they have no score on this board.</summary>
     public RankedEntry? Find(string memberId) =>
-        byMember.TryGetValue(memberId, out var node) ? node.ToEntry(RankOf(node)) : null;
+        byMember.TryGetValue(memberId, out var node) ? node.ToEntry(BoardTreap.RankOf(root, node)) : null;
 
     /// <summary>Up to k members above, the member, and up to k below.</summary>
     public IReadOnlyList<RankedEntry> Around(string memberId, int k)
@@ -49,7 +49,7 @@ public sealed class RankedBoard
         }
 
         k = Math.Max(0, k);
-        var index = RankOf(node) - 1;
+        var index = BoardTreap.RankOf(root, node) - 1;
         var first = Math.Max(0, index - k);
         return Range(first, Math.Min(Count, index + k + 1) - first);
     }
@@ -62,25 +62,7 @@ public sealed class RankedBoard
     }
 
     /// <summary>How many entries rank above the given position, which need not be on this board.</summary>
-    public int CountAbove(BoardPosition position)
-    {
-        var above = 0;
-        var node = root;
-        while (node is not null)
-        {
-            if (Compare(node.Score, node.ReachedAt, node.MemberId, position) < 0)
-            {
-                above += Size(node.Left) + 1;
-                node = node.Right;
-            }
-            else
-            {
-                node = node.Left;
-            }
-        }
-
-        return above;
-    }
+    public int CountAbove(BoardPosition position) => BoardTreap.CountAbove(root, position);
 
     /// <summary>A member's stored entry, versions included; null when absent.</summary>
     public BoardEntry? Entry(string memberId) =>
@@ -90,7 +72,7 @@ public sealed class RankedBoard
     public IReadOnlyList<BoardEntry> Export()
     {
         var entries = new List<BoardEntry>(Count);
-        InOrder(root, node => entries.Add(new BoardEntry(node.MemberId, node.Score, node.ReachedAt, node.Version)));
+        BoardTreap.InOrder(root, node => entries.Add(new BoardEntry(node.MemberId, node.Score, node.ReachedAt, node.Version)));
         return entries;
     }
 
@@ -118,18 +100,18 @@ public sealed class RankedBoard
     private bool TryBuildInOrder(IReadOnlyList<BoardEntry> entries)
     {
         // The right spine of the tree built so far; each new node is the largest yet, so it joins that spine.
-        var spine = new List<Node>();
-        Node? previous = null;
+        var spine = new List<BoardNode>();
+        BoardNode? previous = null;
         foreach (var entry in entries)
         {
-            var node = new Node(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version, priorities.Next());
-            if ((previous is not null && Compare(previous, node) >= 0) || !byMember.TryAdd(entry.MemberId, node))
+            var node = new BoardNode(entry.MemberId, entry.Score, entry.ReachedAt, entry.Version, priorities.Next());
+            if ((previous is not null && BoardTreap.Compare(previous, node) >= 0) || !byMember.TryAdd(entry.MemberId, node))
             {
                 byMember.Clear();
                 return false;
             }
 
-            Node? lower = null;
+            BoardNode? lower = null;
             while (spine.Count > 0 && spine[^1].Priority < node.Priority)
             {
                 lower = spine[^1];
@@ -147,18 +129,8 @@ public sealed class RankedBoard
         }
 
         root = spine.Count > 0 ? spine[0] : null;
-        UpdateSizes(root);
+        BoardTreap.UpdateSizes(root);
         return true;
-    }
-
-    private static void UpdateSizes(Node? node)
-    {
-        if (node is not null)
-        {
-            UpdateSizes(node.Left);
-            UpdateSizes(node.Right);
-            node.Update();
-        }
     }
 
     private List<RankedEntry> Range(int first, int count)
@@ -166,174 +138,9 @@ public sealed class RankedBoard
         var result = new List<RankedEntry>(Math.Max(0, count));
         for (var i = 0; i < count; i++)
         {
-            result.Add(Select(first + i).ToEntry(first + i + 1));
+            result.Add(BoardTreap.Select(root, first + i).ToEntry(first + i + 1));
         }
 
         return result;
-    }
-
-    private int RankOf(Node target)
-    {
-        var rank = 1;
-        var node = root;
-        while (node is not null)
-        {
-            var order = Compare(target, node);
-            if (order == 0)
-            {
-                return rank + Size(node.Left);
-            }
-
-            if (order < 0)
-            {
-                node = node.Left;
-            }
-            else
-            {
-                rank += Size(node.Left) + 1;
-                node = node.Right;
-            }
-        }
-
-        throw new InvalidOperationException("The member is indexed but not in the tree.");
-    }
-
-    private Node Select(int index)
-    {
-        var node = root;
-        while (node is not null)
-        {
-            var leftSize = Size(node.Left);
-            if (index < leftSize)
-            {
-                node = node.Left;
-            }
-            else if (index == leftSize)
-            {
-                return node;
-            }
-            else
-            {
-                index -= leftSize + 1;
-                node = node.Right;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(index));
-    }
-
-    /// <summary>Splits into the nodes ordered before <paramref name="key"/> and the rest.</summary>
-    private static (Node? Before, Node? After) Split(Node? node, Node key)
-    {
-        if (node is null)
-        {
-            return (null, null);
-        }
-
-        if (Compare(node, key) < 0)
-        {
-            var (before, rest) = Split(node.Right, key);
-            node.Right = before;
-            node.Update();
-            return (node, rest);
-        }
-        else
-        {
-            var (before, rest) = Split(node.Left, key);
-            node.Left = rest;
-            node.Update();
-            return (before, node);
-        }
-    }
-
-    private static Node? Merge(Node? left, Node? right)
-    {
-        if (left is null || right is null)
-        {
-            return left ?? right;
-        }
-
-        if (left.Priority > right.Priority)
-        {
-            left.Right = Merge(left.Right, right);
-            left.Update();
-            return left;
-        }
-
-        right.Left = Merge(left, right.Left);
-        right.Update();
-        return right;
-    }
-
-    private static Node? Remove(Node? node, Node target)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (ReferenceEquals(node, target))
-        {
-            return Merge(node.Left, node.Right);
-        }
-
-        if (Compare(target, node) < 0)
-        {
-            node.Left = Remove(node.Left, target);
-        }
-        else
-        {
-            node.Right = Remove(node.Right, target);
-        }
-
-        node.Update();
-        return node;
-    }
-
-    private static void InOrder(Node? node, Action<Node> visit)
-    {
-        var stack = new Stack<Node>();
-        while (node is not null || stack.Count > 0)
-        {
-            while (node is not null)
-            {
-                stack.Push(node);
-                node = node.Left;
-            }
-
-            node = stack.Pop();
-            visit(node);
-            node = node.Right;
-        }
-    }
-
-    private static int Compare(Node a, Node b) => Compare(a.Score, a.ReachedAt, a.MemberId, new BoardPosition(b.MemberId, b.Score, b.ReachedAt));
-
-    private static int Compare(long score, DateTimeOffset reachedAt, string memberId, BoardPosition b) =>
-        BoardPosition.Compare(new BoardPosition(memberId, score, reachedAt), b);
-
-    private static int Size(Node? node) => node?.Size ?? 0;
-
-    private sealed class Node(string memberId, long score, DateTimeOffset reachedAt, long version, int priority)
-    {
-        public string MemberId { get; } = memberId;
-
-        public long Score { get; } = score;
-
-        public DateTimeOffset ReachedAt { get; } = reachedAt;
-
-        public long Version { get; } = version;
-
-        public int Priority { get; } = priority;
-
-        public Node? Left { get; set; }
-
-        public Node? Right { get; set; }
-
-        public int Size { get; private set; } = 1;
-
-        public void Update() => Size = 1 + RankedBoard.Size(Left) + RankedBoard.Size(Right);
-
-        public RankedEntry ToEntry(int rank) => new(rank, MemberId, Score, ReachedAt);
     }
 }

@@ -7,18 +7,6 @@ namespace Loyalty.Domain;
 /// </summary>
 public static class ShardedRanking
 {
-    /// <summary>The shard a member belongs to: a stable hash (FNV-1a over UTF-16 code units), the same in every process.</summary>
-    public static int ShardOf(string memberId, int shards)
-    {
-        var hash = 2166136261u;
-        foreach (var c in memberId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % (uint)shards);
-    }
-
     /// <summary>The global top <paramref name="n"/> from each shard's own top <paramref name="n"/>.</summary>
     public static IReadOnlyList<RankedEntry> Top(IEnumerable<IReadOnlyList<RankedEntry>> shardTops, int n) =>
         Rerank(shardTops.SelectMany(top => top).Order(ByBoardOrder).Take(n), firstRank: 1);

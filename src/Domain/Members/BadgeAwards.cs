@@ -14,7 +14,7 @@ public static class BadgeAwards
         BadgeKind.Streak => account.Streak.Best >= badge.Target,
         BadgeKind.Tier => config.Tiers.FindIndex(t => t.Name == badge.Tier) is var target and >= 0
             && config.Tiers.FindIndex(t => t.Name == account.Tier.Current) >= target,
-        BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.Progress(badge.Challenge) is { Settled: true },
+        BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.Progress(badge.Challenge) is { Placed: true },
         _ => false,
     };
 }

@@ -13,10 +13,12 @@ public sealed class MemberAccount
     }
 
     private readonly MemberBonuses bonuses;
+    private readonly MemberEventEffects effects;
 
     private MemberAccount(string memberId, MemberParts parts)
     {
         bonuses = new MemberBonuses(this);
+        effects = new MemberEventEffects(this);
         MemberId = memberId;
         (Points, Purchases, SeenEvents, Tier, Streak, Rfm, Periods, Badges, Challenges, Referral, Redemptions, News) =
             (parts.Points, parts.Purchases, parts.SeenEvents, parts.Tier, parts.Streak, parts.Rfm, parts.Periods, parts.Badges,
@@ -36,7 +38,7 @@ public sealed class MemberAccount
     public int RulesVersion { get; private set; }
 
     /// <summary>The newest purchase by event time, and how its points were made up.</summary>
-    public AppliedEarning? LastEarning { get; private set; }
+    public AppliedEarning? LastEarning { get; internal set; }
 
     public MemberPoints Points { get; }
 
@@ -102,35 +104,35 @@ public sealed class MemberAccount
 
         var zone = ProgramCalendar.Zone(config);
         challenges ??= [];
-        Advance(config, now);
+        ApplyDueWork(config, now);
         var tierBefore = Tier.IndexOf(config.Tiers);
         switch (e)
         {
             case Purchase purchase:
                 // Everything that could refuse the purchase is worked out before it changes anything.
-                var earning = PlanEarning(purchase, config, zone);
+                var earning = effects.PlanEarning(purchase, config, zone);
                 var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, Rfm.LastPurchaseAt);
                 Challenges.CountHeld(challenges, Purchases, config, zone, Rfm.LastPurchaseAt);
-                ApplyPurchase(purchase, earning, config, zone, now);
+                effects.ApplyPurchase(purchase, earning, config, zone, now);
                 Challenges.Add(purchase, contributions, config, zone);
                 bonuses.QualifyReferral(purchase, config, zone, now);
                 break;
             case Return refund:
-                ApplyReturn(refund, config, zone, now);
+                effects.ApplyReturn(refund, config, zone, now);
                 break;
         }
 
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
-        Challenges.Forget(challenges, config, zone, Rfm.LastPurchaseAt);
+        Challenges.DropFinished(challenges, config, zone, Rfm.LastPurchaseAt);
         if (!Purchases.Held.ContainsKey(e.EventId))
         {
             SeenEvents.Add(e.EventId, now, config.DuplicateWindowDays); // a held purchase is known by being held
         }
 
         Version++;
-        Advance(config, now);
+        ApplyDueWork(config, now);
 
         // News only of a tier actually held now: an old purchase may raise a tier that an anniversary already took back.
         if (Tier.IndexOf(config.Tiers) > tierBefore)
@@ -142,7 +144,7 @@ public sealed class MemberAccount
     }
 
     /// <summary>Time-driven work due by <paramref name="now"/>: maturing, expiry, tier anniversaries, closed periods, notices, birthdays.</summary>
-    public bool Advance(ProgramConfig config, DateTimeOffset now)
+    public bool ApplyDueWork(ProgramConfig config, DateTimeOffset now)
     {
         var zone = ProgramCalendar.Zone(config);
         News.SetHorizon(config, now);
@@ -166,7 +168,7 @@ public sealed class MemberAccount
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(costPoints);
         if (Redemptions.Find(redemptionId) is null)
         {
-            Advance(config, now);
+            ApplyDueWork(config, now);
         }
 
         var outcome = Redemptions.Redeem(redemptionId, rewardId, costPoints, Points, config, now);
@@ -225,73 +227,12 @@ public sealed class MemberAccount
         return credited;
     }
 
-    /// <summary>Records the challenge's verdict on this member's completion (see <see cref="MemberBonuses.SettleChallenge"/>).</summary>
-    public bool SettleChallenge(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
+    /// <summary>Records the challenge's verdict on this member's completion (see <see cref="MemberBonuses.RecordChallengePlacement"/>).</summary>
+    public bool RecordChallengePlacement(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
     {
-        var settled = bonuses.SettleChallenge(challenge, position, winner, config, now);
-        Version += settled ? 1 : 0;
-        return settled;
-    }
-
-    private EarningResult PlanEarning(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)
-    {
-        var day = ProgramCalendar.DayKey(ProgramCalendar.LocalDate(purchase.OccurredAt, zone));
-        var segment = new MemberSegment(config.Tiers[Tier.IndexOf(config.Tiers)].Name, Rfm.Scores(config, Tier, purchase.OccurredAt));
-        var earning = EarningCalculator.Calculate(purchase, config, Points.EarnedOn(day), segment);
-        return earning.Total <= Bounds.MaxEventPoints
-            ? earning
-            : throw new EventNotApplicableException(purchase.EventId, "amountMinor", $"earns more than {Bounds.MaxEventPoints} points under the program's rules");
-    }
-
-    private void ApplyPurchase(Purchase purchase, EarningResult earning, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var date = ProgramCalendar.LocalDate(purchase.OccurredAt, zone);
-        if (LastEarning is null || purchase.OccurredAt >= LastEarning.OccurredAt)
-        {
-            LastEarning = AppliedEarning.From(purchase, earning);
-        }
-
-        Points.Earn(purchase, earning, ProgramCalendar.DayKey(date), config);
-        foreach (var forgotten in Purchases.Add(purchase, earning.Total, config))
-        {
-            // No longer held, still a duplicate if sent again within the window: remembered from now on.
-            SeenEvents.Add(forgotten, now, config.DuplicateWindowDays);
-        }
-
-        Rfm.AddPurchase(date, purchase.OccurredAt);
-        Tier.AddSpend(date, purchase.AmountMinor);
-        Tier.TryUpgrade(config.Tiers, date, purchase.OccurredAt);
-        Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit), config.StreakFreezes);
-        Periods.Add(purchase.OccurredAt, zone, config.LeaderboardRetention, now, earning.Total, purchase.AmountMinor, purchases: 1);
-    }
-
-    private void ApplyReturn(Return refund, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        long refundMinor, points;
-        DateOnly spendMonth;
-        string reason;
-        string? originalLot = null;
-        if (refund.OriginalEventId is { } originalId && Purchases.Held.TryGetValue(originalId, out var original))
-        {
-            (refundMinor, points) = original.Refund(refund.AmountMinor);
-            spendMonth = ProgramCalendar.LocalDate(original.OccurredAt, zone);
-            originalLot = originalId;
-            reason = $"return {refund.EventId} of purchase {originalId}: {refundMinor} of {original.AmountMinor} refunded, "
-                + $"{original.PointsClawedBack} of {original.PointsEarned} points clawed back in total";
-            Challenges.Refund(originalId, refundMinor, original, refund.OccurredAt);
-        }
-        else
-        {
-            refundMinor = refund.AmountMinor;
-            points = EarningCalculator.BasePoints(refund.AmountMinor, config);
-            spendMonth = ProgramCalendar.LocalDate(refund.OccurredAt, zone);
-            reason = $"return {refund.EventId}: {refundMinor} reversed at the base rate";
-        }
-
-        Points.ClawBack(points, originalLot, reason, refund);
-        Purchases.Refunded(refundMinor);
-        Tier.AddSpend(spendMonth, -refundMinor);
-        Periods.Add(refund.OccurredAt, zone, config.LeaderboardRetention, now, -points, -refundMinor, purchases: 0);
+        var placed = bonuses.RecordChallengePlacement(challenge, position, winner, config, now);
+        Version += placed ? 1 : 0;
+        return placed;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

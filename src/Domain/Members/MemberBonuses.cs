@@ -65,11 +65,11 @@ internal sealed class MemberBonuses(MemberAccount account)
 
     /// <summary>
     /// Records the challenge's verdict on this member's completion, once: a winner is credited the reward points and
-    /// badge at the completion time. False when there is nothing to settle.
+    /// badge at the completion time. False when no completion awaits placement.
     /// </summary>
-    public bool SettleChallenge(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
+    public bool RecordChallengePlacement(Challenge challenge, int position, bool winner, ProgramConfig config, DateTimeOffset now)
     {
-        if (account.Challenges.Settle(challenge.Id, position, winner) is not { } at)
+        if (account.Challenges.RecordPlacement(challenge.Id, position, winner) is not { } at)
         {
             return false;
         }

@@ -2,8 +2,8 @@ namespace Loyalty.Domain;
 
 /// <summary>
 /// Challenge progress. Purchases dated in a challenge's window add to it; meeting the goal records the completion
-/// at that purchase's time, which the challenge then places among all completions (<see cref="Settle"/>). Progress
-/// is forgotten once the challenge is past for the member (<see cref="Challenge.IsPastFor"/>) and settled: its
+/// at that purchase's time, which the challenge then places among all completions (<see cref="RecordPlacement"/>). Progress
+/// is dropped once the challenge is past for the member (<see cref="Challenge.IsPastFor"/>) and placed: its
 /// standings live with the challenge.
 /// </summary>
 public sealed class MemberChallenges
@@ -32,8 +32,8 @@ public sealed class MemberChallenges
     public IReadOnlySet<string> Counted => counted;
 
     /// <summary>Challenges completed here and not yet placed by the challenge, with their completion times.</summary>
-    public IEnumerable<(string ChallengeId, DateTimeOffset CompletedAt)> Unsettled =>
-        progress.Where(c => c.Value is { CompletedAt: not null, Settled: false }).Select(c => (c.Key, c.Value.CompletedAt!.Value));
+    public IEnumerable<(string ChallengeId, DateTimeOffset CompletedAt)> AwaitingPlacement =>
+        progress.Where(c => c.Value is { CompletedAt: not null, Placed: false }).Select(c => (c.Key, c.Value.CompletedAt!.Value));
 
     public ChallengeProgress? Progress(string challengeId) => progress.GetValueOrDefault(challengeId);
 
@@ -114,35 +114,35 @@ public sealed class MemberChallenges
         }
     }
 
-    /// <summary>Records the challenge's verdict once; answers the completion time, or null when there is nothing to settle.</summary>
-    public DateTimeOffset? Settle(string challengeId, int position, bool winner)
+    /// <summary>Records the challenge's verdict once; answers the completion time, or null when no completion awaits placement.</summary>
+    public DateTimeOffset? RecordPlacement(string challengeId, int position, bool winner)
     {
-        if (!progress.TryGetValue(challengeId, out var current) || current is not { CompletedAt: { } at, Settled: false })
+        if (!progress.TryGetValue(challengeId, out var current) || current is not { CompletedAt: { } at, Placed: false })
         {
             return null;
         }
 
-        current.Settle(position, winner);
+        current.RecordPlacement(position, winner);
         return at;
     }
 
-    /// <summary>Forgets progress in challenges that are past and have nothing left to settle. True if any was forgotten.</summary>
-    public bool Forget(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
+    /// <summary>Drops progress in challenges that are past and have no completion awaiting placement. True if any was dropped.</summary>
+    public bool DropFinished(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
     {
-        var forgot = false;
+        var dropped = false;
         foreach (var challenge in challenges)
         {
             if (!challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)
-                || progress.GetValueOrDefault(challenge.Id) is { CompletedAt: not null, Settled: false })
+                || progress.GetValueOrDefault(challenge.Id) is { CompletedAt: not null, Placed: false })
             {
                 continue;
             }
 
-            forgot |= progress.Remove(challenge.Id);
-            forgot |= counted.Remove(challenge.Id);
+            dropped |= progress.Remove(challenge.Id);
+            dropped |= counted.Remove(challenge.Id);
         }
 
-        return forgot;
+        return dropped;
     }
 
     public IReadOnlyList<ChallengeView> Views(

@@ -29,9 +29,10 @@ public sealed class MemberLedgerWriter
     }
 
     /// <summary>The ledger store holds every entry up to <paramref name="throughSequence"/>: they leave the member.</summary>
-    public void Appended(long throughSequence) => pending.RemoveAll(e => e.Sequence <= throughSequence);
+    public void ClearPendingThrough(long throughSequence) => pending.RemoveAll(e => e.Sequence <= throughSequence);
 
-    public void Record(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)
+    /// <summary>Numbers an entry and keeps it pending for the ledger store; a zero movement is no entry.</summary>
+    public void AddEntry(LedgerKind kind, PointsBalance balance, long points, string reason, string? eventId, DateTimeOffset at)
     {
         if (points != 0)
         {

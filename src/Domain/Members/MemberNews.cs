@@ -40,8 +40,8 @@ public sealed class MemberNews
     /// <summary>The first expiry date already announced as "expiring soon", so each is announced once.</summary>
     public DateTimeOffset? ExpiryAnnouncedFor { get; private set; }
 
-    /// <summary>The outbox has stored everything up to <paramref name="sequence"/>.</summary>
-    public void Handed(long sequence) => outbox.RemoveAll(n => n.Sequence <= sequence);
+    /// <summary>The webhook outbox has stored everything up to <paramref name="sequence"/>: it leaves this outbox.</summary>
+    public void ClearOutboxThrough(long sequence) => outbox.RemoveAll(n => n.Sequence <= sequence);
 
     /// <summary>When the next "expiring soon" notice is due, if one is still to come.</summary>
     public DateTimeOffset? NextExpiryNoticeAt(DateTimeOffset? nextExpiry, ProgramConfig config) =>

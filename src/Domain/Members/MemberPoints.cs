@@ -67,7 +67,7 @@ public sealed class MemberPoints
         }
 
         pendingLots.Add(new PendingLot(purchase.EventId, earning.Total, purchase.OccurredAt, purchase.OccurredAt.AddDays(config.ReturnWindowDays)));
-        Ledger.Record(LedgerKind.Earned, PointsBalance.Pending, earning.Total, earning.Describe(purchase.EventId), purchase.EventId, purchase.OccurredAt);
+        Ledger.AddEntry(LedgerKind.Earned, PointsBalance.Pending, earning.Total, earning.Describe(purchase.EventId), purchase.EventId, purchase.OccurredAt);
         LifetimeEarned = checked(LifetimeEarned + earning.Total);
         if (config.MaxPointsPerDay is null)
         {
@@ -107,10 +107,10 @@ public sealed class MemberPoints
         }
 
         pendingLots.RemoveAll(lot => lot.Points == 0);
-        Ledger.Record(LedgerKind.ClawedBack, PointsBalance.Pending, -fromPending, reason, refund.EventId, refund.OccurredAt);
+        Ledger.AddEntry(LedgerKind.ClawedBack, PointsBalance.Pending, -fromPending, reason, refund.EventId, refund.OccurredAt);
         var fromAvailable = points - fromPending;
         TakeAvailable(fromAvailable);
-        Ledger.Record(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
+        Ledger.AddEntry(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
     }
 
     /// <summary>Bonus points: available at once, earned, with a bonus ledger entry. False for none.</summary>
@@ -122,7 +122,7 @@ public sealed class MemberPoints
         }
 
         LifetimeEarned = checked(LifetimeEarned + points);
-        Ledger.Record(LedgerKind.Bonus, PointsBalance.Available, points, reason, null, at);
+        Ledger.AddEntry(LedgerKind.Bonus, PointsBalance.Available, points, reason, null, at);
         AddAvailable(points, reason, at, config, zone);
         return true;
     }
@@ -137,7 +137,7 @@ public sealed class MemberPoints
 
         TakeAvailable(points);
         Redeemed += points;
-        Ledger.Record(LedgerKind.Redeemed, PointsBalance.Available, -points, $"reward {rewardId}", redemptionId, now);
+        Ledger.AddEntry(LedgerKind.Redeemed, PointsBalance.Available, -points, $"reward {rewardId}", redemptionId, now);
         return true;
     }
 
@@ -146,7 +146,7 @@ public sealed class MemberPoints
     {
         AddAvailable(redemption.Points, $"redemption {redemptionId}", redemption.RedeemedAt, config, ProgramCalendar.Zone(config));
         Redeemed -= redemption.Points;
-        Ledger.Record(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"redemption cancelled: reward {redemption.RewardId}", redemptionId, now);
+        Ledger.AddEntry(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"redemption cancelled: reward {redemption.RewardId}", redemptionId, now);
     }
 
     /// <summary>Pending lots whose return window is over become available, oldest first. True if any did.</summary>
@@ -161,8 +161,8 @@ public sealed class MemberPoints
         foreach (var lot in due)
         {
             var reason = $"purchase {lot.EventId}: return window over";
-            Ledger.Record(LedgerKind.Matured, PointsBalance.Pending, -lot.Points, reason, lot.EventId, lot.MaturesAt);
-            Ledger.Record(LedgerKind.Matured, PointsBalance.Available, lot.Points, reason, lot.EventId, lot.MaturesAt);
+            Ledger.AddEntry(LedgerKind.Matured, PointsBalance.Pending, -lot.Points, reason, lot.EventId, lot.MaturesAt);
+            Ledger.AddEntry(LedgerKind.Matured, PointsBalance.Available, lot.Points, reason, lot.EventId, lot.MaturesAt);
             AddAvailable(lot.Points, lot.EventId, lot.MaturesAt, config, zone);
             pendingLots.Remove(lot);
         }
@@ -178,7 +178,7 @@ public sealed class MemberPoints
         {
             Available = checked(Available - lot.Points);
             Expired = checked(Expired + lot.Points);
-            Ledger.Record(LedgerKind.Expired, PointsBalance.Available, -lot.Points, $"points of {lot.Source} expired", null, lot.ExpiresAt!.Value);
+            Ledger.AddEntry(LedgerKind.Expired, PointsBalance.Available, -lot.Points, $"points of {lot.Source} expired", null, lot.ExpiresAt!.Value);
         }
 
         return expired.Count > 0;

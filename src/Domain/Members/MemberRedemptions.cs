@@ -42,7 +42,7 @@ public sealed class MemberRedemptions
             return RedeemOutcome.InsufficientPoints;
         }
 
-        Forget(config, now);
+        MakeRoomForOne(config, now);
         byId[redemptionId] = new Redemption(rewardId, costPoints, now, CancelledAt: null);
         return RedeemOutcome.Redeemed;
     }
@@ -66,7 +66,7 @@ public sealed class MemberRedemptions
     }
 
     /// <summary>Drops redemptions past their retention, then the oldest beyond the cap, to make room for one more.</summary>
-    private void Forget(ProgramConfig config, DateTimeOffset now)
+    private void MakeRoomForOne(ProgramConfig config, DateTimeOffset now)
     {
         var keepSince = now.AddDays(-config.RedemptionRetentionDays);
         List<string> old = [.. byId.Where(r => LastChange(r.Value) < keepSince).Select(r => r.Key)];

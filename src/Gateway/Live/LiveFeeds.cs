@@ -15,15 +15,15 @@ public sealed class LiveFeeds(ILogger<LiveFeeds> logger)
     {
         while (true)
         {
-            var feed = feeds.GetOrAdd(key, k => new LiveFeed(k, interval, read, Forget, logger));
+            var feed = feeds.GetOrAdd(key, k => new LiveFeed(k, interval, read, RemoveStopped, logger));
             if (feed.TrySubscribe(out var messages, out var subscription))
             {
                 return (messages, subscription);
             }
 
-            Forget(feed); // stopped between lookup and subscription: make way for a fresh one
+            RemoveStopped(feed); // stopped between lookup and subscription: make way for a fresh one
         }
     }
 
-    private void Forget(LiveFeed feed) => feeds.TryRemove(new KeyValuePair<string, LiveFeed>(feed.Key, feed));
+    private void RemoveStopped(LiveFeed feed) => feeds.TryRemove(new KeyValuePair<string, LiveFeed>(feed.Key, feed));
 }

@@ -39,7 +39,7 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
 
         foreach (var update in updates)
         {
-            Keep(update.BoardKey, update.Update);
+            HoldForNextFlush(update.BoardKey, update.Update);
         }
 
         return options.Value.StoreBeforeAcknowledge ? nextFlush.Task : Task.CompletedTask;
@@ -88,17 +88,19 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
             logger.LogWarning(e, "Forwarding {Count} scores to {Shard} failed; retrying on next flush", updates.Length, shardKey);
             foreach (var update in updates)
             {
-                KeepForShard(shardKey, update);
+                HoldNewestForShard(shardKey, update);
             }
 
             return false;
         }
     }
 
-    private void Keep(string boardKey, ScoreUpdate update) =>
-        KeepForShard(GrainKeys.LeaderboardShard(boardKey, ShardedRanking.ShardOf(update.MemberId, options.Value.Shards)), update);
+    /// <summary>Holds an update for the next flush, under the shard of the board its member belongs to.</summary>
+    private void HoldForNextFlush(string boardKey, ScoreUpdate update) =>
+        HoldNewestForShard(GrainKeys.LeaderboardShard(boardKey, StableBucket.Of(update.MemberId, options.Value.Shards)), update);
 
-    private void KeepForShard(string shardKey, ScoreUpdate update)
+    /// <summary>Holds an update for the shard unless a newer one of the same member is held already.</summary>
+    private void HoldNewestForShard(string shardKey, ScoreUpdate update)
     {
         if (!pending.TryGetValue(shardKey, out var members))
         {

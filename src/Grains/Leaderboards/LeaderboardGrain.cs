@@ -23,7 +23,7 @@ public sealed class LeaderboardGrain(IOptions<LeaderboardOptions> options) : Gra
     public async Task<MemberStanding?> Standing(string memberId, int around)
     {
         var shards = Shards();
-        var own = await shards[ShardedRanking.ShardOf(memberId, shards.Count)].Find(memberId);
+        var own = await shards[StableBucket.Of(memberId, shards.Count)].Find(memberId);
         if (own is null)
         {
             return null;

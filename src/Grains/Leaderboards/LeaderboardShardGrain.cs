@@ -71,7 +71,7 @@ public sealed class LeaderboardShardGrain(
         {
             // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
             var stored = changed.Count > 0 ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
-            WriteSoon();
+            StartWriteIfIdle();
             await stored;
         }
     }
@@ -80,20 +80,20 @@ public sealed class LeaderboardShardGrain(
     /// Group commit: a write starts as soon as none is in flight, and what changes meanwhile goes with the next one, so
     /// an update waits about one write, idle or busy. The timer retries after a failed write.
     /// </summary>
-    private void WriteSoon()
+    private void StartWriteIfIdle()
     {
         if (changed.Count > 0 && writeInFlight is null)
         {
-            _ = PersistAndContinue();
+            _ = WriteThenStartNext();
         }
     }
 
-    private async Task PersistAndContinue()
+    private async Task WriteThenStartNext()
     {
         try
         {
             await Persist();
-            WriteSoon();
+            StartWriteIfIdle();
         }
         catch (Exception e)
         {

@@ -1,49 +1,76 @@
 using System.Collections.Immutable;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces;
-using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.DeadLetters;
 using Loyalty.Grains.Interfaces.Events;
-using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Grains.Interfaces.Referrals;
+using Loyalty.Grains.Interfaces.Rewards;
 using Loyalty.Grains.Notifications;
-using Loyalty.Grains.Programs;
-using Loyalty.Client.Programs;
 using Loyalty.Grains.Scheduling;
 using Microsoft.Extensions.Options;
-using Loyalty.Client.Telemetry;
 
 namespace Loyalty.Grains.Members;
 
 /// <summary>
 /// Applies one member's events in order through the rule book, persists once per delivered batch, then publishes
-/// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks.
+/// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks. Time-driven work is
+/// applied whenever the member is touched, and on <see cref="Wake"/> when nobody touches it.
 /// </summary>
-public sealed partial class MemberGrain(
-    [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
-    ProgramRulesCache programs,
-    ILedgerStore ledger,
-    IOptions<NotificationOptions> notificationOptions,
-    IDueWorkStore dueWork,
-    IOptions<DueWorkOptions> dueWorkOptions,
-    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
-    ILogger<MemberGrain> logger)
-    : Grain, IMemberGrain
+public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
 {
-    private string programId = "";
-    private string memberId = "";
+    // Members once kept a reminder of this name; one that still fires is removed and does the wake-up's work.
+    private const string FormerExpiryReminder = "points-expiry";
+
+    private readonly IPersistentState<MemberAccount> state;
+    private readonly ProgramRulesCache programs;
+    private readonly TimeProvider clock;
+    private readonly ILogger<MemberGrain> logger;
+    private readonly string programId;
+    private readonly string memberId;
+    private readonly MemberLedger ledger;
+    private readonly MemberDueTime dueTime;
+    private readonly MemberReferrals referrals;
+    private readonly MemberScorePublisher scores;
+    private readonly MemberTurnWriter turns;
+    private readonly MemberRedemptionFlow redemptions;
+
+    public MemberGrain(
+        [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
+        ProgramRulesCache programs,
+        ILedgerStore ledgerStore,
+        IOptions<NotificationOptions> notificationOptions,
+        IDueWorkStore dueWorkStore,
+        IOptions<DueWorkOptions> dueWorkOptions,
+        DueWorkerStarts dueWorkers,
+        IGrainFactory grains,
+        [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
+        ILogger<MemberGrain> logger)
+    {
+        (this.state, this.programs, this.clock, this.logger) = (state, programs, clock, logger);
+        (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
+        ledger = new MemberLedger(ledgerStore, programs, logger, programId, memberId);
+        dueTime = new MemberDueTime(dueWorkStore, dueWorkers, dueWorkOptions.Value.Slices, programId, memberId);
+        referrals = new MemberReferrals(grains, programId, memberId);
+        scores = new MemberScorePublisher(grains, programId, memberId);
+        turns = new MemberTurnWriter(
+            state, ledger, dueTime,
+            new ChallengePlacements(grains, clock, programId, memberId),
+            new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
+            referrals, clock, RequireRules, DeactivateAfterFailedWrite);
+        redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         if (!state.RecordExists)
         {
             state.State = new MemberAccount(memberId);
-            dueKnown = true; // due times are set only after a write, so a member never stored has none
+            dueTime.KnownToBeNone(); // due times are set only after a write, so a member never stored has none
         }
 
         // Entries stored while the ledger store was away, or a state stored with its whole ledger.
-        await AppendLedger();
+        await ledger.AppendPending(state.State);
     }
 
     public async Task<MemberSnapshot?> GetSnapshot()
@@ -53,10 +80,10 @@ public sealed partial class MemberGrain(
             return null;
         }
 
-        // A read never writes: what time has made due is shown, and stored with the member's next change or reminder.
+        // A read never writes: what time has made due is shown, and stored with the member's next change or wake-up.
         var rules = await RequireRules();
         var now = clock.GetUtcNow();
-        state.State.Advance(rules.Config, now);
+        state.State.ApplyDueWork(rules.Config, now);
         return state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
     }
 
@@ -66,7 +93,7 @@ public sealed partial class MemberGrain(
         var now = clock.GetUtcNow();
         var earnedBefore = state.State.Points.LifetimeEarned;
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
-        var applied = ApplyInOrder(events, failed, rules, now);
+        var applied = MemberEventApplier.ApplyInOrder(state.State, events, failed, rules, now);
         while (applied.FailedMidway is { } failure)
         {
             // The rule book failed halfway through an event: what it changed in memory cannot be trusted. Start again
@@ -79,7 +106,7 @@ public sealed partial class MemberGrain(
                 state.State = new MemberAccount(memberId);
             }
 
-            applied = ApplyInOrder(events, failed, rules, now);
+            applied = MemberEventApplier.ApplyInOrder(state.State, events, failed, rules, now);
         }
 
         var account = state.State;
@@ -95,152 +122,112 @@ public sealed partial class MemberGrain(
                 [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
         }
 
-        var changed = account.Advance(rules.Config, now) | applied.Count > 0;
+        var changed = account.ApplyDueWork(rules.Config, now) | applied.Count > 0;
         var periods = applied.TouchedPeriods;
-        await Commit(rules, changed, periods);
+        await turns.Commit(rules, changed, periods);
         LoyaltyMetrics.EventsApplied.Add(applied.Count);
         LoyaltyMetrics.PointsIssued.Add(account.Points.LifetimeEarned - earnedBefore);
 
         // The stream entry is acknowledged only after this returns, so scores are stored before the events are forgotten.
-        await PublishScores(periods, [.. account.Challenges.TakeChanged().Select(rules.Challenge).OfType<Challenge>()]);
+        await scores.PublishChanged(account, rules, periods);
     }
 
-    private sealed record Applied(int Count, HashSet<string> TouchedPeriods, (string EventId, Exception Exception)? FailedMidway);
-
-    /// <summary>
-    /// Applies the events in order, leaving out those in <paramref name="failed"/>. An event the rule book refuses
-    /// (unchanged state) joins <paramref name="failed"/>; any other failure stops the run and is answered.
-    /// </summary>
-    private Applied ApplyInOrder(ImmutableArray<MemberEvent> events, Dictionary<string, string> failed, ProgramRules rules, DateTimeOffset now)
+    public async Task Wake()
     {
-        var account = state.State;
-        var touchedPeriods = new HashSet<string>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var e in events)
+        if (!state.RecordExists)
         {
-            if (failed.ContainsKey(e.EventId))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (account.Apply(e.ToDomain(), rules.Config, now, rules.Challenges) == ApplyOutcome.Applied)
-                {
-                    count++;
-                }
-            }
-            catch (EventNotApplicableException refusal)
-            {
-                failed[e.EventId] = $"{refusal.Field} {refusal.Reason}";
-                continue;
-            }
-            catch (Exception exception)
-            {
-                return new Applied(count, touchedPeriods, (e.EventId, exception));
-            }
-
-            // Redelivered events count too: their scores may not have reached the boards before a crash.
-            touchedPeriods.UnionWith(PeriodKeys.For(e.OccurredAt, rules.Zone));
+            return;
         }
 
-        return new Applied(count, touchedPeriods, null);
+        dueTime.MarkUnknown(); // the worker moved the stored time on by its lease: set it again whatever happens
+        var rules = await RequireRules();
+        if (!await ApplyDueWorkAndCommit(rules))
+        {
+            await dueTime.Store(state.State, rules.Config, clock.GetUtcNow());
+        }
     }
 
-    /// <summary>
-    /// Ends a turn with one write. First the work other grains own a part of: placing completed challenges, handing
-    /// notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered here until
-    /// done, so a turn that fails before its write is simply done again from the stored state. Then the state,
-    /// follow-ups included, in a single write. True when it wrote.
-    /// </summary>
-    private async Task<bool> Commit(ProgramRules rules, bool changed, HashSet<string> periods)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        try
+        if (reminderName == FormerExpiryReminder && await this.GetReminder(reminderName) is { } former)
         {
-            changed |= await SettleChallenges(rules, periods);
-            changed |= await HandNotifications(rules);
-            changed |= await CreditReferrer();
-            if (changed)
-            {
-                await AppendLedger();
-                await state.WriteStateAsync();
-            }
-        }
-        catch (Exception e)
-        {
-            Forget(e);
-            throw;
+            await this.UnregisterReminder(former);
         }
 
-        if (changed)
-        {
-            await KeepDueTime();
-        }
-
-        return changed;
+        await Wake();
     }
 
-    /// <summary>
-    /// Writes the state, for turns with nothing owed elsewhere (redemption, referral codes). On failure the activation
-    /// goes away before rethrowing, as in <see cref="Commit"/>.
-    /// </summary>
-    private async Task Persist()
+    public async Task<MemberSnapshot> SetBirthDate(DateOnly? birthDate)
     {
-        try
+        var rules = await RequireRules();
+        state.State.SetBirthDate(birthDate, rules.Config, clock.GetUtcNow());
+        await ApplyDueWorkAndCommit(rules, changed: true);
+
+        return state.State.View(rules.Config, clock.GetUtcNow(), rules.Challenges).ToSnapshot(programId);
+    }
+
+    public Task<RedemptionResult> Redeem(string redemptionId, string rewardId) =>
+        redemptions.Redeem(state.RecordExists ? state.State : null, redemptionId, rewardId);
+
+    public Task<RedemptionResult> CancelRedemption(string redemptionId) => redemptions.Cancel(state.State, redemptionId);
+
+    public Task<bool> HasRedemption(string redemptionId) =>
+        Task.FromResult(state.State.Redemptions.Find(redemptionId) is { CancelledAt: null });
+
+    /// <summary>Reading one redemption back, as its 201's Location promises; reads never write state.</summary>
+    public Task<RedemptionResult?> GetRedemption(string redemptionId) => Task.FromResult(MemberRedemptionFlow.Find(state.State, redemptionId));
+
+    public async Task<string?> GetReferralCode() => state.RecordExists ? await referrals.Code(state.State, turns.Persist) : null;
+
+    public async Task<ReferralStatus> JoinReferral(string code)
+    {
+        var rules = await RequireRules();
+        return rules.Config.Referrals is null
+            ? ReferralStatus.ReferralsDisabled
+            : await referrals.Join(state.State, code, turns.Persist);
+    }
+
+    public Task<string?> GetReferredBy() => Task.FromResult(state.State.Referral.ReferredBy);
+
+    public async Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt)
+    {
+        var rules = await RequireRules();
+        if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
-            await AppendLedger();
-            await state.WriteStateAsync();
+            await turns.Persist();
+            await scores.Publish(state.State, [.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
         }
-        catch (Exception e)
+    }
+
+    public Task<LedgerPage> GetLedger(int offset, int limit) => ledger.Page(state.State, offset, limit);
+
+    /// <summary>What a return may name: read by the gateway to tell a producer when a return's original is unknown.</summary>
+    public Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds) =>
+        Task.FromResult(eventIds.Where(id => !state.State.Purchases.Held.ContainsKey(id)).ToImmutableArray());
+
+    /// <summary>
+    /// Time-driven work due now, stored in one write with what it owes other grains; bonuses credited now reach the
+    /// boards of the current periods. True when it wrote.
+    /// </summary>
+    /// <param name="changed">The turn changed the state already, so it writes whatever time brings.</param>
+    private async Task<bool> ApplyDueWorkAndCommit(ProgramRules rules, bool changed = false)
+    {
+        var now = clock.GetUtcNow();
+        var periods = new HashSet<string>(PeriodKeys.For(now, rules.Zone), StringComparer.Ordinal);
+        if (!await turns.Commit(rules, state.State.ApplyDueWork(rules.Config, now) | changed, periods))
         {
-            Forget(e);
-            throw;
+            return false;
         }
 
-        await KeepDueTime();
+        await scores.PublishChanged(state.State, rules, periods);
+        return true;
     }
 
     /// <summary>What this activation holds is ahead of what is stored: the retry must meet the stored state, which a new activation reads.</summary>
-    private void Forget(Exception failure)
+    private void DeactivateAfterFailedWrite(Exception failure)
     {
         logger.LogWarning(failure, "Member {GrainKey} could not store its turn; deactivating to start again from the stored state", this.GetPrimaryKeyString());
         this.DeactivateOnIdle();
-    }
-
-    private Task PublishScores(IReadOnlyCollection<string> periods, IReadOnlyCollection<Challenge> challenges)
-    {
-        if (periods.Count == 0 && challenges.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var account = state.State;
-        var updates = ImmutableArray.CreateBuilder<BoardScoreUpdate>(periods.Count * Boards.All.Count + challenges.Count);
-        foreach (var period in periods)
-        {
-            if (!account.Periods.Totals.TryGetValue(period, out var totals))
-            {
-                continue; // a period past its retention
-            }
-
-            void Add(string board, long score) => updates.Add(new BoardScoreUpdate(
-                GrainKeys.Leaderboard(programId, board, period), new ScoreUpdate(memberId, score, totals.ReachedAt, account.Version)));
-            Add(Boards.Points, totals.NetPoints);
-            Add(Boards.Spend, totals.NetSpendMinor);
-            Add(Boards.Purchases, totals.Purchases);
-        }
-
-        foreach (var challenge in challenges)
-        {
-            if (account.Challenges.Progress(challenge.Id) is { } progress)
-            {
-                updates.Add(new BoardScoreUpdate(
-                    GrainKeys.Leaderboard(programId, ChallengeBoards.Board(challenge.Id), ChallengeBoards.Period),
-                    new ScoreUpdate(memberId, progress.Value(challenge.Definition.Goal.Kind), progress.ValueChangedAt, account.Version)));
-            }
-        }
-
-        return GrainFactory.GetGrain<ILeaderboardBuffer>(0).Submit(updates.ToImmutable());
     }
 
     private async Task<ProgramRules> RequireRules() =>

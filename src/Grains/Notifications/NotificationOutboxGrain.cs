@@ -57,7 +57,7 @@ public sealed class NotificationOutboxGrain(
             state.State.RecentIds.Add(notification.Id);
             foreach (var endpoint in endpoints)
             {
-                Queue(endpoint.Id).Add(notification);
+                QueueFor(endpoint.Id).Add(notification);
                 added = true;
             }
         }
@@ -66,7 +66,7 @@ public sealed class NotificationOutboxGrain(
         await Save();
         if (added)
         {
-            await KeepReminder();
+            await MatchReminderToQueue();
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class NotificationOutboxGrain(
                 await Save();
             }
 
-            await KeepReminder();
+            await MatchReminderToQueue();
         }
         finally
         {
@@ -101,7 +101,7 @@ public sealed class NotificationOutboxGrain(
 
     private async Task<bool> DeliverTo(WebhookEndpoint endpoint)
     {
-        var queue = Queue(endpoint.Id);
+        var queue = QueueFor(endpoint.Id);
         var wait = backoff.GetValueOrDefault(endpoint.Id);
         var sent = false;
         while (queue.Count > 0 && (wait is null || wait.Until <= clock.GetUtcNow()))
@@ -126,7 +126,7 @@ public sealed class NotificationOutboxGrain(
         return sent;
     }
 
-    private List<Notification> Queue(string webhookId)
+    private List<Notification> QueueFor(string webhookId)
     {
         if (!state.State.Queues.TryGetValue(webhookId, out var queue))
         {
@@ -184,7 +184,7 @@ public sealed class NotificationOutboxGrain(
     }
 
     /// <summary>A reminder while anything is queued, none when nothing is: it brings the outbox back after a restart.</summary>
-    private async Task KeepReminder()
+    private async Task MatchReminderToQueue()
     {
         var pending = state.State.Queues.Values.Any(queue => queue.Count > 0);
         if (pending)

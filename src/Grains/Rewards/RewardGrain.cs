@@ -26,7 +26,7 @@ public sealed class RewardGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (programId, rewardId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
-        this.RegisterGrainTimer(SettleUnfinished, new GrainTimerCreationOptions(SettleAfter, SettleAfter) { Interleave = false });
+        this.RegisterGrainTimer(CompleteOrReleaseUnfinishedHolds, new GrainTimerCreationOptions(SettleAfter, SettleAfter) { Interleave = false });
         return Task.CompletedTask;
     }
 
@@ -107,7 +107,8 @@ public sealed class RewardGrain(
         return true;
     }
 
-    private async Task SettleUnfinished()
+    /// <summary>Completes each hold left unfinished whose member paid, and releases the others.</summary>
+    private async Task CompleteOrReleaseUnfinishedHolds()
     {
         foreach (var (redemptionId, hold) in state.State.Unfinished(clock.GetUtcNow(), SettleAfter))
         {

@@ -24,7 +24,7 @@ public sealed class MemberV1SampleTests(ClusterFixture fixture)
     public void The_v1_sample_loads_with_the_view_it_had()
     {
         var account = Load("member-v1.json");
-        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+        account.ApplyDueWork(SampleMember.Config, SampleMember.ViewedAt);
 
         Assert.Equal(Sample("member-v1.view.json"), ViewOf(account));
     }
@@ -33,7 +33,7 @@ public sealed class MemberV1SampleTests(ClusterFixture fixture)
     public void The_v1_sample_goes_on_as_it_would_have()
     {
         var account = Load("member-v1.json");
-        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+        account.ApplyDueWork(SampleMember.Config, SampleMember.ViewedAt);
 
         Assert.Equal(ApplyOutcome.Applied, account.Apply(SampleMember.NextEvent, SampleMember.Config, SampleMember.ViewedAt, SampleMember.Challenges));
 
@@ -80,7 +80,7 @@ public sealed class MemberV1SampleTests(ClusterFixture fixture)
     {
         var stored = Storage.Serialize(Load("member-v1.json"));
         var account = Storage.Deserialize<MemberAccount>(stored)!;
-        account.Advance(SampleMember.Config, SampleMember.ViewedAt);
+        account.ApplyDueWork(SampleMember.Config, SampleMember.ViewedAt);
 
         Assert.Equal(Sample("member-v1.view.json"), ViewOf(account));
         Assert.Equal(stored.ToString(), Storage.Serialize(Storage.Deserialize<MemberAccount>(stored)).ToString());

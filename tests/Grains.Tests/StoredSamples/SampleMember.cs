@@ -58,7 +58,7 @@ public static class SampleMember
         Apply(account, Buy("p1", 20_000, "2026-02-02T10:00Z"), "2026-02-02T10:05Z");
         Apply(account, Buy("p2", 35_000, "2026-03-05T10:00Z"), "2026-03-05T10:05Z");
         Apply(account, Buy("p3", 12_000, "2026-03-06T18:00Z"), "2026-03-06T18:05Z");
-        account.SettleChallenge(Challenges[0], 1, winner: true, Config, At("2026-03-06T18:06Z"));
+        account.RecordChallengePlacement(Challenges[0], 1, winner: true, Config, At("2026-03-06T18:06Z"));
         account.Referral.ReferrerCredited();
         Apply(account, new Return("r1", "ada", At("2026-03-10T10:00Z"), 5_000, "GBP", "p2"), "2026-03-10T10:05Z");
         account.Redeem("red-1", "mug", 60, Config, At("2026-04-01T10:00Z"));
@@ -67,8 +67,8 @@ public static class SampleMember
         account.CreditReferral("cy", Config, At("2026-04-04T10:00Z"), At("2026-04-04T10:01Z"));
         Apply(account, Buy("p4", 30_000, "2026-05-02T10:00Z"), "2026-05-02T10:05Z");
         Apply(account, Buy("p5", 8_000, "2026-05-03T10:00Z", channel: "app"), "2026-05-03T10:05Z");
-        account.Advance(Config, At("2026-05-04T00:00Z"));
-        account.News.Handed(account.News.Outbox[0].Sequence);
+        account.ApplyDueWork(Config, At("2026-05-04T00:00Z"));
+        account.News.ClearOutboxThrough(account.News.Outbox[0].Sequence);
         return account;
     }
 

@@ -24,7 +24,7 @@ public static class StoredSeenEventsMapping
                 continue;
             }
 
-            var key = MinuteUp(at).ToString(MinuteFormat, CultureInfo.InvariantCulture);
+            var key = RoundUpToMinute(at).ToString(MinuteFormat, CultureInfo.InvariantCulture);
             if (!byMinute.TryGetValue(key, out var ids))
             {
                 byMinute[key] = ids = [];
@@ -46,7 +46,7 @@ public static class StoredSeenEventsMapping
             return minute.Value.Select(id => new SeenEventId(id, at));
         })]);
 
-    private static DateTimeOffset MinuteUp(DateTimeOffset at)
+    private static DateTimeOffset RoundUpToMinute(DateTimeOffset at)
     {
         var ticks = at.UtcTicks;
         var past = ticks % TimeSpan.TicksPerMinute;

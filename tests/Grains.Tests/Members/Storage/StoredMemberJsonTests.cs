@@ -42,7 +42,7 @@ public sealed class StoredMemberJsonTests
         {
             Assert.Equal(ApplyOutcome.Duplicate, target.Apply(Buy("p1", 1, "2026-05-27T10:00Z"), config, Now));
             target.Apply(Refund("r2", 6_000, "2026-05-28T10:00Z", "p2"), config, Now);
-            target.Advance(config, At("2026-07-01T00:00Z"));
+            target.ApplyDueWork(config, At("2026-07-01T00:00Z"));
         }
 
         var (a, b) = (account.View(config, At("2026-07-01T00:00Z")), copy.View(config, At("2026-07-01T00:00Z")));
@@ -97,7 +97,7 @@ public sealed class StoredMemberJsonTests
             Assert.Equal(ApplyOutcome.Duplicate, target.Apply(Buy(purchases[^1], 1, "2025-12-01T10:00Z"), config, now));
             target.Apply(Refund("late-return", 50_000, now.AddHours(-1).ToString("O"), purchases[^1]), config, now);
             target.Apply(Buy("late-buy", 99_000, now.AddDays(-3).ToString("O"), channel: "app"), config, now);
-            target.Advance(config, now.AddYears(2));
+            target.ApplyDueWork(config, now.AddYears(2));
         }
 
         AssertSameState(account, copy, config, now.AddYears(2));
@@ -141,9 +141,9 @@ public sealed class StoredMemberJsonTests
         var copy = JsonSerializer.Deserialize<MemberAccount>(JsonSerializer.Serialize(account, options), options)!;
         foreach (var target in new[] { account, copy })
         {
-            target.SettleChallenge(challenges[0], 1, winner: true, config, Now);
+            target.RecordChallengePlacement(challenges[0], 1, winner: true, config, Now);
             target.Apply(Buy("p3", 1_000, "2026-05-24T10:00Z"), config, Now, challenges);
-            target.Advance(config, At("2026-06-21T00:00Z"));
+            target.ApplyDueWork(config, At("2026-06-21T00:00Z"));
         }
 
         string ViewOf(MemberAccount a) => JsonSerializer.Serialize(a.View(config, At("2026-06-21T00:00Z"), challenges), options);
@@ -158,7 +158,7 @@ public sealed class StoredMemberJsonTests
         var options = Storage(new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var account = new MemberAccount("m");
         account.Apply(Buy("p1", 10_000, "2026-04-01T10:00Z"), Basic, Now);
-        account.Ledger.Appended(account.Ledger.Count);
+        account.Ledger.ClearPendingThrough(account.Ledger.Count);
         account.Apply(Buy("p2", 4_000, "2026-05-30T10:00Z"), Basic, Now);
 
         var json = JsonSerializer.Serialize(account, options);

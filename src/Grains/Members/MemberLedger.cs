@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 
 namespace Loyalty.Grains.Members;
@@ -8,12 +10,11 @@ namespace Loyalty.Grains.Members;
 /// the stored state does not carry them. If that write fails, the retry's entries replace them in the store. If the
 /// append fails, the entries stay in the state like an outbox, readable, and are appended by a later turn.
 /// </summary>
-public sealed partial class MemberGrain
+internal sealed class MemberLedger(ILedgerStore store, ProgramRulesCache programs, ILogger logger, string programId, string memberId)
 {
     /// <summary>A page, newest first, of the store's entries and those not yet appended; reading never writes.</summary>
-    public async Task<LedgerPage> GetLedger(int offset, int limit)
+    public async Task<LedgerPage> Page(MemberAccount account, int offset, int limit)
     {
-        var account = state.State;
         var pending = account.Ledger.Pending;
         var newest = account.Ledger.Count - offset; // the sequence that opens this page
         var lines = ImmutableArray.CreateBuilder<LedgerLine>();
@@ -28,7 +29,7 @@ public sealed partial class MemberGrain
         var storedThrough = Math.Min(newest, pending.Count > 0 ? pending[0].Sequence - 1 : newest);
         if (lines.Count < limit && storedThrough >= 1)
         {
-            var stored = await ledger.Read(programId, memberId, storedThrough, limit - lines.Count);
+            var stored = await store.Read(programId, memberId, storedThrough, limit - lines.Count);
             lines.AddRange(stored.Entries.Select(entry => entry.ToLine()));
         }
 
@@ -39,9 +40,9 @@ public sealed partial class MemberGrain
     /// Appends the entries not yet in the store, then drops them from the state; the coming write stores their removal.
     /// On failure the entries stay pending (and readable): the next turn or activation appends them.
     /// </summary>
-    private async Task AppendLedger()
+    public async Task AppendPending(MemberAccount account)
     {
-        var pending = state.State.Ledger.Pending;
+        var pending = account.Ledger.Pending;
         if (pending.Count == 0)
         {
             return;
@@ -51,12 +52,13 @@ public sealed partial class MemberGrain
         {
             var keep = (await programs.Get(programId))?.Config.LedgerMaxEntries;
             var entries = pending.ToList(); // a copy: the store may keep it by reference
-            await ledger.Append(programId, memberId, entries, keep);
-            state.State.Ledger.Appended(entries[^1].Sequence);
+            await store.Append(programId, memberId, entries, keep);
+            account.Ledger.ClearPendingThrough(entries[^1].Sequence);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Member {GrainKey} could not append {Count} ledger entries; they stay pending", this.GetPrimaryKeyString(), pending.Count);
+            logger.LogWarning(e, "Member {GrainKey} could not append {Count} ledger entries; they stay pending",
+                GrainKeys.Member(programId, memberId), pending.Count);
         }
     }
 }

@@ -1,0 +1,73 @@
+using Loyalty.Domain;
+
+namespace Loyalty.Grains.Members;
+
+/// <summary>
+/// Ends a member's turn with one write. First the work other grains own a part of: placing completed challenges,
+/// handing notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered in the
+/// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
+/// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved.
+/// </summary>
+/// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
+/// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
+internal sealed class MemberTurnWriter(
+    IPersistentState<MemberAccount> state,
+    MemberLedger ledger,
+    MemberDueTime dueTime,
+    ChallengePlacements placements,
+    NotificationHandOff notifications,
+    MemberReferrals referrals,
+    TimeProvider clock,
+    Func<Task<ProgramRules>> requireRules,
+    Action<Exception> writeFailed)
+{
+    /// <summary>
+    /// Does what the turn owes other grains, then writes if anything changed; completion periods placed now are added
+    /// to <paramref name="periods"/>. True when it wrote.
+    /// </summary>
+    /// <param name="changed">The turn changed the state already, so it writes whatever else happens.</param>
+    public async Task<bool> Commit(ProgramRules rules, bool changed, HashSet<string> periods)
+    {
+        var account = state.State;
+        try
+        {
+            changed |= await placements.PlaceAwaiting(account, rules, periods);
+            changed |= await notifications.HandOff(account, rules);
+            changed |= await referrals.CreditReferrer(account);
+            if (changed)
+            {
+                await ledger.AppendPending(account);
+                await state.WriteStateAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            writeFailed(e);
+            throw;
+        }
+
+        if (changed)
+        {
+            await dueTime.Store(account, rules.Config, clock.GetUtcNow());
+        }
+
+        return changed;
+    }
+
+    /// <summary>Writes the state, for turns with nothing owed elsewhere (redemptions, referral codes).</summary>
+    public async Task Persist()
+    {
+        try
+        {
+            await ledger.AppendPending(state.State);
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            writeFailed(e);
+            throw;
+        }
+
+        await dueTime.Store(state.State, (await requireRules()).Config, clock.GetUtcNow());
+    }
+}
