@@ -14,6 +14,7 @@ using Loyalty.Gateway.Members;
 using Loyalty.Gateway.Programs;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
+using Loyalty.Gateway.Security;
 using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
 using Loyalty.Client.Redis;
@@ -47,6 +48,7 @@ public static class GatewayApp
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
             hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
+        builder.AddLoyaltySecurity(hosting);
         if (hosting.IsRedis)
         {
             builder.Services.AddLoyaltyRedis(hosting.Redis);
@@ -103,18 +105,20 @@ public static class GatewayApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
         var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
-        api.MapOpenApi();
-        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead);
-        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead);
+        api.MapOpenApi().ForEveryone();
+        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead).ForOperators();
+        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead).ForEveryone();
         api.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = HealthJson.Write,
-        }).WithMetadata(HeadRequests.GetOrHead);
+        }).WithMetadata(HeadRequests.GetOrHead).ForEveryone();
 
         api.MapProgramEndpoints();
         api.MapEventEndpoints();
@@ -127,6 +131,8 @@ public static class GatewayApp
         api.MapRedemptionEndpoints();
         api.MapReferralEndpoints();
         api.MapDeadLetterEndpoints();
+        api.MapKeyEndpoints();
+        api.MapMemberTokenEndpoints();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Challenges;
 
@@ -18,7 +19,7 @@ public static class ChallengeEndpoints
 
     public static void MapChallengeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var program = routes.MapGroup("/v1/programs/{programId}/challenges").WithTags("Challenges").ForConfiguredPrograms();
+        var program = routes.MapGroup("/v1/programs/{programId}/challenges").WithTags("Challenges").ForAppsAndMembers().ForConfiguredPrograms();
 
         program.MapGet("", async (string programId, ProgramRulesCache programs) =>
         {
@@ -56,6 +57,7 @@ public static class ChallengeEndpoints
                 ? TypedResults.Created($"/v1/programs/{programId}/challenges/{challengeId}", body)
                 : TypedResults.Ok(body);
         })
+        .ForAdmins()
         .Accepts<ChallengeDefinition>("application/json")
         .Produces<ChallengeResponse>(StatusCodes.Status201Created)
         .WithSummary("Defines or changes a challenge: name, start, end (local times in the program's zone), goal {kind: spend|purchases|categories|streak, target}, filters {category, channel}, reward {points, badge}, maxWinners.");
@@ -129,6 +131,7 @@ public static class ChallengeEndpoints
                 ? TypedResults.Ok(standing)
                 : Problems.NotFound("Member not on this board", $"Member '{memberId}' has no progress in challenge '{challengeId}'.");
         })
+        .ForAppsAndTheMember()
         .Produces<MemberStanding>()
         .WithSummary("A member's exact rank in the challenge, with k neighbours above and below.");
     }

@@ -6,6 +6,7 @@ using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
 using Loyalty.Client.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Events;
 
@@ -18,6 +19,7 @@ public static class EventEndpoints
     {
         routes.MapPost("/v1/programs/{programId}/events", Ingest)
             .WithTags("Events")
+            .ForProducers()
             .Accepts<JsonElement>("application/json")
             .Produces<EventBatchResponse>()
             .ProducesValidationProblem()

@@ -8,6 +8,7 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Client.Programs;
 using Microsoft.Extensions.Options;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Live;
 
@@ -55,6 +56,7 @@ public static class LiveEndpoints
                 $"board/{programId}/{board}/{periodKey}/{count}", BoardPollInterval, async _ =>
                     new LiveMessage("leaderboard", JsonSerializer.Serialize(new LeaderboardResponse(board, periodKey, await grain.Top(count)), options))));
         })
+        .ForAppsAndMembers()
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .WithSummary("Server-Sent Events \"leaderboard\": the top N (≤ 100) now and on every change, at most 10 a second.");
 
@@ -81,6 +83,7 @@ public static class LiveEndpoints
             return LiveEventStream.Serve(context, MinSpacing, () => feeds.Subscribe(
                 $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", MemberPollInterval, member.Read));
         })
+        .ForAppsAndTheMember()
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .WithSummary("Server-Sent Events \"member\" ({member, standing}) now and on every change; \"missing\" while the member has no events.");
     }

@@ -2,6 +2,7 @@ using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -15,7 +16,7 @@ public static class RewardEndpoints
 
     public static void MapRewardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var catalogue = routes.MapGroup("/v1/programs/{programId}/rewards").WithTags("Rewards").ForConfiguredPrograms();
+        var catalogue = routes.MapGroup("/v1/programs/{programId}/rewards").WithTags("Rewards").ForAppsAndMembers().ForConfiguredPrograms();
 
         catalogue.MapGet("", async (string programId, int? offset, int? limit, IClusterClient cluster) =>
         {
@@ -85,6 +86,7 @@ public static class RewardEndpoints
             Preconditions.SetETag(context, result.Reward!.Version);
             return result.Created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", result.Reward) : TypedResults.Ok(result.Reward);
         })
+        .ForAdmins()
         .Accepts<RewardDefinition>("application/json")
         .Produces<RewardSnapshot>(StatusCodes.Status201Created)
         .WithSummary("Defines or changes a reward: name, costPoints, stock (total units), perMemberLimit, validFrom, validTo. If-Match: \"n\" stores it only at version n.");
