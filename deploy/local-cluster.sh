@@ -11,6 +11,8 @@
 # LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
 # Cluster identity and partition counts come from deploy/loyalty.settings.json, which every silo and gateway reads;
 # Loyalty__* variables in the environment still reach every process, for a one-off cluster.
+# The gateway's operator key: Loyalty__Security__OperatorKey when set, else the one kept in $LOYALTY_CLUSTER_DIR/operator.key
+# (made on the first "up", readable only by its owner).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -99,9 +101,19 @@ start_silo() {
 
 gateway_ready() { [ "$(http_status /health/ready)" = "200" ]; }
 
+operator_key() {
+  if [ -n "${Loyalty__Security__OperatorKey:-}" ]; then echo "$Loyalty__Security__OperatorKey"; return; fi
+  if [ ! -s "$dir/operator.key" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '=+/\n' | sed 's/^/lko_/' >"$dir/operator.key")
+  fi
+  cat "$dir/operator.key"
+}
+
 start_gateway() {
   alive gateway && return
-  (profile_env; cd "$root/src/Gateway" && exec nohup dotnet "$gateway_dll" --urls "http://127.0.0.1:$gateway_port" >>"$dir/gateway.log" 2>&1) &
+  local key; key=$(operator_key)
+  (profile_env; export Loyalty__Security__OperatorKey="$key"
+   cd "$root/src/Gateway" && exec nohup dotnet "$gateway_dll" --urls "http://127.0.0.1:$gateway_port" >>"$dir/gateway.log" 2>&1) &
   echo $! >"$dir/gateway.pid"
 }
 

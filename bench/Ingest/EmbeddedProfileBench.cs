@@ -11,6 +11,8 @@ namespace Loyalty.Bench.Ingest;
 /// </summary>
 public static class EmbeddedProfileBench
 {
+    private static readonly string OperatorKey = "lko_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     private const double FreshnessTargetP99Ms = 100;
 
     public static async Task<int> Run(IReadOnlyList<ReplayEvent> events, SenderOptions sender, BenchOptions options, PostgresBaseline.Result postgres)
@@ -20,9 +22,11 @@ public static class EmbeddedProfileBench
         var baselineRun = await Measure(baseline.Client, "baseline", events, sender);
 
         var gateway = GatewayApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Loyalty:SiloPort=21111", "--Loyalty:GatewayPort=31000"]);
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Loyalty:SiloPort=21111", "--Loyalty:GatewayPort=31000",
+             $"--Loyalty:Security:OperatorKey={OperatorKey}"]);
         await gateway.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(gateway.Urls.First() + "/"), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorKey);
         await GatewayPreparation.WaitUntilReady(http, TimeSpan.FromSeconds(60));
         await GatewayPreparation.EnsureProgram(http, "warmup", GatewayPreparation.CdnowProgramJson);
         await GatewayPreparation.EnsureProgram(http, "bench", GatewayPreparation.CdnowProgramJson);

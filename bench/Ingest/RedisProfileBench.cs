@@ -18,7 +18,7 @@ public static class RedisProfileBench
     public static async Task<int> Run(IReadOnlyList<ReplayEvent> events, SenderOptions sender, BenchOptions options, PostgresBaseline.Result postgres)
     {
         await using var cluster = await ScriptedCluster.Start(silos: 1);
-        using var http = new HttpClient { BaseAddress = cluster.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = cluster.CreateClient();
         await GatewayPreparation.EnsureProgram(http, "warmup", GatewayPreparation.CdnowProgramJson);
         await GatewayPreparation.EnsureProgram(http, "bench", GatewayPreparation.CdnowProgramJson);
         using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis + ",allowAdmin=true");

@@ -17,6 +17,14 @@ public sealed class ScriptedCluster : IAsyncDisposable
 
     public string Redis => script.Redis;
 
+    /// <summary>A client of the gateway carrying the operator key.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", script.OperatorKey);
+        return client;
+    }
+
     public static async Task<ScriptedCluster> Start(int silos)
     {
         var script = new LocalClusterScript(new Dictionary<string, string> { ["LOYALTY_SILOS"] = silos.ToString() });

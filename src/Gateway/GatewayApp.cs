@@ -15,6 +15,7 @@ using Loyalty.Gateway.OpenApi;
 using Loyalty.Gateway.Programs;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
+using Loyalty.Gateway.Security;
 using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
 using Loyalty.Client.Redis;
@@ -48,6 +49,7 @@ public static class GatewayApp
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
             hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
+        builder.AddLoyaltySecurity(hosting);
         if (hosting.IsRedis)
         {
             builder.Services.AddLoyaltyRedis(hosting);
@@ -106,18 +108,20 @@ public static class GatewayApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
         var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
         api.MapApiDocument();
-        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead);
-        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead);
+        api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead).ForOperators();
+        api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead).ForEveryone();
         api.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = HealthJson.Write,
-        }).WithMetadata(HeadRequests.GetOrHead);
+        }).WithMetadata(HeadRequests.GetOrHead).ForEveryone();
 
         // Every API route can answer a bad id or parameter (400) and an unreachable cluster (503).
         var v1 = api.MapGroup("").AnsweringCommonProblems();
@@ -132,6 +136,8 @@ public static class GatewayApp
         v1.MapRedemptionEndpoints();
         v1.MapReferralEndpoints();
         v1.MapDeadLetterEndpoints();
+        v1.MapKeyEndpoints();
+        v1.MapMemberTokenEndpoints();
         return app;
     }
 }

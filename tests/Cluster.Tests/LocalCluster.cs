@@ -19,6 +19,7 @@ public sealed class LocalCluster(string appendFsync = "everysec") : IAsyncDispos
         if (Client.BaseAddress != gateway)
         {
             Client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", script.OperatorKey);
         }
     }
 

@@ -14,6 +14,8 @@ namespace Loyalty.Gateway.Tests;
 /// <summary>One embedded gateway (with its co-hosted silo) for the whole test assembly; tests keep apart by ids.</summary>
 public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string OperatorKey = "test-operator-key-of-the-gateway-tests";
+
     /// <summary>
     /// Starts the gateway before any test asks for it. The factory starts its host on first use without a lock, so
     /// test classes that first use it at the same moment could each start one, and a test would then write through
@@ -29,11 +31,19 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifet
     {
         builder.UseSetting("Loyalty:SiloPort", FreePort().ToString());
         builder.UseSetting("Loyalty:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Loyalty:Security:OperatorKey", OperatorKey);
 
         // Webhook tests make receivers fail on purpose; retries come quickly so they finish in seconds.
         builder.UseSetting("Loyalty:Notifications:InitialBackoff", "00:00:00.050");
         builder.UseSetting("Loyalty:Notifications:MaxBackoff", "00:00:00.400");
         builder.ConfigureTestServices(services => services.AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider));
+    }
+
+    /// <summary>Clients made by the fixture carry the operator key; tests of access make clients without it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorKey);
     }
 
     private static int FreePort()

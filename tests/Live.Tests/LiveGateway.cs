@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Loyalty.Gateway;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,22 @@ public sealed class LiveGateway : IAsyncLifetime
     {
         BaseAddress = BaseAddress,
         Timeout = Timeout.InfiniteTimeSpan,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorKey) },
     };
+
+    public const string OperatorKey = "test-operator-key-of-the-live-tests";
+
+    /// <summary>A credential the page takes from its address: a member token for <paramref name="memberId"/>, else an app key.</summary>
+    public async Task<string> PageCredential(HttpClient client, string programId, string? memberId)
+    {
+        var (path, body, field) = memberId is null
+            ? ($"v1/programs/{programId}/keys", (object)new { name = "live page", role = "app" }, "key")
+            : ($"v1/programs/{programId}/members/{memberId}/tokens", new { }, "token");
+        var response = await client.PostAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        return $"#{field}={Uri.EscapeDataString(answer![field]!.GetValue<string>())}";
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -29,6 +45,7 @@ public sealed class LiveGateway : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             $"--Loyalty:SiloPort={FreePort()}",
             $"--Loyalty:GatewayPort={FreePort()}",
+            $"--Loyalty:Security:OperatorKey={OperatorKey}",
         ]);
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First() + "/");

@@ -14,7 +14,9 @@ public sealed class LivePageTests(LiveGateway gateway)
         var program = await gateway.NewProgram(http);
         await Events.Purchase(http, program, "page-0", "leader", 500_000);
 
-        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}&member=mia"));
+        // As an app shows it to its member: with a member token, which reads only that member and the boards.
+        var token = await gateway.PageCredential(http, program, "mia");
+        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}&member=mia{token}"));
         var page = live.Page;
         await Assertions.Expect(page.Locator("#member-missing")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(live.BoardRow("leader")).ToBeVisibleAsync(new() { Timeout = 10_000 });
@@ -46,7 +48,8 @@ public sealed class LivePageTests(LiveGateway gateway)
         using var http = gateway.CreateClient();
         var program = await gateway.NewProgram(http); // keeps 13 weeks
         await Events.Purchase(http, program, "kept-0", "leader", 500_000);
-        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}"));
+        var key = await gateway.PageCredential(http, program, memberId: null);
+        await using var live = await LivePage.Open(new Uri(gateway.BaseAddress, $"?program={program}{key}"));
         var page = live.Page;
         var soon = new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 };
         await Assertions.Expect(live.BoardRow("leader")).ToBeVisibleAsync(soon);

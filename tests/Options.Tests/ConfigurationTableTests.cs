@@ -52,6 +52,7 @@ public sealed class ConfigurationTableTests
         TimeSpan time => TimeSpan.TryParse(documented, CultureInfo.InvariantCulture, out var parsed) && parsed == time,
         bool flag => documented == (flag ? "true" : "false"),
         IFormattable number => documented == number.ToString(null, CultureInfo.InvariantCulture),
-        var other => documented == other?.ToString(),
+        null => documented == "unset",
+        var other => documented == other.ToString(),
     };
 }

@@ -22,6 +22,7 @@ public sealed class LocalClusterScript
             ["LOYALTY_GATEWAY_PORT"] = FreePort().ToString(),
             ["LOYALTY_SILO_BASE_PORT"] = siloBase.ToString(),
             ["LOYALTY_SILO_GATEWAY_BASE_PORT"] = (siloBase + 10).ToString(),
+            ["Loyalty__Security__OperatorKey"] = "lko_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -32,6 +33,9 @@ public sealed class LocalClusterScript
     public string Folder => environment["LOYALTY_CLUSTER_DIR"];
 
     public string Redis => $"127.0.0.1:{environment["LOYALTY_REDIS_PORT"]}";
+
+    /// <summary>The gateway's operator key, for the clients of tests and benchmarks.</summary>
+    public string OperatorKey => environment["Loyalty__Security__OperatorKey"];
 
     /// <summary>Starts what is not running; answers the gateway's base address (the script's last line).</summary>
     public async Task<Uri> Up(TimeSpan timeout) =>

@@ -11,10 +11,12 @@ if (ToolCommandLine.Stop(parsed) is { } exitCode)
 }
 
 var command = ReplayCommand.From(parsed);
+var key = command.Key();
 var services = new ServiceCollection();
 services.AddHttpClient(GatewayPreparation.GatewayClient, client =>
 {
     client.BaseAddress = command.Gateway;
+    client.DefaultRequestHeaders.Authorization = key is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
     client.Timeout = TimeSpan.FromSeconds(60); // one request; the sender retries a timed-out batch
 });
 await using var provider = services.BuildServiceProvider();

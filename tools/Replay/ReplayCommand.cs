@@ -7,8 +7,17 @@ namespace Loyalty.Replay;
 
 /// <summary>Command-line options of the replay tool.</summary>
 public sealed record ReplayCommand(
-    Uri Gateway, string? ProgramId, string? Format, IReadOnlyList<string> Files, SenderOptions Sender, TimeSpan WaitReady)
+    Uri Gateway, string? ProgramId, string? Format, IReadOnlyList<string> Files, SenderOptions Sender, TimeSpan WaitReady, FileInfo? KeyFile)
 {
+    /// <summary>Where the key comes from when no --key-file is given: never the command line, which others can read.</summary>
+    public const string KeyVariable = "LOYALTY_KEY";
+
+    private static readonly Option<FileInfo> KeyFileOption = new Option<FileInfo>("--key-file")
+    {
+        Description = $"A file holding the key sent as 'Authorization: Bearer' (else the {KeyVariable} environment variable). Creating a program needs the operator key.",
+        HelpName = "PATH",
+    }.AcceptExistingOnly();
+
     private static readonly Option<Uri> GatewayOption = new("--gateway")
     {
         Description = "The gateway's base URL.",
@@ -67,7 +76,7 @@ public sealed record ReplayCommand(
     public static RootCommand Line { get; } = new(
         """Replays purchase logs into the gateway: online_retail*.csv goes to program "demo", CDNOW*.txt to "cdnow" (created when missing).""")
     {
-        GatewayOption, ProgramOption, FormatOption, BatchOption, ConcurrencyOption, WaitReadyOption, FilesArgument,
+        GatewayOption, KeyFileOption, ProgramOption, FormatOption, BatchOption, ConcurrencyOption, WaitReadyOption, FilesArgument,
     };
 
     public static ReplayCommand From(ParseResult parsed) => new(
@@ -76,7 +85,14 @@ public sealed record ReplayCommand(
         parsed.GetValue(FormatOption),
         parsed.GetRequiredValue(FilesArgument),
         new SenderOptions { BatchSize = parsed.GetValue(BatchOption), Concurrency = parsed.GetValue(ConcurrencyOption) },
-        TimeSpan.FromSeconds(parsed.GetValue(WaitReadyOption)));
+        TimeSpan.FromSeconds(parsed.GetValue(WaitReadyOption)),
+        parsed.GetValue(KeyFileOption));
+
+    /// <summary>The key to send, from --key-file or the environment; null when neither gives one.</summary>
+    public string? Key() =>
+        KeyFile is not null ? File.ReadAllText(KeyFile.FullName).Trim()
+        : Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } key ? key.Trim()
+        : null;
 
     /// <summary>A misspelt option would otherwise be taken for a file name.</summary>
     private static Argument<string[]> FilesNotOptions(Argument<string[]> files)

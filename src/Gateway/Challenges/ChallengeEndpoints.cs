@@ -6,6 +6,7 @@ using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Challenges;
 
@@ -16,7 +17,7 @@ public static class ChallengeEndpoints
 
     public static void MapChallengeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var program = routes.MapGroup("/v1/programs/{programId}/challenges").WithTags("Challenges").ForConfiguredPrograms();
+        var program = routes.MapGroup("/v1/programs/{programId}/challenges").WithTags("Challenges").ForAppsAndMembers().ForConfiguredPrograms();
 
         program.MapGet("", async (string programId, ProgramRulesCache programs) =>
         {
@@ -56,6 +57,7 @@ public static class ChallengeEndpoints
                 : TypedResults.Ok(body);
         })
         .WithName("ConfigureChallenge")
+        .ForAdmins()
         .Accepts<ChallengeDefinition>("application/json")
         .Produces<ChallengeResponse>()
         .Produces<ChallengeResponse>(StatusCodes.Status201Created)
@@ -134,6 +136,7 @@ public static class ChallengeEndpoints
                 : Problems.NotFound("Member not on this board", $"Member '{memberId}' has no progress in challenge '{challengeId}'.");
         })
         .WithName("GetChallengeStanding")
+        .ForAppsAndTheMember()
         .Produces<StandingResponse>()
         .WithSummary("A member's exact rank in the challenge, with k neighbours above and below.");
     }

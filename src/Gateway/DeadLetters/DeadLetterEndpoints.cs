@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Loyalty.Gateway.Http;
 using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.DeadLetters;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.DeadLetters;
 
@@ -15,7 +16,7 @@ public static class DeadLetterEndpoints
 
     public static void MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
     {
-        var letters = routes.MapGroup("/v1/programs/{programId}/dead-letters").WithTags("Dead letters").ForConfiguredPrograms();
+        var letters = routes.MapGroup("/v1/programs/{programId}/dead-letters").WithTags("Dead letters").ForAdmins().ForConfiguredPrograms();
 
         letters.MapGet("", async (string programId, int? limit, string? after, IClusterClient cluster) =>
         {

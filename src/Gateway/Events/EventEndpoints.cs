@@ -6,6 +6,7 @@ using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
 using Loyalty.Client.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Events;
 
@@ -19,6 +20,7 @@ public static class EventEndpoints
         routes.MapPost("/v1/programs/{programId}/events", Ingest)
             .WithTags("Events")
             .WithName("IngestEvents")
+            .ForProducers()
             .Accepts<IReadOnlyList<EventItem>>("application/json")
             .Produces<EventBatchResponse>()
             .AnsweringProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)

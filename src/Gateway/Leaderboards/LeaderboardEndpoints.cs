@@ -4,6 +4,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Leaderboards;
 
@@ -14,7 +15,7 @@ public static class LeaderboardEndpoints
 
     public static void MapLeaderboardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards")
+        var boards = routes.MapGroup("/v1/programs/{programId}/leaderboards/{board}").WithTags("Leaderboards").ForAppsAndMembers()
             .AnsweringProblems(StatusCodes.Status404NotFound);
 
         boards.MapGet("", async (string programId, string board, string? period, int? top, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
@@ -57,6 +58,7 @@ public static class LeaderboardEndpoints
                 : TypedResults.Ok(StandingResponse.From(standing));
         })
         .WithName("GetStanding")
+        .ForAppsAndTheMember()
         .Produces<StandingResponse>()
         .WithSummary("A member's exact rank and score, with k neighbours above and below.");
     }

@@ -8,6 +8,7 @@ using Loyalty.Grains.Interfaces.Leaderboards;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Client.Programs;
 using Microsoft.Extensions.Options;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Live;
 
@@ -46,6 +47,7 @@ public static class LiveEndpoints
                     new LiveMessage("leaderboard", JsonSerializer.Serialize(LeaderboardResponse.From(board, periodKey, await grain.Top(count)), options))));
         })
         .WithName("WatchLeaderboard")
+        .ForAppsAndMembers()
         .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
         .WithSummary("Server-Sent Events \"leaderboard\": the top N (≤ 100) now and on every change, at most 10 a second.");
 
@@ -73,6 +75,7 @@ public static class LiveEndpoints
                 $"member/{programId}/{memberId}/{boardName}/{periodKey}/{around ?? 2}", live.Value.MemberPollInterval, member.Read));
         })
         .WithName("WatchMember")
+        .ForAppsAndTheMember()
         .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
         .WithSummary("Server-Sent Events \"member\" ({member, standing}) now and on every change; \"missing\" while the member has no events.");
     }

@@ -1,6 +1,7 @@
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Members;
 
@@ -10,7 +11,7 @@ public static class MemberEndpoints
 
     public static void MapMemberEndpoints(this IEndpointRouteBuilder routes)
     {
-        var members = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Members").ForConfiguredPrograms();
+        var members = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Members").ForAppsAndTheMember().ForConfiguredPrograms();
 
         members.MapGet("", async (string programId, string memberId, IClusterClient cluster) =>
         {

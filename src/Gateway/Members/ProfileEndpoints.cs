@@ -3,6 +3,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Members;
 
@@ -11,7 +12,7 @@ public static class ProfileEndpoints
 {
     public static void MapProfileEndpoints(this IEndpointRouteBuilder routes)
     {
-        var profiles = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/profile").WithTags("Members").ForConfiguredPrograms();
+        var profiles = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/profile").WithTags("Members").ForApps().ForConfiguredPrograms();
         profiles.MapPut("", async (
             string programId, string memberId, HttpRequest request, ProgramRulesCache programs, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock, IClusterClient cluster) =>
         {

@@ -1,6 +1,7 @@
 using Loyalty.Gateway.Events;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.OpenApi;
 
@@ -37,8 +38,8 @@ public static class ApiDocument
 
     public static void MapApiDocument(this IEndpointRouteBuilder routes)
     {
-        routes.MapOpenApi();
-        routes.MapScalarApiReference(ReferencePath, options => options.WithTitle("Loyalty.Orleans API"));
+        routes.MapOpenApi().ForEveryone();
+        routes.MapScalarApiReference(ReferencePath, options => options.WithTitle("Loyalty.Orleans API")).ForEveryone();
     }
 
     /// <summary>

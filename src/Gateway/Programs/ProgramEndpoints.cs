@@ -3,6 +3,7 @@ using System.Text;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Programs;
 
@@ -15,7 +16,7 @@ public static class ProgramEndpoints
 
     public static void MapProgramEndpoints(this IEndpointRouteBuilder routes)
     {
-        var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Programs");
+        var programs = routes.MapGroup("/v1/programs/{programId}").WithTags("Programs").ForAdmins();
 
         programs.MapGet("", async (string programId, IClusterClient cluster, HttpContext context) =>
         {

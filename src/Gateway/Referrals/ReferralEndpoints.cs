@@ -3,6 +3,7 @@ using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Referrals;
 using Loyalty.Client.Programs;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Referrals;
 
@@ -17,7 +18,7 @@ public static class ReferralEndpoints
 
     public static void MapReferralEndpoints(this IEndpointRouteBuilder routes)
     {
-        var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals").ForConfiguredPrograms();
+        var member = routes.MapGroup("/v1/programs/{programId}/members/{memberId}").WithTags("Referrals").ForAppsAndTheMember().ForConfiguredPrograms();
 
         member.MapPost("/referral-code", async (string programId, string memberId, IClusterClient cluster, ProgramRulesCache programs) =>
         {

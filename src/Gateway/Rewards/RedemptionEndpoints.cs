@@ -2,6 +2,7 @@ using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -15,7 +16,7 @@ public static class RedemptionEndpoints
 
     public static void MapRedemptionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var redemptions = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/redemptions").WithTags("Rewards").ForConfiguredPrograms();
+        var redemptions = routes.MapGroup("/v1/programs/{programId}/members/{memberId}/redemptions").WithTags("Rewards").ForAppsAndTheMember().ForConfiguredPrograms();
 
         redemptions.MapPost("", async (string programId, string memberId, HttpRequest request, IClusterClient cluster) =>
         {

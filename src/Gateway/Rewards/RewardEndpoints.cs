@@ -2,6 +2,7 @@ using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Rewards;
 
@@ -15,7 +16,7 @@ public static class RewardEndpoints
 
     public static void MapRewardEndpoints(this IEndpointRouteBuilder routes)
     {
-        var catalogue = routes.MapGroup("/v1/programs/{programId}/rewards").WithTags("Rewards").ForConfiguredPrograms();
+        var catalogue = routes.MapGroup("/v1/programs/{programId}/rewards").WithTags("Rewards").ForAppsAndMembers().ForConfiguredPrograms();
 
         catalogue.MapGet("", async (string programId, int? offset, int? limit, IClusterClient cluster) =>
         {
@@ -89,6 +90,7 @@ public static class RewardEndpoints
             return result.Created ? TypedResults.Created($"/v1/programs/{programId}/rewards/{rewardId}", body) : TypedResults.Ok(body);
         })
         .WithName("ConfigureReward")
+        .ForAdmins()
         .Accepts<RewardDefinition>("application/json")
         .Produces<RewardResponse>()
         .Produces<RewardResponse>(StatusCodes.Status201Created)

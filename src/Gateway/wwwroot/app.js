@@ -2,6 +2,79 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+
+// The credential comes in the address's fragment (#token=… for a member token, #key=… for an app key), which the
+// browser never sends to a server, so it lands in no log; it is kept for this tab and taken out of the address bar.
+const credential = (() => {
+  const given = new URLSearchParams(location.hash.slice(1));
+  const value = given.get("token") ?? given.get("key");
+  if (value) {
+    sessionStorage.setItem("loyalty-credential", value);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  return sessionStorage.getItem("loyalty-credential");
+})();
+
+const authorized = (headers = {}) => (credential ? { ...headers, Authorization: `Bearer ${credential}` } : headers);
+
+// EventSource cannot send a credential header, so streams are read with fetch. Like EventSource, a dropped stream is
+// opened again and a refused one is closed for good.
+class LiveStream {
+  static CLOSED = 2;
+
+  constructor(url) {
+    this.url = url;
+    this.listeners = {};
+    this.readyState = 0;
+    this.onerror = null;
+    this.open();
+  }
+
+  addEventListener(name, listener) { this.listeners[name] = listener; }
+
+  close() {
+    this.readyState = LiveStream.CLOSED;
+    this.controller?.abort();
+  }
+
+  async open() {
+    this.controller = new AbortController();
+    try {
+      const response = await fetch(this.url, { headers: authorized({ Accept: "text/event-stream" }), signal: this.controller.signal });
+      if (!response.ok) {
+        this.readyState = LiveStream.CLOSED;
+        this.onerror?.();
+        return;
+      }
+      this.readyState = 1;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replaceAll("\r\n", "\n");
+        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+          this.dispatch(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
+      }
+    } catch { /* dropped, or closed by us */ }
+    if (this.readyState === LiveStream.CLOSED) return;
+    this.readyState = 0;
+    this.onerror?.();
+    setTimeout(() => { if (this.readyState !== LiveStream.CLOSED) this.open(); }, 1000);
+  }
+
+  dispatch(block) {
+    let name = "message";
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (line.startsWith("event:")) name = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (data.length) this.listeners[name]?.({ data: data.join("\n") });
+  }
+}
 const number = new Intl.NumberFormat();
 const state = { boardSource: null, memberSource: null };
 
@@ -58,14 +131,14 @@ function watchBoard() {
   $("board-table").hidden = false;
   renderBoard([]); // never the previous choice's board under this choice's label
   const query = `period=${encodeURIComponent(period())}&top=10`;
-  const source = new EventSource(`${base()}/leaderboards/${$("board").value}/live?${query}`);
+  const source = new LiveStream(`${base()}/leaderboards/${$("board").value}/live?${query}`);
   source.addEventListener("leaderboard", (message) => {
     renderBoard(JSON.parse(message.data).entries);
     setStatus(`Live · updated ${new Date().toLocaleTimeString()}`);
   });
   source.onerror = () => {
     // A refused stream is closed for good (the browser retries only a dropped one): ask the plain route why.
-    if (source.readyState === EventSource.CLOSED && state.boardSource === source) explainRefusal(query);
+    if (source.readyState === LiveStream.CLOSED && state.boardSource === source) explainRefusal(query);
     else setStatus("Reconnecting…");
   };
   state.boardSource = source;
@@ -77,11 +150,12 @@ async function explainRefusal(query) {
   const source = state.boardSource;
   let problem = null;
   try {
-    const response = await fetch(`${base()}/leaderboards/${$("board").value}?${query}`);
+    const response = await fetch(`${base()}/leaderboards/${$("board").value}?${query}`, { headers: authorized() });
     if (!response.ok) problem = await response.json();
   } catch { /* the gateway is unreachable */ }
   if (state.boardSource !== source) return; // another choice was made meanwhile
   if (problem?.currentPeriods) return showPeriodsKept(problem);
+  if (problem?.status === 401) return setStatus("This page needs a credential: add #key=<app key> or #token=<member token> to its address.");
   const because = problem?.detail ?? Object.entries(problem?.errors ?? {}).map(([field, errors]) => `${field} ${errors.join(", ")}`).join("; ");
   setStatus(problem ? `${problem.title} ${because}` : "Disconnected; choose again to retry.");
 }
@@ -185,11 +259,11 @@ function watchMember() {
   const id = $("member").value.trim();
   if (!id) return;
   const url = `${base()}/members/${encodeURIComponent(id)}/live?board=${$("board").value}&period=${encodeURIComponent(period())}&around=2`;
-  const source = new EventSource(url);
+  const source = new LiveStream(url);
   source.addEventListener("member", (message) => renderMember(JSON.parse(message.data)));
   source.addEventListener("missing", () => { $("member-view").hidden = true; $("member-missing").hidden = false; });
   // Refused (e.g. a period not kept, which the board explains): hide figures that belong to another choice.
-  source.onerror = () => { if (source.readyState === EventSource.CLOSED) $("member-view").hidden = true; };
+  source.onerror = () => { if (source.readyState === LiveStream.CLOSED) $("member-view").hidden = true; };
   state.memberSource = source;
 }
 

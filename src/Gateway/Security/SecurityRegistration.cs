@@ -1,0 +1,37 @@
+using Loyalty.Client.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Gateway.Security;
+
+public static class SecurityRegistration
+{
+    private const string BearerScheme = "bearer";
+
+    /// <summary>
+    /// Keys and member tokens, both as <c>Authorization: Bearer</c>: a JWT goes to the member-token scheme, anything
+    /// else to the key scheme. The operator key is resolved now, so a gateway without one refuses to start.
+    /// </summary>
+    public static void AddLoyaltySecurity(this WebApplicationBuilder builder, LoyaltyHostingOptions hosting)
+    {
+        builder.Services.AddLoyaltyOptions<SecurityOptions>();
+        var configured = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        builder.Services.AddSingleton(OperatorKey.Resolve(configured, hosting.IsRedis, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton<ProgramKeyCache>();
+        builder.Services.AddSingleton<KeyUseRecorder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<KeyUseRecorder>());
+
+        builder.Services.AddAuthentication(BearerScheme)
+            .AddPolicyScheme(BearerScheme, "Key or member token", scheme => scheme.ForwardDefaultSelector = context =>
+                BearerToken.From(context.Request) is { } credential && BearerToken.IsJwt(credential) ? MemberTokens.Scheme : ApiKeyAuthenticationHandler.Name)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Name, _ => { })
+            .AddJwtBearer(MemberTokens.Scheme, _ => { });
+        builder.Services.AddOptions<JwtBearerOptions>(MemberTokens.Scheme)
+            .Configure<ProgramKeyCache>((jwt, keys) => MemberTokens.Configure(jwt, keys));
+        builder.Services.AddAuthorization(Access.AddPolicies);
+        builder.Services.AddSingleton<IAuthorizationHandler, ProgramAccessHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();
+    }
+}
