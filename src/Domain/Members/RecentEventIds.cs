@@ -9,22 +9,21 @@ public sealed class RecentEventIds
 {
     public const int Capacity = 100_000;
 
-    private readonly List<SeenEventId> seen;
-    private HashSet<string>? index;
+    private readonly RecentSet<string, SeenEventId> seen;
 
     public RecentEventIds()
         : this([])
     {
     }
 
-    private RecentEventIds(List<SeenEventId> seen) => this.seen = seen;
+    private RecentEventIds(List<SeenEventId> seen) => this.seen = new(seen, s => s.Id, StringComparer.Ordinal);
 
     /// <summary>Oldest first.</summary>
-    public IReadOnlyList<SeenEventId> Seen => seen;
+    public IReadOnlyList<SeenEventId> Seen => seen.Items;
 
     public static RecentEventIds Restore(IEnumerable<SeenEventId> seen) => new([.. seen]);
 
-    public bool Contains(string eventId) => Index.Contains(eventId);
+    public bool Contains(string eventId) => seen.Contains(eventId);
 
     /// <summary>Records an id applied at <paramref name="now"/>, forgetting ids applied more than <paramref name="windowDays"/> before.</summary>
     public void Add(string eventId, DateTimeOffset now, int windowDays) => Add(eventId, now, now.AddDays(-windowDays));
@@ -32,22 +31,11 @@ public sealed class RecentEventIds
     /// <summary>Records an id applied at <paramref name="now"/>, forgetting ids applied before <paramref name="keepSince"/>.</summary>
     public void Add(string eventId, DateTimeOffset now, DateTimeOffset keepSince)
     {
-        if (!Index.Add(eventId))
+        if (seen.Add(new SeenEventId(eventId, now)))
         {
-            return;
+            seen.DropOldest(Capacity, s => s.AppliedAt is { } at && at < keepSince);
         }
-
-        seen.Add(new SeenEventId(eventId, now));
-        var drop = 0;
-        while (drop < seen.Count && (seen.Count - drop > Capacity || seen[drop].AppliedAt is { } at && at < keepSince))
-        {
-            Index.Remove(seen[drop++].Id);
-        }
-
-        seen.RemoveRange(0, drop);
     }
-
-    private HashSet<string> Index => index ??= new HashSet<string>(seen.Select(s => s.Id), StringComparer.Ordinal);
 }
 
 /// <param name="AppliedAt">When the member applied it; null for ids stored before times were kept.</param>

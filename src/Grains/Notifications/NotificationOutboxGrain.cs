@@ -29,7 +29,7 @@ public sealed class NotificationOutboxGrain(
 
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly Dictionary<string, Backoff> backoff = new(StringComparer.Ordinal);
-    private HashSet<string> recentIds = [];
+    private RecentSet<string, string> recentIds = new([], id => id);
     private string programId = "";
     private bool delivering;
     private bool? reminderSet;
@@ -37,7 +37,7 @@ public sealed class NotificationOutboxGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (programId, _) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
-        recentIds = new HashSet<string>(state.State.RecentIds, StringComparer.Ordinal);
+        recentIds = new(state.State.RecentIds, id => id, StringComparer.Ordinal);
         var tick = options.Value.DeliveryTick;
         this.RegisterGrainTimer(Deliver, new GrainTimerCreationOptions(tick, tick) { Interleave = true });
         return Task.CompletedTask;
@@ -54,7 +54,6 @@ public sealed class NotificationOutboxGrain(
                 continue;
             }
 
-            state.State.RecentIds.Add(notification.Id);
             foreach (var endpoint in endpoints)
             {
                 QueueFor(endpoint.Id).Add(notification);
@@ -155,19 +154,7 @@ public sealed class NotificationOutboxGrain(
         return removed.Count > 0;
     }
 
-    private void ForgetOldIds()
-    {
-        var excess = state.State.RecentIds.Count - options.Value.RecentIdsKept;
-        if (excess > 0)
-        {
-            foreach (var id in state.State.RecentIds.Take(excess))
-            {
-                recentIds.Remove(id);
-            }
-
-            state.State.RecentIds.RemoveRange(0, excess);
-        }
-    }
+    private void ForgetOldIds() => recentIds.DropOldest(options.Value.RecentIdsKept);
 
     /// <summary>Enqueue and delivery interleave; their writes must not, or the second would meet a stale etag.</summary>
     private async Task Save()
