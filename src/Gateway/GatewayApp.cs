@@ -3,6 +3,7 @@ using Loyalty.Client.Hosting;
 using Loyalty.Client;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Loyalty.Gateway.Audit;
 using Loyalty.Gateway.Challenges;
 using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
@@ -110,6 +111,7 @@ public static class GatewayApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AuditRecording>();
 
         // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
         var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
@@ -138,6 +140,7 @@ public static class GatewayApp
         v1.MapDeadLetterEndpoints();
         v1.MapKeyEndpoints();
         v1.MapMemberTokenEndpoints();
+        v1.MapAuditEndpoints();
         return app;
     }
 }

@@ -75,8 +75,8 @@ public static class ProgramEndpoints
             return null;
         }
 
-        // Invalid UTF-8 is refused, not silently replaced by U+FFFD.
-        using var reader = new StreamReader(request.Body, StrictUtf8);
+        // Invalid UTF-8 is refused, not silently replaced by U+FFFD. The body stays open: the audit log reads it again.
+        using var reader = new StreamReader(request.Body, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var buffer = new char[MaxConfigurationBytes + 1];
         try
         {

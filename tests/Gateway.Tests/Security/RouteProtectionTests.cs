@@ -117,6 +117,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["GET /metrics"] = Access.Operator,
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /v1/programs/{programId}/"] = Access.Admin,
+        ["GET /v1/programs/{programId}/audit/"] = Access.Admin,
         ["GET /v1/programs/{programId}/challenges/"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/challenges/{challengeId}/"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/challenges/{challengeId}/completions"] = Access.AppOrMembers,
