@@ -13,6 +13,7 @@ using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
 using Loyalty.Gateway.OpenApi;
 using Loyalty.Gateway.Programs;
+using Loyalty.Gateway.RateLimits;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
 using Loyalty.Gateway.Security;
@@ -50,6 +51,7 @@ public static class GatewayApp
             hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
         builder.AddLoyaltySecurity(hosting);
+        builder.Services.AddLoyaltyRateLimits();
         if (hosting.IsRedis)
         {
             builder.Services.AddLoyaltyRedis(hosting);
@@ -109,6 +111,7 @@ public static class GatewayApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter(); // before authorization: refused requests of a credential count too
         app.UseAuthorization();
 
         // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
