@@ -42,6 +42,7 @@ public sealed class StartupValidationTests
     [InlineData("Loyalty:StreamRetries:DeliveryMaxDelay", "00:00:00.010", "Loyalty:StreamRetries:DeliveryMaxDelay must be at least Loyalty:StreamRetries:DeliveryFirstDelay")]
     [InlineData("Loyalty:Notifications:MaxBackoff", "00:00:00.500", "Loyalty:Notifications:MaxBackoff must be at least Loyalty:Notifications:InitialBackoff")]
     [InlineData("Loyalty:Health:CheckTimeout", "-00:00:01", "Loyalty:Health:CheckTimeout must be between")]
+    [InlineData("Loyalty:RateLimits:Programs:shop:MemberBurst", "0", "The field Loyalty:RateLimits:Programs:shop:MemberBurst must be between 1 and 1000000. It is 0.")]
     public async Task The_gateway_refuses_to_start_with_a_bad_value_naming_its_key(string key, string value, string message)
     {
         await using var gateway = GatewayApp.Build([$"--{key}={value}", $"--Loyalty:SiloPort={FreePort()}", $"--Loyalty:GatewayPort={FreePort()}", "--urls=http://127.0.0.1:0"]);
