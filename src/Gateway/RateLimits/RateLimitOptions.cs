@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 using Loyalty.Client.Hosting;
 using Loyalty.Gateway.Events;
 
@@ -75,26 +74,8 @@ public sealed class RateLimitOptions : ILoyaltyOptions, IValidatableObject
     };
 
     /// <summary>A program's settings checked as the section's are, each failure naming the program's key.</summary>
-    private IEnumerable<ValidationResult> Checked(string prefix)
-    {
-        foreach (var property in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(int)))
-        {
-            var value = property.GetValue(this);
-            var context = new ValidationContext(this) { MemberName = property.Name, DisplayName = $"{prefix}:{property.Name}" };
-            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
-            {
-                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } message })
-                {
-                    yield return new ValidationResult($"{message} It is {value}.");
-                }
-            }
-        }
-
-        foreach (var failure in CrossChecks(prefix))
-        {
-            yield return failure;
-        }
-    }
+    private IEnumerable<ValidationResult> Checked(string prefix) =>
+        [.. SettingAttributes.Failures(this, prefix).Select(failure => new ValidationResult(failure)), .. CrossChecks(prefix)];
 
     /// <summary>A bucket smaller than a second's tokens would cap the rate below the one configured.</summary>
     private IEnumerable<ValidationResult> CrossChecks(string prefix) =>
