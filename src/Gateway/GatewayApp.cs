@@ -14,6 +14,7 @@ using Loyalty.Gateway.Live;
 using Loyalty.Gateway.Members;
 using Loyalty.Gateway.OpenApi;
 using Loyalty.Gateway.Programs;
+using Loyalty.Gateway.RateLimits;
 using Loyalty.Gateway.Referrals;
 using Loyalty.Gateway.Rewards;
 using Loyalty.Gateway.Security;
@@ -51,6 +52,7 @@ public static class GatewayApp
             hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
         builder.AddIngestionBackPressure(hosting);
         builder.AddLoyaltySecurity(hosting);
+        builder.Services.AddLoyaltyRateLimits();
         if (hosting.IsRedis)
         {
             builder.Services.AddLoyaltyRedis(hosting);
@@ -110,6 +112,7 @@ public static class GatewayApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter(); // before authorization: refused requests of a credential count too
         app.UseAuthorization();
         app.UseMiddleware<AuditRecording>();
 

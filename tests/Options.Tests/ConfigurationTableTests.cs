@@ -53,6 +53,7 @@ public sealed class ConfigurationTableTests
         bool flag => documented == (flag ? "true" : "false"),
         IFormattable number => documented == number.ToString(null, CultureInfo.InvariantCulture),
         null => documented == "unset",
+        System.Collections.ICollection { Count: 0 } => documented == "none", // a map filled per deployment, such as per-program overrides
         var other => documented == other.ToString(),
     };
 }

@@ -42,6 +42,12 @@ public sealed class StartupValidationTests
     [InlineData("Loyalty:StreamRetries:DeliveryMaxDelay", "00:00:00.010", "Loyalty:StreamRetries:DeliveryMaxDelay must be at least Loyalty:StreamRetries:DeliveryFirstDelay")]
     [InlineData("Loyalty:Notifications:MaxBackoff", "00:00:00.500", "Loyalty:Notifications:MaxBackoff must be at least Loyalty:Notifications:InitialBackoff")]
     [InlineData("Loyalty:Health:CheckTimeout", "-00:00:01", "Loyalty:Health:CheckTimeout must be between")]
+    [InlineData("Loyalty:RateLimits:MemberRequestsPerSecond", "0", "The field Loyalty:RateLimits:MemberRequestsPerSecond must be between 1 and 1000000. It is 0.")]
+    [InlineData("Loyalty:RateLimits:EventBurst", "4999", "The field Loyalty:RateLimits:EventBurst must be between 5000 and 100000000. It is 4999.")]
+    [InlineData("Loyalty:RateLimits:AppBurst", "10", "Loyalty:RateLimits:AppBurst must be at least Loyalty:RateLimits:AppRequestsPerSecond (500). It is 10.")]
+    [InlineData("Loyalty:RateLimits:Programs:shop:MemberBurst", "0", "The field Loyalty:RateLimits:Programs:shop:MemberBurst must be between 1 and 1000000. It is 0.")]
+    [InlineData("Loyalty:RateLimits:Programs:shop:EventsPerSecond", "50000",
+        "Loyalty:RateLimits:Programs:shop:EventBurst must be at least Loyalty:RateLimits:Programs:shop:EventsPerSecond (50000). It is 40000.")]
     public async Task The_gateway_refuses_to_start_with_a_bad_value_naming_its_key(string key, string value, string message)
     {
         await using var gateway = GatewayApp.Build([$"--{key}={value}", $"--Loyalty:SiloPort={FreePort()}", $"--Loyalty:GatewayPort={FreePort()}", "--urls=http://127.0.0.1:0"]);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Client.Hosting;
@@ -27,20 +26,7 @@ public sealed class LoyaltyOptionsValidator<T> : IValidateOptions<T>
 
     private static List<string> Failures(T options)
     {
-        var failures = new List<string>();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-        {
-            var value = property.GetValue(options);
-            var context = new ValidationContext(options) { MemberName = property.Name, DisplayName = $"{T.Section}:{property.Name}" };
-            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
-            {
-                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } message })
-                {
-                    failures.Add($"{message} It is {value ?? "not set"}.");
-                }
-            }
-        }
-
+        var failures = SettingAttributes.Failures(options, T.Section).ToList();
         if (options is IValidatableObject validatable)
         {
             failures.AddRange(validatable.Validate(new ValidationContext(options)).Select(result => result.ErrorMessage ?? T.Section));

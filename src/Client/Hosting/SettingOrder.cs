@@ -6,9 +6,10 @@ namespace Loyalty.Client.Hosting;
 public static class SettingOrder
 {
     /// <summary>A failure naming both keys when the setting <paramref name="upper"/> is below <paramref name="lower"/>.</summary>
-    public static IEnumerable<ValidationResult> AtLeast(string section, (string Name, TimeSpan Value) upper, (string Name, TimeSpan Value) lower)
+    public static IEnumerable<ValidationResult> AtLeast<T>(string section, (string Name, T Value) upper, (string Name, T Value) lower)
+        where T : IComparable<T>
     {
-        if (upper.Value < lower.Value)
+        if (upper.Value.CompareTo(lower.Value) < 0)
         {
             yield return new ValidationResult(
                 $"{section}:{upper.Name} must be at least {section}:{lower.Name} ({lower.Value}). It is {upper.Value}.");

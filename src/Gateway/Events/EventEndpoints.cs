@@ -6,6 +6,7 @@ using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
 using Loyalty.Client.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
+using Loyalty.Gateway.RateLimits;
 using Loyalty.Gateway.Security;
 
 namespace Loyalty.Gateway.Events;
@@ -21,15 +22,16 @@ public static class EventEndpoints
             .WithTags("Events")
             .WithName("IngestEvents")
             .ForProducers()
+            .WithMetadata(ChargedPerEvent.Metadata)
             .Accepts<IReadOnlyList<EventItem>>("application/json")
             .Produces<EventBatchResponse>()
-            .AnsweringProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)
-            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied.");
+            .AnsweringProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge) // 429 comes with ForProducers
+            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied, or when the batch's events exceed what the key may still post (Loyalty:RateLimits:EventsPerSecond).");
     }
 
     private static async Task<IResult> Ingest(
         string programId, HttpContext context, ProgramRulesCache programs, MemberEventPublisher ingestion, IngestionAdmission admission, ReturnNotes returns,
-        [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+        CallerRateLimits limits, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
     {
         // Refused before the body is read: under overload, refusing must cost next to nothing.
         if (!admission.IsOpen)
@@ -74,6 +76,13 @@ public static class EventEndpoints
             if (count > MaxEventsPerBatch)
             {
                 return TooLarge($"A batch holds at most {MaxEventsPerBatch} events; this one has {count}.");
+            }
+
+            // Every item counts, valid or not: reading a bad one costs as much as a good one.
+            using var allowance = limits.Events.AttemptAcquire(context, count);
+            if (!allowance.IsAcquired)
+            {
+                return RateLimitAnswer.For(context, allowance, $"This key is over its event rate; the batch's {count} events were not stored. Resend it after the delay.");
             }
 
             var batch = EventBatch.Read(document.RootElement, new EventItemReader(rules.Config, clock.GetUtcNow()));

@@ -39,6 +39,10 @@ public static class Problems
     public static IResult TooBusy(HttpContext context, string detail, int retryAfterSeconds) =>
         RetryLater(context, StatusCodes.Status429TooManyRequests, "Too many events pending", detail, retryAfterSeconds);
 
+    /// <summary>A caller over its own rate (<c>Loyalty:RateLimits</c>), whatever the cluster's load.</summary>
+    public static IResult RateLimited(HttpContext context, string detail, int retryAfterSeconds) =>
+        RetryLater(context, StatusCodes.Status429TooManyRequests, "Rate limit exceeded", detail, retryAfterSeconds);
+
     private static IResult RetryLater(HttpContext context, int status, string title, string detail, int retryAfterSeconds)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

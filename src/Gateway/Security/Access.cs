@@ -7,7 +7,7 @@ namespace Loyalty.Gateway.Security;
 /// <summary>
 /// What each route asks of its caller, declared where the route is mapped. A route that declares nothing falls to
 /// the fallback policy (operator only), and the route-protection test fails on it. Each declares its 401 and 403
-/// answers for the API's description.
+/// answers for the API's description, and those open to keys and members their 429 (<c>Loyalty:RateLimits</c>).
 /// </summary>
 public static class Access
 {
@@ -31,22 +31,22 @@ public static class Access
 
     /// <summary>Posting events: producer keys (and admins, the operator).</summary>
     public static TBuilder ForProducers<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Producer).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        builder.RequireAuthorization(Producer).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
     /// <summary>What apps do: app keys (and admins, the operator).</summary>
     public static TBuilder ForApps<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(App).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        builder.RequireAuthorization(App).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
     /// <summary>What apps do, and a member token for the member the route names.</summary>
     public static TBuilder ForAppsAndTheMember<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(AppOrTheMember).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        builder.RequireAuthorization(AppOrTheMember).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
     /// <summary>What apps show every member (boards, rewards, challenges): app keys and any member token of the program.</summary>
     public static TBuilder ForAppsAndMembers<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(AppOrMembers).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        builder.RequireAuthorization(AppOrMembers).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
     public static TBuilder ForAdmins<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Admin).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        builder.RequireAuthorization(Admin).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
     public static TBuilder ForOperators<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(Operator).AnsweringProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Loyalty.Gateway.Tests.Security;
 
@@ -14,14 +15,14 @@ public static class Keys
         return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
     }
 
-    /// <summary>A client of the test gateway carrying <paramref name="credential"/>, or nothing when null.</summary>
-    public static HttpClient ClientWith(GatewayFixture gateway, string? credential)
+    /// <summary>A client of a test gateway carrying <paramref name="credential"/>, or nothing when null.</summary>
+    public static HttpClient ClientWith(WebApplicationFactory<Program> gateway, string? credential)
     {
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = credential is null ? null : new AuthenticationHeaderValue("Bearer", credential);
         return client;
     }
 
-    public static async Task<HttpClient> ClientOf(GatewayFixture gateway, HttpClient operatorClient, string programId, string role) =>
+    public static async Task<HttpClient> ClientOf(WebApplicationFactory<Program> gateway, HttpClient operatorClient, string programId, string role) =>
         ClientWith(gateway, (await Create(operatorClient, programId, role))["key"]!.GetValue<string>());
 }
