@@ -4,6 +4,7 @@ using Loyalty.Client;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Gateway.Challenges;
+using Loyalty.Gateway.Cors;
 using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
@@ -77,6 +78,7 @@ public static class GatewayApp
             json.SerializerOptions.AllowDuplicateProperties = false;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
+        builder.Services.AddProgramCors();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
@@ -108,6 +110,9 @@ public static class GatewayApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+
+        // Before authentication: a browser's preflight carries no credentials, and is answered here.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
