@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Gateway.Audit;
 using Loyalty.Gateway.Challenges;
+using Loyalty.Gateway.Cors;
 using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
@@ -80,6 +81,7 @@ public static class GatewayApp
             json.SerializerOptions.AllowDuplicateProperties = false;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
+        builder.Services.AddProgramCors();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
@@ -111,6 +113,9 @@ public static class GatewayApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+
+        // Before authentication: a browser's preflight carries no credentials, and is answered here.
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter(); // before authorization: refused requests of a credential count too
         app.UseAuthorization();

@@ -120,6 +120,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.AddLoyaltyOptions<DueWorkOptions>();
         silo.Services.AddLoyaltyOptions<DeadLetterOptions>();
         silo.Services.AddLoyaltyOptions<NotificationOptions>();
+        silo.Services.AddLoyaltyOptions<WebhookOptions>();
         silo.Services.AddLoyaltyOptions<RewardOptions>();
         silo.Services.AddLoyaltyOptions<StreamRetryOptions>();
         silo.Services.AddWebhookClient();

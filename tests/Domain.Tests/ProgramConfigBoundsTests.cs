@@ -20,7 +20,7 @@ public sealed class ProgramConfigBoundsTests
         };
 
         // 10^10 minor units at 10 points a unit: 10^9 base, 2 × 10^9 for the x3 rule, 20 capped bonus, 0.5 × 10^9 offer.
-        Assert.Equal(3_500_000_020, ProgramConfigValidator.MostPointsPerPurchase(config));
+        Assert.Equal(3_500_000_020, PurchasePointsBound.MostPointsPerPurchase(config));
         Assert.Empty(ProgramConfigValidator.Validate(config));
     }
 

@@ -36,6 +36,9 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifet
         // Webhook tests make receivers fail on purpose; retries come quickly so they finish in seconds.
         builder.UseSetting("Loyalty:Notifications:InitialBackoff", "00:00:00.050");
         builder.UseSetting("Loyalty:Notifications:MaxBackoff", "00:00:00.400");
+
+        // Receivers listen on loopback, which webhooks may reach only when private networks are allowed.
+        builder.UseSetting("Loyalty:Webhooks:AllowPrivateNetworks", "true");
         builder.ConfigureTestServices(services => services.AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider));
     }
 
@@ -46,7 +49,7 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifet
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorKey);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

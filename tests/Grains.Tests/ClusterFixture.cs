@@ -3,6 +3,7 @@ using Loyalty.Grains;
 using Loyalty.Client;
 using Loyalty.Grains.Scheduling;
 using Loyalty.Grains.Members;
+using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -38,7 +39,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
         .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes)
-            .AddSingleton<IDueWorkStore>(DueWork).Configure<DueWorkOptions>(due => due.PollInterval = TimeSpan.FromMilliseconds(100)))
+            .AddSingleton<IDueWorkStore>(DueWork).Configure<DueWorkOptions>(due => due.PollInterval = TimeSpan.FromMilliseconds(100))
+            .Configure<WebhookOptions>(webhooks => webhooks.AllowPrivateNetworks = true)) // tests aim webhooks at loopback
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

@@ -93,6 +93,9 @@ public sealed record ProgramConfig
     /// <summary>Endpoints that receive every member notification (tier up, badge, challenge, points expiring soon).</summary>
     public List<WebhookEndpoint> Webhooks { get; init; } = [];
 
+    /// <summary>Browser apps that may call the program's routes; absent for none.</summary>
+    public CorsRules? Cors { get; init; }
+
     /// <summary>
     /// The newest entries of each member's ledger that the ledger store keeps; older ones may be dropped when entries
     /// are appended. Null (the default): every entry is kept. Totals and offsets of ledger pages count every entry

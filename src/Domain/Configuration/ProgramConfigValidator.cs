@@ -5,14 +5,17 @@ namespace Loyalty.Domain;
 /// <summary>Checks a whole configuration and reports every problem, each naming its field.</summary>
 public static partial class ProgramConfigValidator
 {
-    private static readonly long[] MinorUnitChoices = [1, 10, 100, 1000];
+    internal static readonly long[] MinorUnitChoices = [1, 10, 100, 1000];
 
     // Below a hundred a member could not page back through one busy day; above ten million one list grows too large.
     private const int MinLedgerEntries = 100;
     private const int MaxLedgerEntries = 10_000_000;
 
-    /// <summary>Every problem of <paramref name="config"/>; empty when it is sound. Never throws, even on JSON nulls.</summary>
-    public static IReadOnlyList<ValidationError> Validate(ProgramConfig config)
+    /// <summary>
+    /// Every problem of <paramref name="config"/>; empty when it is sound. Never throws, even on JSON nulls.
+    /// <paramref name="networks"/> says whether webhooks may aim at private networks: the host's choice, not the program's.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> Validate(ProgramConfig config, WebhookNetworks networks = WebhookNetworks.PublicOnly)
     {
         ArgumentNullException.ThrowIfNull(config);
         var errors = new List<ValidationError>();
@@ -51,10 +54,11 @@ public static partial class ProgramConfigValidator
         ValidateTiers(config.Tiers, Check);
         ValidateRules(config.EarningRules, Check);
         ValidateBadges(config.Badges, config.Tiers, Check);
-        ValidateWebhooks(config.Webhooks, Check);
-        ValidateOffers(config, Check);
-        ValidateRfm(config.Rfm, Check);
-        ValidateSurprises(config, Check);
+        WebhookValidator.Validate(config.Webhooks, networks, Check);
+        CorsValidator.Validate(config.Cors, Check);
+        OfferValidator.ValidateOffers(config, Check);
+        OfferValidator.ValidateRfm(config.Rfm, Check);
+        OfferValidator.ValidateSurprises(config, Check);
         if (config.Referrals is { } referrals)
         {
             Check(referrals.ReferrerBonusPoints is >= 0 and <= Bounds.MaxBonusPoints, "referrals.referrerBonusPoints", Between(0, Bounds.MaxBonusPoints));
@@ -62,11 +66,11 @@ public static partial class ProgramConfigValidator
             Check(referrals.MinPurchaseMinor is >= 0 and <= Bounds.MaxAmountMinor, "referrals.minPurchaseMinor", Between(0, Bounds.MaxAmountMinor));
         }
 
-        ValidateMostPointsPerPurchase(config, Check);
+        PurchasePointsBound.ValidateMostPointsPerPurchase(config, Check);
         return errors;
     }
 
-    private static string Between(long minimum, long maximum) => $"must be between {minimum} and {maximum}";
+    internal static string Between(long minimum, long maximum) => $"must be between {minimum} and {maximum}";
 
     private static void ValidateTiers(List<TierDefinition>? tiers, Action<bool, string, string> check)
     {
@@ -122,28 +126,6 @@ public static partial class ProgramConfigValidator
             check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
             check(badge.Kind != BadgeKind.Challenge || badge.Challenge is { Length: > 0 and <= 128 }, $"{at}.challenge", "must name a challenge");
             check(badge.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", Between(0, Bounds.MaxBonusPoints));
-        }
-    }
-
-    private static void ValidateWebhooks(List<WebhookEndpoint>? webhooks, Action<bool, string, string> check)
-    {
-        check(webhooks is not null, "webhooks", "must be a list (empty for none)");
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < (webhooks?.Count ?? 0); i++)
-        {
-            var webhook = webhooks![i];
-            var at = $"webhooks[{i}]";
-            if (webhook is null)
-            {
-                check(false, at, "must be a webhook");
-                continue;
-            }
-
-            check(webhook.Id is { Length: > 0 and <= 64 } && !webhook.Id.Contains('/') && ids.Add(webhook.Id), $"{at}.id",
-                "is required, unique, at most 64 characters without '/'");
-            check(Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
-                $"{at}.url", "must be an absolute http or https URL");
-            check(webhook.Secret is { Length: >= 16 and <= 256 }, $"{at}.secret", "must be 16 to 256 characters");
         }
     }
 

@@ -26,7 +26,7 @@ public static class ProgramEndpoints
         .WithName("GetProgram")
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .AnsweringProblems(StatusCodes.Status404NotFound)
-        .WithSummary("The program's current configuration; its version is the ETag.");
+        .WithSummary("The program's current configuration, webhook secrets left out; its version is the ETag.");
 
         programs.MapPut("", async (string programId, IClusterClient cluster, ProgramRulesCache rules, HttpContext context) =>
         {
@@ -56,16 +56,17 @@ public static class ProgramEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .Produces(StatusCodes.Status201Created, contentType: "application/json")
         .AnsweringProblems(StatusCodes.Status412PreconditionFailed)
-        .WithSummary("Validates and stores a new version of the program's configuration.");
+        .WithSummary("Validates and stores a new version of the program's configuration; a webhook without a secret keeps its stored one.");
     }
 
     private static IResult Configuration(HttpContext context, ProgramSnapshot snapshot, bool created = false)
     {
         Preconditions.SetETag(context, snapshot.Version);
         context.Response.Headers.LastModified = snapshot.UpdatedAt.ToString("R", CultureInfo.InvariantCulture);
+        var answer = ConfigurationAnswer.WithoutSecrets(snapshot.ConfigurationJson);
         return created
-            ? TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8, StatusCodes.Status201Created)
-            : TypedResults.Text(snapshot.ConfigurationJson, "application/json", Encoding.UTF8);
+            ? TypedResults.Text(answer, "application/json", Encoding.UTF8, StatusCodes.Status201Created)
+            : TypedResults.Text(answer, "application/json", Encoding.UTF8);
     }
 
     private static async Task<string?> ReadBody(HttpRequest request)

@@ -27,7 +27,8 @@ public sealed class WebhookClient(IHttpClientFactory clients, [FromKeyedServices
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, body, clock.GetUtcNow()));
+        var secret = webhook.Secret ?? throw new InvalidOperationException($"Webhook {webhook.Id} was stored without its secret.");
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, body, clock.GetUtcNow()));
         request.Headers.Add(WebhookSignature.IdHeader, notification.Id);
         try
         {

@@ -10,7 +10,8 @@ namespace Loyalty.Grains.Notifications;
 /// rides out a blip (a dropped connection, a 5xx) with quick retries (<see cref="NotificationOptions.QuickRetries"/>) and bounds every attempt by
 /// <see cref="NotificationOptions.RequestTimeout"/>; across deliveries, the outbox keeps the notification stored and
 /// tries again on its own durable schedule (<see cref="NotificationOptions.RetryDelay"/>), which survives restarts and
-/// grows to minutes, as no in-call loop should.
+/// grows to minutes, as no in-call loop should. Connections are opened by <see cref="WebhookConnector"/>, which
+/// refuses addresses inside the deployment unless <see cref="WebhookOptions.AllowPrivateNetworks"/>.
 /// </summary>
 public static class WebhookClientRegistration
 {
@@ -22,8 +23,18 @@ public static class WebhookClientRegistration
         }
 
         services.TryAddSingleton<WebhookClient>();
+        services.TryAddSingleton<WebhookHostResolver>();
+        services.TryAddSingleton<WebhookConnector>();
         // The factory renews its handlers every two minutes, so a webhook host's DNS change is picked up.
         services.AddHttpClient(WebhookClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan) // the handler times attempts
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                ConnectCallback = provider.GetRequiredService<WebhookConnector>().Connect,
+
+                // Through a proxy the proxy's address would be the one checked; a redirect is an answer other than 2xx.
+                UseProxy = false,
+                AllowAutoRedirect = false,
+            })
             .AddResilienceHandler("webhook-delivery", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value;

@@ -3,19 +3,25 @@ using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Programs;
 using Loyalty.Client.Json;
+using Loyalty.Grains.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Grains.Programs;
 
 public sealed class ProgramGrain(
     [PersistentState("program", StorageNames.Loyalty)] IPersistentState<ProgramState> state,
-    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
+    IOptions<WebhookOptions> webhookOptions)
     : Grain, IProgramGrain
 {
     public Task<ProgramSnapshot?> GetConfiguration() => Task.FromResult(Snapshot());
 
     public async Task<ConfigureResult> Configure(string configurationJson, int? expectedVersion)
     {
-        if (Read<ProgramConfig>(configurationJson, ProgramConfigurationJson.Parse, ProgramConfigValidator.Validate, out var configuration) is { Length: > 0 } errors)
+        var stored = state.State.ConfigurationJson is { } storedJson ? ProgramConfigurationJson.Parse(storedJson) : null;
+        var networks = webhookOptions.Value.Networks;
+        if (Read(configurationJson, json => WebhookSecrets.KeepStored(ProgramConfigurationJson.Parse(json), stored),
+                config => ProgramConfigValidator.Validate(config, networks), out var configuration) is { Length: > 0 } errors)
         {
             return new ConfigureResult(ConfigureStatus.Invalid, null, errors);
         }

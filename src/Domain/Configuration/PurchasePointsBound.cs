@@ -1,7 +1,7 @@
 namespace Loyalty.Domain;
 
-/// <summary>The bound on what one purchase can earn (see <see cref="Bounds"/>).</summary>
-public static partial class ProgramConfigValidator
+/// <summary>The bound on what one purchase can earn (see <see cref="Bounds"/>), for <see cref="ProgramConfigValidator"/>.</summary>
+public static class PurchasePointsBound
 {
     /// <summary>
     /// The most points one purchase could earn before the caps: the largest amount, with every rule and offer
@@ -9,7 +9,7 @@ public static partial class ProgramConfigValidator
     /// </summary>
     public static long? MostPointsPerPurchase(ProgramConfig config)
     {
-        if (!MinorUnitChoices.Contains(config.MinorUnitsPerUnit) || config.PointsPerUnit is < 1 or > 10_000
+        if (!ProgramConfigValidator.MinorUnitChoices.Contains(config.MinorUnitsPerUnit) || config.PointsPerUnit is < 1 or > 10_000
             || config.EarningRules is not { Count: <= Bounds.MaxEarningRules } rules || config.Offers is not { Count: <= Bounds.MaxOffers } offers)
         {
             return null;
@@ -38,7 +38,7 @@ public static partial class ProgramConfigValidator
         return (long)Int128.Min(total, long.MaxValue);
     }
 
-    private static void ValidateMostPointsPerPurchase(ProgramConfig config, Action<bool, string, string> check)
+    internal static void ValidateMostPointsPerPurchase(ProgramConfig config, Action<bool, string, string> check)
     {
         if (config.MaxPointsPerEvent is null && MostPointsPerPurchase(config) is > Bounds.MaxEventPoints and var most)
         {

@@ -1,9 +1,9 @@
 namespace Loyalty.Domain;
 
-/// <summary>Offers, RFM thresholds, surprises and the birthday bonus.</summary>
-public static partial class ProgramConfigValidator
+/// <summary>Checks offers, RFM thresholds, surprises and the birthday bonus, for <see cref="ProgramConfigValidator"/>.</summary>
+internal static class OfferValidator
 {
-    private static void ValidateOffers(ProgramConfig config, Action<bool, string, string> check)
+    public static void ValidateOffers(ProgramConfig config, Action<bool, string, string> check)
     {
         check(config.Offers is not null, "offers", "must be a list (empty for none)");
         check((config.Offers?.Count ?? 0) <= Bounds.MaxOffers, "offers", $"must have at most {Bounds.MaxOffers} offers");
@@ -45,7 +45,7 @@ public static partial class ProgramConfigValidator
         }
     }
 
-    private static void ValidateRfm(RfmThresholds? rfm, Action<bool, string, string> check)
+    public static void ValidateRfm(RfmThresholds? rfm, Action<bool, string, string> check)
     {
         if (rfm is null)
         {
@@ -62,7 +62,7 @@ public static partial class ProgramConfigValidator
         check(Ascending(rfm.MonetaryMinor, 1L), "rfm.monetaryMinor", "must be four ascending amounts in minor units, from 1");
     }
 
-    private static void ValidateSurprises(ProgramConfig config, Action<bool, string, string> check)
+    public static void ValidateSurprises(ProgramConfig config, Action<bool, string, string> check)
     {
         check(config.Surprises is not null, "surprises", "must be a list (empty for none)");
         check((config.Surprises?.Count ?? 0) <= Bounds.MaxOneOffRewards, "surprises", $"must have at most {Bounds.MaxOneOffRewards} surprises");
@@ -79,12 +79,12 @@ public static partial class ProgramConfigValidator
 
             check(surprise.Id is { Length: > 0 and <= 64 } && ids.Add(surprise.Id), $"{at}.id", "is required, unique, at most 64 characters");
             check(Enum.IsDefined(surprise.Kind), $"{at}.kind", "must be purchases, spend or points");
-            check(surprise.Target is > 0 and <= Bounds.MaxThreshold, $"{at}.target", Between(1, Bounds.MaxThreshold));
-            check(surprise.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", Between(0, Bounds.MaxBonusPoints));
+            check(surprise.Target is > 0 and <= Bounds.MaxThreshold, $"{at}.target", ProgramConfigValidator.Between(1, Bounds.MaxThreshold));
+            check(surprise.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", ProgramConfigValidator.Between(0, Bounds.MaxBonusPoints));
             check(surprise.UpgradeTo is null || (config.Tiers ?? []).Any(t => t?.Name == surprise.UpgradeTo), $"{at}.upgradeTo", "must name one of the program's tiers");
             check(surprise.BonusPoints > 0 || surprise.UpgradeTo is not null, at, "must give bonus points, an upgrade, or both");
         }
 
-        check(config.Birthday is null or { BonusPoints: > 0 and <= Bounds.MaxBonusPoints }, "birthday.bonusPoints", Between(1, Bounds.MaxBonusPoints));
+        check(config.Birthday is null or { BonusPoints: > 0 and <= Bounds.MaxBonusPoints }, "birthday.bonusPoints", ProgramConfigValidator.Between(1, Bounds.MaxBonusPoints));
     }
 }
