@@ -15,9 +15,21 @@ gateway=$!
 trap 'kill "$gateway" 2>/dev/null; wait "$gateway" 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
 
-replay() { dotnet tools/Replay/bin/Release/net10.0/Loyalty.Replay.dll --gateway "$url" --wait-ready 120 "$@"; }
+# The operator key: Loyalty__Security__OperatorKey when set, else the one the gateway makes once and keeps on disk.
+keyfile=src/Gateway/bin/Release/net10.0/data/operator.key
+if [ -n "${Loyalty__Security__OperatorKey:-}" ]; then
+  key=$Loyalty__Security__OperatorKey
+  kept="the environment (Loyalty__Security__OperatorKey)"
+else
+  for _ in $(seq 600); do [ -s "$keyfile" ] && break; kill -0 "$gateway" 2>/dev/null || exit 1; sleep 0.1; done
+  key=$(cat "$keyfile")
+  kept=$keyfile
+fi
+echo "The operator key is kept in $kept; the live page: $url/#key=$key"
+
+replay() { LOYALTY_KEY="$key" dotnet tools/Replay/bin/Release/net10.0/Loyalty.Replay.dll --gateway "$url" --wait-ready 120 "$@"; }
 if [ -f "$data/online_retail.csv" ]; then replay "$data/online_retail.csv"; fi
 if [ -f "$data/CDNOW_master.txt" ]; then replay "$data/CDNOW_master.txt"; fi
 
-echo "Loyalty.Orleans is serving at $url  (the live page: $url/ ; the API: $url/v1/programs/demo/leaderboards/points?top=10; Ctrl-C stops)"
+echo "Loyalty.Orleans is serving at $url  (the live page: $url/#key=$key ; the API: $url/v1/programs/demo/leaderboards/points?top=10 with Authorization: Bearer <the key in $kept>; Ctrl-C stops)"
 wait "$gateway"

@@ -35,8 +35,13 @@ public static class MemberTokens
         return (token, expiresAt);
     }
 
-    /// <summary>Checks member tokens with JwtBearer; the program's secret is read (cached) before the check, which is synchronous.</summary>
-    public static void Configure(JwtBearerOptions jwt, ProgramKeyCache keys)
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Checks member tokens with JwtBearer; the program's secret is read (cached) before the check, which is
+    /// synchronous. Lifetimes are checked on the product's clock, the one tokens are issued by.
+    /// </summary>
+    public static void Configure(JwtBearerOptions jwt, ProgramKeyCache keys, TimeProvider clock)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
@@ -46,7 +51,8 @@ public static class MemberTokens
             AudienceValidator = (audiences, _, _) => audiences.Count() == 1,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+                clock.GetUtcNow().UtcDateTime is var now && expires is { } end && now < end + ClockSkew && (notBefore is not { } start || now >= start - ClockSkew),
             IssuerSigningKeyResolver = (_, token, _, _) =>
                 token is JsonWebToken { Audiences: var audiences } && audiences.SingleOrDefault() is { } program
                 && keys.Cached(program) is { } credentials ? [SigningKey(credentials)] : [],

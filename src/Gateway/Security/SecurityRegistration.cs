@@ -1,3 +1,4 @@
+using Loyalty.Client;
 using Loyalty.Client.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -29,7 +30,8 @@ public static class SecurityRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Name, _ => { })
             .AddJwtBearer(MemberTokens.Scheme, _ => { });
         builder.Services.AddOptions<JwtBearerOptions>(MemberTokens.Scheme)
-            .Configure<ProgramKeyCache>((jwt, keys) => MemberTokens.Configure(jwt, keys));
+            .Configure<ProgramKeyCache, IServiceProvider>((jwt, keys, services) =>
+                MemberTokens.Configure(jwt, keys, services.GetRequiredKeyedService<TimeProvider>(LoyaltyClock.Key)));
         builder.Services.AddAuthorization(Access.AddPolicies);
         builder.Services.AddSingleton<IAuthorizationHandler, ProgramAccessHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();

@@ -1,0 +1,59 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Loyalty.Gateway.Tests.Security;
+
+/// <summary>A member token speaks for one member of one program, and a token altered in any way speaks for nobody.</summary>
+public sealed class MemberTokenTests(GatewayFixture gateway)
+{
+    private readonly HttpClient operatorClient = gateway.CreateClient();
+
+    [Fact]
+    public async Task A_token_reads_its_member_and_the_boards_of_its_program_only_until_it_expires()
+    {
+        var program = await Programs.Create(operatorClient);
+        var other = await Programs.Create(operatorClient);
+        await operatorClient.PostEvents(program, Api.Purchase("t1", "ann", 5_000));
+        var issued = await Issue(program, "ann");
+        var ann = Keys.ClientWith(gateway, issued["token"]!.GetValue<string>());
+
+        var view = await Polling.Eventually(() => ann.GetJson($"/v1/programs/{program}/members/ann"), v => v?.Long("lifetimeSpendMinor") == 5_000);
+        Assert.Equal(5_000, view!.Long("lifetimeSpendMinor"));
+        Assert.Equal(HttpStatusCode.OK, (await ann.GetAsync($"/v1/programs/{program}/leaderboards/points", TestContext.Current.CancellationToken)).StatusCode);
+        await Problem.Assert(await ann.GetAsync($"/v1/programs/{program}/members/bob", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
+        await Problem.Assert(await ann.GetAsync($"/v1/programs/{other}/members/ann", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
+        await Problem.Assert(await ann.PostAsJsonAsync($"/v1/programs/{program}/events", new { events = Array.Empty<object>() }, TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
+
+        var expiresAt = issued["expiresAt"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(expiresAt - TestClock.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task A_token_whose_member_or_program_was_changed_is_refused_as_no_credential()
+    {
+        var program = await Programs.Create(operatorClient);
+        var other = await Programs.Create(operatorClient);
+        var token = (await Issue(program, "ann"))["token"]!.GetValue<string>();
+        var parts = token.Split('.');
+        var claims = JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]))!.AsObject();
+
+        foreach (var (claim, value, path) in new[] { ("sub", "bob", $"/v1/programs/{program}/members/bob"), ("aud", other, $"/v1/programs/{other}/members/ann") })
+        {
+            var forged = claims.DeepClone().AsObject();
+            forged[claim] = value;
+            var forgedToken = $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(forged.ToJsonString()))}.{parts[2]}";
+            await Problem.Assert(await Keys.ClientWith(gateway, forgedToken).GetAsync(path, TestContext.Current.CancellationToken), HttpStatusCode.Unauthorized);
+        }
+    }
+
+    private async Task<JsonObject> Issue(string program, string member)
+    {
+        var app = await Keys.ClientOf(gateway, operatorClient, program, "app");
+        var response = await app.PostAsync($"/v1/programs/{program}/members/{member}/tokens", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+    }
+}
