@@ -77,7 +77,7 @@ public static class GatewayApp
             json.SerializerOptions.AllowDuplicateProperties = false;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = JsonContentType.NameTheHeader);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<BadParameterExceptionHandler>();

@@ -212,9 +212,9 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         }
 
         var text = Text(value, path ?? name);
-        if (text.Length == 0 || text.Length > MaxTextLength)
+        if (text.Length == 0 || text.Length > MaxTextLength || text.Any(char.IsControl))
         {
-            throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} characters");
+            throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} printable characters");
         }
 
         return text;

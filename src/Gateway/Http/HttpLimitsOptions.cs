@@ -35,8 +35,8 @@ public sealed class HttpLimitsOptions : ILoyaltyOptions
     [Range(1, 1_000_000)]
     public double MinRequestBodyDataRate { get; set; } = 240;
 
-    /// <summary>How long a body may arrive slower than <see cref="MinRequestBodyDataRate"/> before it is cut off.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    /// <summary>How long a body may arrive slower than <see cref="MinRequestBodyDataRate"/> before it is cut off; Kestrel asks for more than a second.</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:05:00")]
     public TimeSpan MinRequestBodyDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Open connections a gateway keeps at once (SSE viewers hold one each); more are closed on arrival.</summary>

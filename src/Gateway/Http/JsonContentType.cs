@@ -32,6 +32,18 @@ public static class JsonContentType
         });
     }
 
+    /// <summary>
+    /// The router answers a body type a route does not accept with a bare 415 before any filter runs; its problem
+    /// names the header like any field, as this filter's own answer does.
+    /// </summary>
+    public static void NameTheHeader(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails is { Status: StatusCodes.Status415UnsupportedMediaType } problem and not HttpValidationProblemDetails)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [HeaderNames.ContentType] = [Rule] };
+        }
+    }
+
     /// <summary>application/json or a +json type, in UTF-8 (no charset means UTF-8 for JSON, RFC 8259 §8.1).</summary>
     public static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
