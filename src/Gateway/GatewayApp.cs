@@ -73,7 +73,7 @@ public static class GatewayApp
             builder.Services.AddHostedService<DemoProgram>();
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = EventEndpoints.MaxBodyBytes);
+        builder.AddHttpLimits();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -82,7 +82,7 @@ public static class GatewayApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddProgramCors();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = JsonContentType.NameTheHeader);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<BadParameterExceptionHandler>();
@@ -121,8 +121,8 @@ public static class GatewayApp
         app.UseAuthorization();
         app.UseMiddleware<AuditRecording>();
 
-        // Every route below has its path ids checked before its handler runs, and answers HEAD wherever it answers GET.
-        var api = app.MapGroup("").ValidatingRouteIds().AnsweringHead();
+        // Every route below has its path ids and body type checked before its handler runs, and answers HEAD wherever it answers GET.
+        var api = app.MapGroup("").ValidatingRouteIds().RequiringJsonBodies().AnsweringHead();
         api.MapApiDocument();
         api.MapPrometheusScrapingEndpoint().WithMetadata(HeadRequests.GetOrHead).ForOperators();
         api.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HeadRequests.GetOrHead).ForEveryone();

@@ -23,7 +23,7 @@ public static class ChallengeValidator
             }
         }
 
-        Check(!string.IsNullOrWhiteSpace(challenge.Name) && challenge.Name.Length <= 200, "name", "is required, at most 200 characters");
+        Check(DisplayNames.IsValid(challenge.Name), "name", DisplayNames.Rule());
         var startOk = LocalDateTimes.TryParse(challenge.Start, out var start);
         var endOk = LocalDateTimes.TryParse(challenge.End, out var end);
         Check(startOk, "start", LocalDateTimes.Rule);

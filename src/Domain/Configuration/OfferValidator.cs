@@ -20,7 +20,7 @@ internal static class OfferValidator
             }
 
             check(offer.Id is { Length: > 0 and <= 64 } && ids.Add(offer.Id), $"{at}.id", "is required, unique, at most 64 characters");
-            check(!string.IsNullOrWhiteSpace(offer.Name) && offer.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
+            check(DisplayNames.IsValid(offer.Name), $"{at}.name", DisplayNames.Rule());
             var startOk = LocalDateTimes.TryParse(offer.Start, out var start);
             var endOk = LocalDateTimes.TryParse(offer.End, out var end);
             check(startOk, $"{at}.start", LocalDateTimes.Rule);

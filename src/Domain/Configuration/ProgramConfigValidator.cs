@@ -27,7 +27,7 @@ public static partial class ProgramConfigValidator
             }
         }
 
-        Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Length <= 200, "name", "is required, at most 200 characters");
+        Check(DisplayNames.IsValid(config.Name), "name", DisplayNames.Rule());
         Check(ProgramCalendar.TryFindZone(config.TimeZone, out _), "timeZone", "must be an IANA time zone such as Europe/Rome");
         Check(CurrencyPattern().IsMatch(config.Currency ?? ""), "currency", "must be an ISO 4217 code such as GBP");
         Check(MinorUnitChoices.Contains(config.MinorUnitsPerUnit), "minorUnitsPerUnit", "must be 1, 10, 100 or 1000");
@@ -86,7 +86,7 @@ public static partial class ProgramConfigValidator
                 continue;
             }
 
-            check(!string.IsNullOrWhiteSpace(tier.Name) && tier.Name.Length <= 64, $"tiers[{i}].name", "is required, at most 64 characters");
+            check(DisplayNames.IsValid(tier.Name, 64), $"tiers[{i}].name", DisplayNames.Rule(64));
             check(tier.Name is null || names.Add(tier.Name), $"tiers[{i}].name", "must be unique");
             if (tier.QualifyingSpendMinor is < 0 or > Bounds.MaxThreshold)
             {
@@ -119,7 +119,7 @@ public static partial class ProgramConfigValidator
             }
 
             check(badge.Id is { Length: > 0 and <= 64 } && ids.Add(badge.Id), $"{at}.id", "is required, unique, at most 64 characters");
-            check(!string.IsNullOrWhiteSpace(badge.Name) && badge.Name.Length <= 200, $"{at}.name", "is required, at most 200 characters");
+            check(DisplayNames.IsValid(badge.Name), $"{at}.name", DisplayNames.Rule());
             check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak, tier or challenge");
             check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier or BadgeKind.Challenge || badge.Target is > 0 and <= Bounds.MaxThreshold,
                 $"{at}.target", Between(1, Bounds.MaxThreshold));

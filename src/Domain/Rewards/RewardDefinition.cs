@@ -30,7 +30,7 @@ public sealed record RewardDefinition
             }
         }
 
-        Check(!string.IsNullOrWhiteSpace(Name) && Name.Length <= 200, "name", "is required, at most 200 characters");
+        Check(DisplayNames.IsValid(Name), "name", DisplayNames.Rule());
         Check(CostPoints is > 0 and <= 1_000_000_000, "costPoints", "must be between 1 and 1000000000");
         Check(Stock is >= 0 and <= 100_000_000, "stock", "must be between 0 and 100000000");
         Check(PerMemberLimit is null or (>= 1 and <= 1_000_000), "perMemberLimit", "must be between 1 and 1000000, or absent for no limit");

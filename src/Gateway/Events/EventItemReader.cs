@@ -79,7 +79,7 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 
         return kind == MemberEventKind.Purchase
             ? new MemberEvent(kind, eventId, memberId, occurredAt, amount, currency, ReadLines(item),
-                OptionalString(item, "channel"), null)
+                FreeText(item, "channel"), null)
             : new MemberEvent(kind, eventId, memberId, occurredAt, amount, currency, [], null,
                 OptionalEventId(item, "originalEventId"));
     }
@@ -135,8 +135,8 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 
             RefuseUnknownFields(line, LineFields, path + ".");
             var read = new EventLine(
-                OptionalString(line, "sku", path + ".sku"),
-                OptionalString(line, "category", path + ".category"),
+                FreeText(line, "sku", path + ".sku"),
+                FreeText(line, "category", path + ".category"),
                 RequiredInteger(line, "quantity", path + ".quantity", minimum: 1, maximum: Bounds.MaxLineQuantity),
                 RequiredInteger(line, "unitPriceMinor", path + ".unitPriceMinor", minimum: 0, maximum: Bounds.MaxAmountMinor));
 
@@ -218,6 +218,15 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         }
 
         return text;
+    }
+
+    /// <summary>Text shown back to people (channels, categories, skus): printable, no control characters.</summary>
+    private static string? FreeText(JsonElement item, string name, string? path = null)
+    {
+        var text = OptionalString(item, name, path);
+        return text is not null && text.Any(char.IsControl)
+            ? throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} printable characters")
+            : text;
     }
 
     private static string? OptionalEventId(JsonElement item, string name)

@@ -9,7 +9,7 @@ namespace Loyalty.Gateway.Http;
 /// writer declines clients that ask only for something else (an SSE client sends Accept: text/event-stream), and
 /// their errors then came back as plain text.
 /// </summary>
-public sealed class ProblemJsonWriter(IOptions<JsonOptions> json) : IProblemDetailsWriter
+public sealed class ProblemJsonWriter(IOptions<JsonOptions> json, IOptions<ProblemDetailsOptions> options) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -19,6 +19,7 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> json) : IProblemDeta
         var response = context.HttpContext.Response;
         problem.Status ??= response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
         return new ValueTask(response.WriteAsJsonAsync(
             problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json", context.HttpContext.RequestAborted));
     }

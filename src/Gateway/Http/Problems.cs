@@ -13,6 +13,14 @@ public static class Problems
             .GroupBy(error => error.Field)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray()));
 
+    /// <summary>415: the body is of a type the route does not read; the header at fault is named like a field.</summary>
+    public static IResult UnsupportedMediaType(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status415UnsupportedMediaType,
+            Title = "Unsupported media type",
+        });
+
     /// <summary>The errors a grain found in a document it validated (a configuration, a challenge).</summary>
     public static IResult Invalid(IEnumerable<FieldError> errors) => Invalid(errors.Select(error => (error.Field, error.Message)));
 

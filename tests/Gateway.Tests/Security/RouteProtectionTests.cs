@@ -4,7 +4,6 @@ using System.Text;
 using Loyalty.Gateway.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Gateway.Tests.Security;
 
@@ -18,10 +17,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
     private readonly HttpClient operatorClient = gateway.CreateClient();
 
     private IEnumerable<(RouteEndpoint Endpoint, string Method)> Routes() =>
-        gateway.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Where(method => method != "HEAD")
-                .Select(method => (endpoint, method)));
+        GatewayRoutes.All(gateway.Services).Select(route => (route.Endpoint, route.Method));
 
     private const string Everyone = "everyone";
 
