@@ -37,6 +37,7 @@ public static class PathAndQueryCases
         ("GET /v1/programs/{programId}/keys/", "GET", "/v1/programs/{program}/keys"),
         ("POST /v1/programs/{programId}/keys/", "POST", "/v1/programs/{program}/keys"),
         ("DELETE /v1/programs/{programId}/keys/{keyId}", "DELETE", "/v1/programs/{program}/keys/k-1"),
+        ("GET /v1/programs/{programId}/audit/", "GET", "/v1/programs/{program}/audit"),
     ];
 
     /// <summary>Program ids no program may have, each with the category it stands for.</summary>
@@ -103,6 +104,8 @@ public static class PathAndQueryCases
         ("GET /v1/programs/{programId}/rewards/", "/v1/programs/{program}/rewards", "limit", Limits),
         ("GET /v1/programs/{programId}/rewards/", "/v1/programs/{program}/rewards", "offset", ["-5", "1e3"]),
         ("GET /v1/programs/{programId}/dead-letters/", "/v1/programs/{program}/dead-letters", "limit", Limits),
+        ("GET /v1/programs/{programId}/audit/", "/v1/programs/{program}/audit", "limit", Limits),
+        ("GET /v1/programs/{programId}/audit/", "/v1/programs/{program}/audit", "before", ["0", "-1", "x", "99999999999999999999"]),
         ("GET /v1/programs/{programId}/challenges/{challengeId}/completions", "/v1/programs/{program}/challenges/march/completions", "limit", ["0", "1001", "-1"]),
         ("GET /v1/programs/{programId}/challenges/{challengeId}/completions", "/v1/programs/{program}/challenges/march/completions", "offset", ["-1", "99999999999"]),
         ("GET /v1/programs/{programId}/challenges/{challengeId}/leaderboard", "/v1/programs/{program}/challenges/march/leaderboard", "top", ["0", "1001", "NaN"]),
