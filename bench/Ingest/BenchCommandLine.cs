@@ -35,7 +35,7 @@ public static class BenchCommandLine
         HelpName = "FILE",
     };
 
-    public static RootCommand Line { get; } = new("Issue 12's ingestion figures for the CDNOW log, each beside a baseline measured in the same run.")
+    public static RootCommand Line { get; } = new("The ingestion figures for the CDNOW log, each beside a baseline measured in the same run.")
     {
         ProfileOption, EventsOption, BatchOption, ConcurrencyOption, WarmupsOption, ProbesOption, ProbeIntervalOption,
         LoadBatchOption, LoadRateOption, PostgresOption, DataOption, IdsOption,

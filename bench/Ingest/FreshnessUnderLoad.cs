@@ -4,7 +4,7 @@ using Loyalty.Replay.Data;
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
-/// Freshness under a steady load (issue 12.8): a <see cref="PacedLoad"/> of returning customers, by default at half the
+/// Freshness under a steady load: a <see cref="PacedLoad"/> of returning customers, by default at half the
 /// applied capacity measured earlier in the same run, and meanwhile the read-your-writes probes of new members. Afterwards,
 /// how long the cluster took to apply what was still in flight: near zero when it kept up with the load.
 /// </summary>

@@ -5,7 +5,7 @@ using Orleans.Configuration;
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
-/// Memory of the embedded process (issue 12.9): the managed heap after a full, compacting collection, and the working
+/// Memory of the embedded process: the managed heap after a full, compacting collection, and the working
 /// set, so a difference between two snapshots divided by the members added is what a member costs. The embedded
 /// profile keeps every member's state in this process (and, while active, its activation), so both count.
 /// </summary>

@@ -3,7 +3,7 @@ using Loyalty.Replay.Data;
 using Loyalty.Replay.Sending;
 using Loyalty.Tools;
 
-// Issue 12's measures of the CDNOW log, each beside a baseline measured in the same run: see README.md here.
+// The ingestion measures of the CDNOW log, each beside a baseline measured in the same run: see README.md here.
 var parsed = BenchCommandLine.Line.Parse(args);
 if (ToolCommandLine.Stop(parsed) is { } exitCode)
 {

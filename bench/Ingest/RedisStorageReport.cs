@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Loyalty.Bench.Ingest;
 
 /// <summary>
-/// Stored bytes in Redis (issue 12.1). Orleans' Redis grain storage keeps a member in the hash
+/// Stored bytes in Redis. Orleans' Redis grain storage keeps a member in the hash
 /// "{ServiceId}/state/{grainId}/{stateName}" (grain id "member/{program}/{member}", state "member") with fields etag and data (the JSON, Brotli-compressed when large enough); our
 /// ledger store keeps a list "{ServiceId}:ledger:{program}/{member}"; the gateways' duplicate index keeps hashes
 /// under "{ServiceId}:seen:". Sizes are MEMORY USAGE: key, value and Redis' own overhead.

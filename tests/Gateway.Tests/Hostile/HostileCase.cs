@@ -1,6 +1,6 @@
 namespace Loyalty.Gateway.Tests.Hostile;
 
-/// <summary>The kinds of hostile input issue 14 asks the gateway to withstand; the corpus covers each.</summary>
+/// <summary>The kinds of hostile input the gateway withstands; the corpus covers each.</summary>
 public enum HostileCategory
 {
     MalformedJson,

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Loyalty.Gateway.Tests.Hostile;
 
 /// <summary>
-/// Issue 14: the hostile corpus against every route. No case answers 5xx; each refusal is problem+json naming the
+/// The hostile corpus against every route. No case answers 5xx; each refusal is problem+json naming the
 /// field at fault; and after the whole corpus the program reads back exactly as before.
 /// </summary>
 public sealed class HostileCorpusTests(GatewayFixture gateway)
