@@ -149,6 +149,7 @@ public static class GatewayApp
         v1.MapKeyEndpoints();
         v1.MapMemberTokenEndpoints();
         v1.MapAuditEndpoints();
+        v1.MapTokenSigningEndpoints();
         return app;
     }
 }

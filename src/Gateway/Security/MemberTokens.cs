@@ -15,6 +15,7 @@ public static class MemberTokens
 {
     public const string Scheme = "member-token";
     public const string Issuer = "loyalty";
+    public const string Algorithm = SecurityAlgorithms.HmacSha256;
 
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 

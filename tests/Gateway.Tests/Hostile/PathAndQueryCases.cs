@@ -38,6 +38,7 @@ public static class PathAndQueryCases
         ("POST /v1/programs/{programId}/keys/", "POST", "/v1/programs/{program}/keys"),
         ("DELETE /v1/programs/{programId}/keys/{keyId}", "DELETE", "/v1/programs/{program}/keys/k-1"),
         ("GET /v1/programs/{programId}/audit/", "GET", "/v1/programs/{program}/audit"),
+        ("GET /v1/programs/{programId}/token-signing/", "GET", "/v1/programs/{program}/token-signing"),
     ];
 
     /// <summary>Program ids no program may have, each with the category it stands for.</summary>

@@ -49,6 +49,31 @@ public sealed class MemberTokenTests(GatewayFixture gateway)
         }
     }
 
+    [Fact]
+    public async Task A_shops_backend_signs_member_tokens_with_the_programs_secret()
+    {
+        var program = await Programs.Create(operatorClient);
+        await operatorClient.PostEvents(program, Api.Purchase("s1", "cara", 2_000));
+        var signing = await operatorClient.GetRequiredJson($"/v1/programs/{program}/token-signing");
+        Assert.Equal(("HS256", "loyalty", program), (signing["algorithm"]!.GetValue<string>(), signing["issuer"]!.GetValue<string>(), signing["audience"]!.GetValue<string>()));
+
+        var now = TestClock.UtcNow.UtcDateTime;
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "loyalty",
+            Audience = program,
+            Claims = new Dictionary<string, object> { ["sub"] = "cara" },
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Base64Url.DecodeFromChars(signing["secret"]!.GetValue<string>())), "HS256"),
+        });
+        var cara = Keys.ClientWith(gateway, token);
+
+        var view = await Polling.Eventually(() => cara.GetJson($"/v1/programs/{program}/members/cara"), v => v?.Long("lifetimeSpendMinor") == 2_000);
+        Assert.Equal(2_000, view!.Long("lifetimeSpendMinor"));
+        await Problem.Assert(await cara.GetAsync($"/v1/programs/{program}/members/dan", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
+    }
+
     private async Task<JsonObject> Issue(string program, string member)
     {
         var app = await Keys.ClientOf(gateway, operatorClient, program, "app");
