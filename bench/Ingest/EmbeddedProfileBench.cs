@@ -100,12 +100,12 @@ public static class EmbeddedProfileBench
         Console.WriteLine($"answered, members never seen / do-nothing endpoint: {gatewayRun.EventsPerSecond / baselineRun.EventsPerSecond:P0}");
         Console.WriteLine();
         Console.WriteLine($"freshness, idle: {idle.Describe()}");
-        Console.WriteLine($"freshness under load (12.8): {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
+        Console.WriteLine($"freshness under load: {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
             + $"member view {Verdict(loaded.Probes.MemberP99)}, top {FreshnessProbe.TopN} {Verdict(loaded.Probes.BoardP99)}");
         Console.WriteLine($"  {loaded.DescribeLoad()} ({options.DescribeSteadyLoad(capacity)})");
         Console.WriteLine($"  meanwhile {gcDuringLoad.Describe()}");
         Console.WriteLine();
-        Console.WriteLine("memory per member (12.9), after a full compacting collection:");
+        Console.WriteLine("memory per member, after a full compacting collection:");
         Console.WriteLine("  " + MemberMemory.Describe($"CDNOW replay, {members:N0} new members", beforeReplay, afterReplay, members));
         var stored = (2 * members) + (2 * options.Probes);
         Console.WriteLine("  " + MemberMemory.Describe($"all {stored:N0} stored members (warmup, bench, probes) since start, activations collected", started, collected, stored));

@@ -82,13 +82,13 @@ public static class RedisProfileBench
         Console.WriteLine($"returning members applied = {ResultTable.Ratio(capacity, "PostgreSQL", postgres.EventsPerSecond, PostgresTarget)}");
         Console.WriteLine($"target ≥ 30,000 durable events/s answered; {(durable.Clean ? "all accepted" : "NOT all accepted: " + string.Join("; ", durable.Errors))}");
         Console.WriteLine();
-        Console.WriteLine("stored bytes in Redis (12.1), MEMORY USAGE after the CDNOW replay:");
+        Console.WriteLine("stored bytes in Redis, MEMORY USAGE after the CDNOW replay:");
         stored.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine($"  {HeavyMember.Purchases:N0} purchases, one a day, for one member{(heavyApplied && heavy.Clean ? "" : " (NOT all applied)")}:");
         heavyStored.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine();
         Console.WriteLine($"freshness, idle: {idle.Describe()}");
-        Console.WriteLine($"freshness under load (12.8): {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
+        Console.WriteLine($"freshness under load: {loaded.Probes.Describe()}; target p99 ≤ {FreshnessTargetP99Ms:N0} ms: "
             + $"member view {Verdict(loaded.Probes.MemberP99)}, top {FreshnessProbe.TopN} {Verdict(loaded.Probes.BoardP99)}");
         Console.WriteLine($"  {loaded.DescribeLoad()} ({options.DescribeSteadyLoad(capacity)})");
         return durable.Clean ? 0 : 1;
