@@ -12,7 +12,8 @@ namespace Loyalty.Gateway.Audit;
 public sealed class AuditRecording(RequestDelegate next, IGrainFactory grains, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
     ILogger<AuditRecording> logger)
 {
-    private const int MaxBufferedBody = 1 << 20;
+    // Bodies up to this size are buffered in memory for the record; larger ones go to a temporary file.
+    private const int BodyBufferedInMemory = 1 << 20;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,7 +23,7 @@ public sealed class AuditRecording(RequestDelegate next, IGrainFactory grains, [
             return;
         }
 
-        context.Request.EnableBuffering(MaxBufferedBody);
+        context.Request.EnableBuffering(BodyBufferedInMemory);
         await next(context);
         if (context.Response.StatusCode is < 200 or > 299)
         {

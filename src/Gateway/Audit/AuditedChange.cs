@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -65,6 +64,4 @@ public static class AuditedChange
     private static bool IsSecret(string name) =>
         name.Contains("secret", StringComparison.OrdinalIgnoreCase) || name.Contains("password", StringComparison.OrdinalIgnoreCase)
         || name.Equals("token", StringComparison.OrdinalIgnoreCase);
-
-    internal static Encoding Utf8 { get; } = new UTF8Encoding(false);
 }

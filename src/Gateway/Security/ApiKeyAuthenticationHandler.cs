@@ -25,7 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (ApiKeyText.SameSecret(presented, operatorKey.Value))
+        if (operatorKey.Matches(presented))
         {
             return Success(Caller.Operator(Name));
         }

@@ -4,8 +4,16 @@ using System.Security.Cryptography;
 namespace Loyalty.Gateway.Security;
 
 /// <summary>The operator key of this gateway: configured, or in the embedded profile made once and kept on disk.</summary>
-public sealed record OperatorKey(string Value)
+public sealed class OperatorKey(string value)
 {
+    private readonly byte[] bytes = System.Text.Encoding.UTF8.GetBytes(value);
+
+    public string Value { get; } = value;
+
+    /// <summary>Compares in time that does not depend on where the texts differ; the key's bytes are made once.</summary>
+    public bool Matches(string presented) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(presented), bytes);
+
     public const int MinLength = 16;
 
     /// <summary>
