@@ -20,4 +20,6 @@ public sealed class RefusingLedgerStore(ILedgerStore inner) : ILedgerStore
 
     public Task<StoredLedger> Read(string programId, string memberId, long throughSequence, int limit) =>
         inner.Read(programId, memberId, throughSequence, limit);
+
+    public Task Erase(string programId, string memberId) => inner.Erase(programId, memberId);
 }

@@ -33,6 +33,18 @@ public sealed class RankedBoard
         return true;
     }
 
+    /// <summary>Takes the member off the board (erasure). False when the board held no score of theirs.</summary>
+    public bool Remove(string memberId)
+    {
+        if (!byMember.Remove(memberId, out var held))
+        {
+            return false;
+        }
+
+        root = BoardTreap.Remove(root, held);
+        return true;
+    }
+
     /// <summary>The first <paramref name="n"/> members, best first (fewer if the board is smaller).</summary>
     public IReadOnlyList<RankedEntry> Top(int n) => Range(0, Math.Clamp(n, 0, Count));
 

@@ -11,6 +11,9 @@ public interface IBoardShardStore
     /// <summary>Every entry of a shard, in no particular order; empty when the shard has none or has expired.</summary>
     Task<IReadOnlyList<BoardEntry>> Load(string shardKey);
 
-    /// <summary>Stores changed entries; <paramref name="keptUntil"/> is when the whole shard may be forgotten (null: never).</summary>
-    Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, DateTimeOffset? keptUntil);
+    /// <summary>
+    /// Stores changed entries and forgets the <paramref name="removed"/> members' entries (erasure);
+    /// <paramref name="keptUntil"/> is when the whole shard may be forgotten (null: never).
+    /// </summary>
+    Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, IReadOnlyCollection<string> removed, DateTimeOffset? keptUntil);
 }

@@ -25,7 +25,8 @@ public sealed class LeaderboardShardGrain(
     : Grain, ILeaderboardShard
 {
     private RankedBoard board = new();
-    private Dictionary<string, BoardEntry> changed = new(StringComparer.Ordinal);
+    // Null: the member was erased, so the store forgets their entry.
+    private Dictionary<string, BoardEntry?> changed = new(StringComparer.Ordinal);
     private TaskCompletionSource nextWrite = NewWrite();
     private Task? writeInFlight;
     private string programId = "";
@@ -61,7 +62,12 @@ public sealed class LeaderboardShardGrain(
 
         foreach (var update in updates)
         {
-            if (board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version))
+            if (update.Erased)
+            {
+                board.Remove(update.MemberId);
+                changed[update.MemberId] = null;
+            }
+            else if (board.Set(update.MemberId, update.Score, update.ReachedAt, update.Version))
             {
                 changed[update.MemberId] = new BoardEntry(update.MemberId, update.Score, update.ReachedAt, update.Version);
             }
@@ -127,7 +133,11 @@ public sealed class LeaderboardShardGrain(
         writeInFlight = completing.Task;
         try
         {
-            await store.Save(this.GetPrimaryKeyString(), writing.Values, await KeptUntil());
+            await store.Save(
+                this.GetPrimaryKeyString(),
+                [.. writing.Values.OfType<BoardEntry>()],
+                [.. writing.Where(entry => entry.Value is null).Select(entry => entry.Key)],
+                await KeptUntil());
             completing.SetResult();
         }
         catch (Exception e)

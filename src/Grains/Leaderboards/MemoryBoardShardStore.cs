@@ -13,9 +13,9 @@ public sealed class MemoryBoardShardStore(IGrainFactory grains) : IBoardShardSto
     public async Task<IReadOnlyList<BoardEntry>> Load(string shardKey) =>
         [.. (await grains.GetGrain<IBoardShardMemoryGrain>(shardKey).Load()).Select(u => new BoardEntry(u.MemberId, u.Score, u.ReachedAt, u.Version))];
 
-    public Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, DateTimeOffset? keptUntil) =>
+    public Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, IReadOnlyCollection<string> removed, DateTimeOffset? keptUntil) =>
         grains.GetGrain<IBoardShardMemoryGrain>(shardKey)
-            .Save([.. changed.Select(e => new ScoreUpdate(e.MemberId, e.Score, e.ReachedAt, e.Version))], keptUntil);
+            .Save([.. changed.Select(e => new ScoreUpdate(e.MemberId, e.Score, e.ReachedAt, e.Version))], [.. removed], keptUntil);
 }
 
 /// <summary>Holds one board shard's stored entries in memory (key: the shard's key).</summary>
@@ -23,7 +23,7 @@ public interface IBoardShardMemoryGrain : IGrainWithStringKey
 {
     Task<ImmutableArray<ScoreUpdate>> Load();
 
-    Task Save(ImmutableArray<ScoreUpdate> changed, DateTimeOffset? keptUntil);
+    Task Save(ImmutableArray<ScoreUpdate> changed, ImmutableArray<string> removed, DateTimeOffset? keptUntil);
 }
 
 /// <summary>Kept alive: it is the storage, so idle collection would lose the entries.</summary>
@@ -43,12 +43,17 @@ public sealed class BoardShardMemoryGrain([FromKeyedServices(LoyaltyClock.Key)] 
         return Task.FromResult<ImmutableArray<ScoreUpdate>>([.. entries.Values]);
     }
 
-    public Task Save(ImmutableArray<ScoreUpdate> changed, DateTimeOffset? until)
+    public Task Save(ImmutableArray<ScoreUpdate> changed, ImmutableArray<string> removed, DateTimeOffset? until)
     {
         keptUntil = until;
         foreach (var entry in changed)
         {
             entries[entry.MemberId] = entry;
+        }
+
+        foreach (var member in removed)
+        {
+            entries.Remove(member);
         }
 
         return Task.CompletedTask;

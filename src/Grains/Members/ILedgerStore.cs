@@ -21,6 +21,9 @@ public interface ILedgerStore
     /// fewer where older entries were dropped. <see cref="StoredLedger.Stored"/> is the newest stored sequence.
     /// </summary>
     Task<StoredLedger> Read(string programId, string memberId, long throughSequence, int limit);
+
+    /// <summary>Forgets the member's whole ledger (erasure); a member with none is no error.</summary>
+    Task Erase(string programId, string memberId);
 }
 
 /// <summary>A slice of one member's stored ledger, newest first.</summary>

@@ -35,6 +35,12 @@ public sealed class InProcessLedgerStore : ILedgerStore
         }
     }
 
+    public Task Erase(string programId, string memberId)
+    {
+        ledgers.TryRemove(Key(programId, memberId), out _);
+        return Task.CompletedTask;
+    }
+
     private static string Key(string programId, string memberId) => $"{programId}/{memberId}";
 
     private sealed class MemberLedger

@@ -26,9 +26,9 @@ public sealed class RedisBoardShardStore(LoyaltyRedis redis, string keyPrefix) :
         return entries;
     }
 
-    public async Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, DateTimeOffset? keptUntil)
+    public async Task Save(string shardKey, IReadOnlyCollection<BoardEntry> changed, IReadOnlyCollection<string> removed, DateTimeOffset? keptUntil)
     {
-        if (changed.Count == 0)
+        if (changed.Count == 0 && removed.Count == 0)
         {
             return;
         }
@@ -36,15 +36,24 @@ public sealed class RedisBoardShardStore(LoyaltyRedis redis, string keyPrefix) :
         var database = await redis.Database();
         var key = Key(shardKey);
         var transaction = database.CreateTransaction();
-        _ = transaction.HashSetAsync(key, [.. changed.Select(e => new HashEntry(e.MemberId, Encode(e)))]);
-        if (keptUntil is { } until)
+        if (changed.Count > 0)
+        {
+            _ = transaction.HashSetAsync(key, [.. changed.Select(e => new HashEntry(e.MemberId, Encode(e)))]);
+        }
+
+        if (removed.Count > 0)
+        {
+            _ = transaction.HashDeleteAsync(key, [.. removed.Select(member => (RedisValue)member)]);
+        }
+
+        if (changed.Count > 0 && keptUntil is { } until)
         {
             _ = transaction.KeyExpireAsync(key, until.UtcDateTime);
         }
 
         if (!await transaction.ExecuteAsync())
         {
-            throw new RedisException($"Storing {changed.Count} entries of board shard {shardKey} was not committed.");
+            throw new RedisException($"Storing {changed.Count} and removing {removed.Count} entries of board shard {shardKey} was not committed.");
         }
     }
 

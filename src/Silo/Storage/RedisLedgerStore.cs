@@ -76,5 +76,8 @@ public sealed class RedisLedgerStore(LoyaltyRedis redis, string keyPrefix) : ILe
         return new StoredLedger((long)result[0], entries);
     }
 
+    public async Task Erase(string programId, string memberId) =>
+        await (await redis.Database()).KeyDeleteAsync(Key(programId, memberId));
+
     private RedisKey Key(string programId, string memberId) => $"{keyPrefix}:{programId}/{memberId}";
 }
