@@ -66,6 +66,16 @@ public sealed class MemberAccount
 
     public MemberNews News { get; }
 
+    /// <summary>The member's part in its program's KPIs.</summary>
+    public MemberKpis Kpis { get; private set; } = new();
+
+    /// <summary>A stored member's KPI part.</summary>
+    public MemberAccount WithKpis(MemberKpis kpis)
+    {
+        Kpis = kpis;
+        return this;
+    }
+
     /// <summary>True for every event id applied within the duplicate window, and for every purchase a return may still name.</summary>
     public bool HasSeen(string eventId) => SeenEvents.Contains(eventId) || Purchases.Held.ContainsKey(eventId);
 
@@ -121,6 +131,8 @@ public sealed class MemberAccount
                 effects.ApplyReturn(refund, config, zone, now);
                 break;
         }
+
+        Kpis.Record(e, zone);
 
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);

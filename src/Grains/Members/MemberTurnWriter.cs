@@ -6,7 +6,8 @@ namespace Loyalty.Grains.Members;
 /// Ends a member's turn with one write. First the work other grains own a part of: placing completed challenges,
 /// handing notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered in the
 /// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
-/// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved.
+/// turn's KPI change is closed, the ledger entries go to the ledger store, the state is written, the KPI changes are
+/// handed to the program's totals, and the next due time is stored if it moved.
 /// </summary>
 /// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
 /// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
@@ -16,6 +17,7 @@ internal sealed class MemberTurnWriter(
     MemberDueTime dueTime,
     ChallengePlacements placements,
     NotificationHandOff notifications,
+    KpiHandOff kpis,
     MemberReferrals referrals,
     TimeProvider clock,
     Func<Task<ProgramRules>> requireRules,
@@ -34,6 +36,7 @@ internal sealed class MemberTurnWriter(
             changed |= await placements.PlaceAwaiting(account, rules, periods);
             changed |= await notifications.HandOff(account, rules);
             changed |= await referrals.CreditReferrer(account);
+            changed |= KpiHandOff.Close(account, rules, clock.GetUtcNow());
             if (changed)
             {
                 await ledger.AppendPending(account);
@@ -46,6 +49,8 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
+        // Also when nothing changed: a retried turn hands what its first attempt stored.
+        await kpis.HandOff(account);
         if (changed)
         {
             await dueTime.Store(account, rules.Config, clock.GetUtcNow());
@@ -57,8 +62,10 @@ internal sealed class MemberTurnWriter(
     /// <summary>Writes the state, for turns with nothing owed elsewhere (redemptions, referral codes).</summary>
     public async Task Persist()
     {
+        var rules = await requireRules();
         try
         {
+            KpiHandOff.Close(state.State, rules, clock.GetUtcNow());
             await ledger.AppendPending(state.State);
             await state.WriteStateAsync();
         }
@@ -68,6 +75,7 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
-        await dueTime.Store(state.State, (await requireRules()).Config, clock.GetUtcNow());
+        await kpis.HandOff(state.State);
+        await dueTime.Store(state.State, rules.Config, clock.GetUtcNow());
     }
 }

@@ -87,6 +87,8 @@ public sealed record StoredMember
     public List<StoredNotification> RecentNotifications { get; init; } = [];
 
     public DateTimeOffset? ExpiryAnnouncedFor { get; init; }
+
+    public StoredMemberKpis? Kpis { get; init; }
 }
 
 public sealed record StoredEarning(string EventId, DateTimeOffset OccurredAt, long BasePoints, List<StoredRulePoints> Rules, long Total, bool Capped);

@@ -68,6 +68,7 @@ public static class StoredMemberMapping
             Outbox = [.. account.News.Outbox.Select(ToStored)],
             RecentNotifications = [.. account.News.Recent.Select(ToStored)],
             ExpiryAnnouncedFor = account.News.ExpiryAnnouncedFor,
+            Kpis = account.Kpis.ToStored(),
         };
     }
 
@@ -108,7 +109,7 @@ public static class StoredMemberMapping
         var lastEarning = stored.LastEarning is { } e
             ? new AppliedEarning(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new RulePoints(r.RuleId, r.Points, r.Kind))], e.Total, e.Capped)
             : null;
-        return MemberAccount.Restore(stored.MemberId, stored.Version, stored.RulesVersion, lastEarning, parts);
+        return MemberAccount.Restore(stored.MemberId, stored.Version, stored.RulesVersion, lastEarning, parts).WithKpis(stored.Kpis.FromStored());
     }
 
     /// <summary>A whole ledger stored with the state becomes pending, so it is appended to the store like any turn's entries.</summary>
