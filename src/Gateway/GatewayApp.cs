@@ -150,6 +150,7 @@ public static class GatewayApp
         v1.MapMemberTokenEndpoints();
         v1.MapAuditEndpoints();
         v1.MapTokenSigningEndpoints();
+        v1.MapKpiEndpoints();
         return app;
     }
 }

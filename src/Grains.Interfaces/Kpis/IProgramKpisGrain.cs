@@ -8,8 +8,8 @@ public interface IProgramKpisGrain : IGrainWithStringKey
     /// <summary>Totals of the program, of each tier and of each segment, as of now.</summary>
     Task<KpiReport> Totals();
 
-    /// <summary>Each local day from <paramref name="from"/> to <paramref name="to"/>, both included, still kept.</summary>
-    Task<ImmutableArray<KpiDayData>> Daily(DateOnly from, DateOnly to);
+    /// <summary>The days with activity from <paramref name="from"/> to <paramref name="to"/>, both included, among those still kept.</summary>
+    Task<KpiDailyReport> Daily(DateOnly from, DateOnly to);
 }
 
 /// <summary>A program's KPI totals; counts in <c>KpiCount</c> order.</summary>
@@ -25,3 +25,7 @@ public sealed record KpiReport(
 [GenerateSerializer, Immutable, Alias("loyalty.kpi-group-report")]
 public sealed record KpiGroupReport(
     [property: Id(0)] string Key, [property: Id(1)] ImmutableArray<long> Counts, [property: Id(2)] long ActiveMembers30d);
+
+/// <summary>Days with activity, in order; days before <see cref="KeptSince"/> are no longer kept.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.kpi-daily-report")]
+public sealed record KpiDailyReport([property: Id(0)] DateOnly KeptSince, [property: Id(1)] ImmutableArray<KpiDayData> Days);

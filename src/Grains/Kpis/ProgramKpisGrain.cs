@@ -23,24 +23,26 @@ public sealed class ProgramKpisGrain(
         var rules = await RequireRules();
         var totals = await Sum();
         var now = clock.GetUtcNow();
-        var since = ProgramCalendar.LocalDate(now, rules.Zone).AddDays(1 - ActiveDays);
+        var today = ProgramCalendar.LocalDate(now, rules.Zone);
+        var since = today.AddDays(1 - ActiveDays);
         KpiGroupReport Group(KpiGroups groups, string key) =>
             new(key, [.. groups.Counts.TryGetValue(key, out var counts) ? counts.Values : new KpiCounts<KpiCount>().Values], groups.ActiveSince(key, since));
 
         // Every configured tier is answered, empty or not; a tier no longer configured only while members are in it.
         var tiers = rules.Config.Tiers.Select(t => t.Name).Union(totals.Tiers.Counts.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-        var program = new KpiGroupReport("program", [.. totals.Program().Values], totals.ActiveMembers(since.AddDays(ActiveDays - 1), ActiveDays));
+        var program = new KpiGroupReport("program", [.. totals.Program().Values], totals.ActiveMembers(today, ActiveDays));
         return new KpiReport(
             now, rules.Config.PointValueMinor, program,
             [.. tiers.Select(tier => Group(totals.Tiers, tier))],
             [.. totals.Segments.Counts.Keys.Order(StringComparer.Ordinal).Select(segment => Group(totals.Segments, segment))]);
     }
 
-    public async Task<ImmutableArray<KpiDayData>> Daily(DateOnly from, DateOnly to)
+    public async Task<KpiDailyReport> Daily(DateOnly from, DateOnly to)
     {
         var totals = await Sum();
         var keptSince = totals.KeptSince(options.Value.DaysKept);
-        return [.. totals.Daily.Where(d => d.Key >= from && d.Key <= to && d.Key >= keptSince).Select(d => new KpiDayData(d.Key, [.. d.Value.Values]))];
+        return new KpiDailyReport(
+            keptSince, [.. totals.Daily.Where(d => d.Key >= from && d.Key <= to && d.Key >= keptSince).Select(d => new KpiDayData(d.Key, [.. d.Value.Values]))]);
     }
 
     private async Task<KpiAggregate> Sum()

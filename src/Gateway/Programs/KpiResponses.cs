@@ -1,0 +1,107 @@
+using Loyalty.Domain;
+using Loyalty.Grains.Interfaces.Kpis;
+
+namespace Loyalty.Gateway.Programs;
+
+/// <summary>A program's KPIs on the wire; every figure is defined in the README's KPI section.</summary>
+public sealed record KpiResponse(
+    DateTimeOffset AsOf,
+    long Members,
+    long ActiveMembers30d,
+    long Purchasers,
+    long RepeatPurchasers,
+    decimal RepeatPurchaseRate,
+    long Purchases,
+    long Returns,
+    long GrossSpendMinor,
+    long NetSpendMinor,
+    long AverageOrderMinor,
+    KpiPointsResponse Points,
+    decimal LiabilityMinor,
+    decimal RedemptionRate,
+    IReadOnlyDictionary<string, long> Tiers)
+{
+    public static KpiResponse From(KpiReport report)
+    {
+        var figures = KpiFigures.Of(report.Program, report.PointValueMinor);
+        return new KpiResponse(
+            report.AsOf, figures.Members, figures.ActiveMembers30d, figures.Purchasers, figures.RepeatPurchasers, figures.RepeatPurchaseRate,
+            figures.Purchases, figures.Returns, figures.GrossSpendMinor, figures.NetSpendMinor, figures.AverageOrderMinor, figures.Points,
+            figures.LiabilityMinor, figures.RedemptionRate,
+            report.Tiers.ToDictionary(t => t.Key, t => KpiCounts<KpiCount>.From(t.Counts)[KpiCount.Members], StringComparer.Ordinal));
+    }
+}
+
+/// <summary>The same figures for each tier or segment, with the average net spend of its members.</summary>
+public sealed record KpiGroupsResponse(DateTimeOffset AsOf, string By, IReadOnlyList<KpiGroupResponse> Groups)
+{
+    public static KpiGroupsResponse From(KpiReport report, string by) => new(
+        report.AsOf, by, [.. (by == KpiEndpoints.ByTier ? report.Tiers : report.Segments).Select(g => KpiGroupResponse.From(g, report.PointValueMinor))]);
+}
+
+public sealed record KpiGroupResponse(
+    string Key,
+    long Members,
+    long ActiveMembers30d,
+    long Purchasers,
+    long RepeatPurchasers,
+    decimal RepeatPurchaseRate,
+    long Purchases,
+    long Returns,
+    long GrossSpendMinor,
+    long NetSpendMinor,
+    long AverageOrderMinor,
+    KpiPointsResponse Points,
+    decimal LiabilityMinor,
+    decimal RedemptionRate,
+    long ClvMinor)
+{
+    public static KpiGroupResponse From(KpiGroupReport group, long pointValueMinor)
+    {
+        var f = KpiFigures.Of(group, pointValueMinor);
+        return new KpiGroupResponse(
+            group.Key, f.Members, f.ActiveMembers30d, f.Purchasers, f.RepeatPurchasers, f.RepeatPurchaseRate, f.Purchases, f.Returns,
+            f.GrossSpendMinor, f.NetSpendMinor, f.AverageOrderMinor, f.Points, f.LiabilityMinor, f.RedemptionRate, f.ClvMinor);
+    }
+}
+
+public sealed record KpiPointsResponse(long Issued, long ClawedBack, long Redeemed, long Expired, long Adjusted, long Outstanding);
+
+/// <summary>The figures of one group, worked out from its counts.</summary>
+internal sealed record KpiFigures(
+    long Members, long ActiveMembers30d, long Purchasers, long RepeatPurchasers, decimal RepeatPurchaseRate, long Purchases, long Returns,
+    long GrossSpendMinor, long NetSpendMinor, long AverageOrderMinor, KpiPointsResponse Points, decimal LiabilityMinor, decimal RedemptionRate,
+    long ClvMinor)
+{
+    public static KpiFigures Of(KpiGroupReport group, long pointValueMinor)
+    {
+        var c = KpiCounts<KpiCount>.From(group.Counts);
+        var points = new KpiPointsResponse(
+            c[KpiCount.PointsIssued], c[KpiCount.PointsClawedBack], c[KpiCount.PointsRedeemed], c[KpiCount.PointsExpired],
+            c[KpiCount.PointsAdjusted], c[KpiCount.PointsOutstanding]);
+        return new KpiFigures(
+            c[KpiCount.Members], group.ActiveMembers30d, c[KpiCount.Purchasers], c[KpiCount.RepeatPurchasers],
+            KpiRates.Rate(c[KpiCount.RepeatPurchasers], c[KpiCount.Purchasers]), c[KpiCount.Purchases], c[KpiCount.Returns],
+            c[KpiCount.GrossSpendMinor], c[KpiCount.NetSpendMinor], KpiRates.Average(c[KpiCount.GrossSpendMinor], c[KpiCount.Purchases]), points,
+            (decimal)points.Outstanding * pointValueMinor, KpiRates.Rate(points.Redeemed, points.Issued),
+            KpiRates.Average(c[KpiCount.NetSpendMinor], c[KpiCount.Members]));
+    }
+}
+
+/// <summary>A day of the series; days without activity answer zeros.</summary>
+public sealed record KpiDayResponse(
+    DateOnly Date, long NewMembers, long Purchases, long Returns, long GrossSpendMinor, long RefundedMinor, long NetSpendMinor,
+    KpiDayPointsResponse Points)
+{
+    public static KpiDayResponse From(DateOnly date, KpiCounts<KpiDailyCount> c) => new(
+        date, c[KpiDailyCount.NewMembers], c[KpiDailyCount.Purchases], c[KpiDailyCount.Returns], c[KpiDailyCount.GrossSpendMinor],
+        c[KpiDailyCount.RefundedMinor], c[KpiDailyCount.GrossSpendMinor] - c[KpiDailyCount.RefundedMinor],
+        new KpiDayPointsResponse(
+            c[KpiDailyCount.PointsIssued], c[KpiDailyCount.PointsClawedBack], c[KpiDailyCount.PointsRedeemed], c[KpiDailyCount.PointsExpired],
+            c[KpiDailyCount.PointsAdjusted]));
+}
+
+public sealed record KpiDayPointsResponse(long Issued, long ClawedBack, long Redeemed, long Expired, long Adjusted);
+
+/// <param name="KeptSince">The first day the series still keeps; earlier days are left out.</param>
+public sealed record KpiDailyResponse(DateOnly From, DateOnly To, DateOnly KeptSince, IReadOnlyList<KpiDayResponse> Days);
