@@ -34,12 +34,13 @@ public sealed class KpiAggregate
     public DateOnly? NewestDay { get; private set; }
 
     /// <summary>The first day kept, when <paramref name="daysKept"/> days are kept.</summary>
-    public DateOnly KeptSince(int daysKept) => NewestDay is { } newest ? newest.AddDays(1 - daysKept) : DateOnly.MinValue;
+    public DateOnly KeptSince(int daysKept) =>
+        NewestDay is { } newest && newest.DayNumber >= daysKept ? newest.AddDays(1 - daysKept) : DateOnly.MinValue;
 
     /// <summary>Moves the member's contribution from <see cref="KpiChange.From"/> to <see cref="KpiChange.To"/> and adds its days.</summary>
     public void Apply(KpiChange change, int daysKept)
     {
-        foreach (var day in change.Days.Keys.Append(change.To.LastEventDay ?? DateOnly.MinValue))
+        foreach (var day in change.To.LastEventDay is { } last ? change.Days.Keys.Append(last) : change.Days.Keys)
         {
             NewestDay = NewestDay is { } newest && newest >= day ? newest : day;
         }

@@ -86,4 +86,18 @@ public sealed class KpiAggregateTests
         Assert.Equal(whole.Segments.Counts.Keys.Order(), merged.Segments.Counts.Keys.Order());
         Assert.Equal(whole.ActiveMembers(new DateOnly(2026, 6, 1), 30), merged.ActiveMembers(new DateOnly(2026, 6, 1), 30));
     }
+
+    [Fact]
+    public void A_member_without_events_changes_no_total_and_keeps_no_day()
+    {
+        var aggregate = new KpiAggregate();
+        var account = new MemberAccount("m");
+        account.SetBirthDate(new DateOnly(1990, 4, 20), Basic, Now);
+
+        aggregate.Apply(account.Kpis.Close(account, Basic, Now)!, 400);
+
+        Assert.Empty(aggregate.Tiers.Counts);
+        Assert.Null(aggregate.NewestDay);
+        Assert.Equal(DateOnly.MinValue, aggregate.KeptSince(400));
+    }
 }

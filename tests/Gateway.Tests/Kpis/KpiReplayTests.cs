@@ -23,7 +23,8 @@ public sealed class KpiReplayTests(GatewayFixture gateway)
         await ReplayExpectations.WaitUntilApplied(client, program, ReplayExpectations.NetSpend(data.Events), TimeSpan.FromSeconds(120));
 
         var reference = await KpiReference.Of(client, program, data.Events);
-        Assert.True(reference.Program is { Members: > 1_000, RepeatPurchasers: > 500, Returns: > 100, ClawedBack: > 0 } && reference.Days.Count > 300);
+        Assert.True(reference.Program is { Members: > 400, RepeatPurchasers: > 100, Returns: > 400, ClawedBack: > 0 } && reference.Days.Count > 300,
+            $"a log too small to tell: {reference.Program.Members} members, {reference.Program.Returns} returns, {reference.Days.Count} days");
         var kpis = (await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/kpis"),
             k => k?.Long("members") == reference.Program.Members && k.Long("points.issued") == reference.Program.Issued, TimeSpan.FromSeconds(30)))!;
 
