@@ -15,7 +15,8 @@ public sealed record StoredMemberKpis
 
     public long Returns { get; init; }
 
-    public long RefundedMinor { get; init; }
+    /// <summary>What the member's returns gave back, in minor units.</summary>
+    public long ReturnedMinor { get; init; }
 
     public DateOnly? LastEventDay { get; init; }
 
@@ -40,7 +41,7 @@ public static class StoredMemberKpisMapping
             Handed = ToStored(kpis.Handed),
             LedgerCounted = kpis.LedgerCounted,
             Returns = kpis.Returns,
-            RefundedMinor = kpis.RefundedMinor,
+            ReturnedMinor = kpis.RefundedMinor,
             LastEventDay = kpis.LastEventDay,
             Outbox = [.. kpis.Outbox.Select(c => new StoredKpiChange(
                 c.Id, c.CreatedAt, ToStored(c.From), ToStored(c.To)!, [.. c.Days.Select(d => new StoredKpiDay(d.Key, [.. d.Value.Values]))]))],
@@ -49,7 +50,7 @@ public static class StoredMemberKpisMapping
     public static MemberKpis FromStored(this StoredMemberKpis? stored) => stored is null
         ? new MemberKpis()
         : MemberKpis.Restore(
-            stored.Key, stored.Sequence, FromStored(stored.Handed), stored.LedgerCounted, stored.Returns, stored.RefundedMinor, stored.LastEventDay,
+            stored.Key, stored.Sequence, FromStored(stored.Handed), stored.LedgerCounted, stored.Returns, stored.ReturnedMinor, stored.LastEventDay,
             stored.Outbox.Select(c => new KpiChange(
                 c.Id, c.CreatedAt, FromStored(c.From), FromStored(c.To)!, c.Days.ToDictionary(d => d.Day, d => KpiCounts<KpiDailyCount>.From(d.Counts)))));
 
