@@ -3,7 +3,7 @@ namespace Loyalty.Domain;
 /// <summary>
 /// One member of one program, coordinating the parts of the rule book: it orders the steps of applying an event or
 /// letting time pass, and each part keeps its own state (points and their ledger, purchases, tier, streak, segments,
-/// leaderboard totals, badges, challenges, referral, redemptions, news).
+/// leaderboard totals, badges, challenges, referral, redemptions, news, engagements, survey answers, adjustments).
 /// </summary>
 public sealed class MemberAccount
 {
@@ -18,11 +18,12 @@ public sealed class MemberAccount
     private MemberAccount(string memberId, MemberParts parts)
     {
         bonuses = new MemberBonuses(this);
-        effects = new MemberEventEffects(this);
+        effects = new MemberEventEffects(this, bonuses);
         MemberId = memberId;
         (Points, Purchases, SeenEvents, Tier, Streak, Rfm, Periods, Badges, Challenges, Referral, Redemptions, News) =
             (parts.Points, parts.Purchases, parts.SeenEvents, parts.Tier, parts.Streak, parts.Rfm, parts.Periods, parts.Badges,
                 parts.Challenges, parts.Referral, parts.Redemptions, parts.News);
+        (Engagements, Surveys, Adjustments) = (parts.Engagements, parts.Surveys, parts.Adjustments);
     }
 
     /// <summary>A member as stored: its parts, and what the member itself keeps.</summary>
@@ -66,6 +67,15 @@ public sealed class MemberAccount
 
     public MemberNews News { get; }
 
+    public MemberEngagement Engagements { get; }
+
+    public MemberSurveys Surveys { get; }
+
+    public MemberAdjustments Adjustments { get; }
+
+    /// <summary>Event time of the newest purchase or engagement: a challenge is past for the member by it.</summary>
+    public DateTimeOffset? NewestActivityAt => Latest(Rfm.LastPurchaseAt, Engagements.LastAt);
+
     /// <summary>True for every event id applied within the duplicate window, and for every purchase a return may still name.</summary>
     public bool HasSeen(string eventId) => SeenEvents.Contains(eventId) || Purchases.Held.ContainsKey(eventId);
 
@@ -86,7 +96,7 @@ public sealed class MemberAccount
             return ApplyOutcome.Duplicate;
         }
 
-        if (e is not (Purchase or Return))
+        if (e is not (Purchase or Return or Engagement or SurveyAnswer))
         {
             throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
         }
@@ -111,8 +121,8 @@ public sealed class MemberAccount
             case Purchase purchase:
                 // Everything that could refuse the purchase is worked out before it changes anything.
                 var earning = effects.PlanEarning(purchase, config, zone);
-                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, Rfm.LastPurchaseAt);
-                Challenges.CountHeld(challenges, Purchases, config, zone, Rfm.LastPurchaseAt);
+                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, NewestActivityAt);
+                Challenges.CountHeld(challenges, Purchases, config, zone, NewestActivityAt);
                 effects.ApplyPurchase(purchase, earning, config, zone, now);
                 Challenges.Add(purchase, contributions, config, zone);
                 bonuses.QualifyReferral(purchase, config, zone, now);
@@ -120,12 +130,18 @@ public sealed class MemberAccount
             case Return refund:
                 effects.ApplyReturn(refund, config, zone, now);
                 break;
+            case Engagement engagement:
+                effects.ApplyEngagement(engagement, config, zone, challenges, now);
+                break;
+            case SurveyAnswer answer:
+                effects.ApplySurvey(answer, config, zone, now);
+                break;
         }
 
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
-        Challenges.DropFinished(challenges, config, zone, Rfm.LastPurchaseAt);
+        Challenges.DropFinished(challenges, config, zone, NewestActivityAt);
         if (!Purchases.Held.ContainsKey(e.EventId))
         {
             SeenEvents.Add(e.EventId, now, config.DuplicateWindowDays); // a held purchase is known by being held
@@ -192,6 +208,25 @@ public sealed class MemberAccount
         return cancelled is not null;
     }
 
+    /// <summary>
+    /// A manual adjustment (see <see cref="MemberAdjustments.Adjust"/>); time-driven work due now is done first, so
+    /// points matured by now can be debited.
+    /// </summary>
+    public AdjustOutcome Adjust(string adjustmentId, long points, string reason, ProgramConfig config, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(points);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(points), MemberAdjustments.MaxPoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Adjustments.Find(adjustmentId) is null)
+        {
+            ApplyDueWork(config, now);
+        }
+
+        var outcome = Adjustments.Adjust(adjustmentId, points, reason, Points, config, now);
+        Version += outcome == AdjustOutcome.Adjusted ? 1 : 0;
+        return outcome;
+    }
+
     /// <summary>What the member sees at <paramref name="now"/> (see <see cref="MemberView.Of"/>).</summary>
     public MemberView View(ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge>? challenges = null) =>
         MemberView.Of(this, config, now, challenges ?? []);
@@ -236,4 +271,6 @@ public sealed class MemberAccount
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
