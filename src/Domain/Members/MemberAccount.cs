@@ -5,7 +5,7 @@ namespace Loyalty.Domain;
 /// letting time pass, and each part keeps its own state (points and their ledger, purchases, tier, streak, segments,
 /// leaderboard totals, badges, challenges, referral, redemptions, news, engagements, survey answers, adjustments).
 /// </summary>
-public sealed class MemberAccount
+public sealed partial class MemberAccount
 {
     public MemberAccount(string memberId)
         : this(memberId, new MemberParts())
@@ -176,55 +176,6 @@ public sealed class MemberAccount
         }
 
         return changed;
-    }
-
-    /// <summary>Spends available points on a reward (see <see cref="MemberRedemptions.Redeem"/>); matured points count.</summary>
-    public RedeemOutcome Redeem(string redemptionId, string rewardId, long costPoints, ProgramConfig config, DateTimeOffset now)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(costPoints);
-        if (Redemptions.Find(redemptionId) is null)
-        {
-            ApplyDueWork(config, now);
-        }
-
-        var outcome = Redemptions.Redeem(redemptionId, rewardId, costPoints, Points, config, now);
-        if (outcome == RedeemOutcome.Redeemed)
-        {
-            Version++;
-        }
-
-        return outcome;
-    }
-
-    /// <summary>Gives a redemption's points back; repeating it changes nothing. False for a redemption not held.</summary>
-    public bool CancelRedemption(string redemptionId, ProgramConfig config, DateTimeOffset now)
-    {
-        var cancelled = Redemptions.Cancel(redemptionId, Points, config, now);
-        if (cancelled == true)
-        {
-            Version++;
-        }
-
-        return cancelled is not null;
-    }
-
-    /// <summary>
-    /// A manual adjustment (see <see cref="MemberAdjustments.Adjust"/>); time-driven work due now is done first, so
-    /// points matured by now can be debited.
-    /// </summary>
-    public AdjustOutcome Adjust(string adjustmentId, long points, string reason, ProgramConfig config, DateTimeOffset now)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(points);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(points), MemberAdjustments.MaxPoints);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Adjustments.Find(adjustmentId) is null)
-        {
-            ApplyDueWork(config, now);
-        }
-
-        var outcome = Adjustments.Adjust(adjustmentId, points, reason, Points, config, now);
-        Version += outcome == AdjustOutcome.Adjusted ? 1 : 0;
-        return outcome;
     }
 
     /// <summary>What the member sees at <paramref name="now"/> (see <see cref="MemberView.Of"/>).</summary>
