@@ -33,6 +33,26 @@ public enum KpiCount
 
     /// <summary>Available plus pending.</summary>
     PointsOutstanding,
+    Engagements,
+
+    /// <summary>Every survey answer, of every kind.</summary>
+    SurveyAnswers,
+
+    /// <summary>1 for a member who answered the NPS survey; the rest count members by their newest answer.</summary>
+    NpsResponses,
+
+    /// <summary>Newest NPS answer 9 or 10.</summary>
+    NpsPromoters,
+
+    /// <summary>Newest NPS answer 0 to 6.</summary>
+    NpsDetractors,
+    CsatResponses,
+
+    /// <summary>Newest CSAT answer 4 or 5.</summary>
+    CsatSatisfied,
+    CsatScoreTotal,
+    CesResponses,
+    CesScoreTotal,
 }
 
 /// <summary>What happened on one local day of the program's calendar, summed over members.</summary>
@@ -49,6 +69,8 @@ public enum KpiDailyCount
     PointsRedeemed,
     PointsExpired,
     PointsAdjusted,
+    Engagements,
+    SurveyAnswers,
 }
 
 /// <summary>

@@ -75,6 +75,12 @@ public sealed class MemberKpis
                 counts[KpiDailyCount.Returns]++;
                 counts[KpiDailyCount.RefundedMinor] = checked(counts[KpiDailyCount.RefundedMinor] + refund.AmountMinor);
                 break;
+            case Engagement:
+                counts[KpiDailyCount.Engagements]++;
+                break;
+            case SurveyAnswer:
+                counts[KpiDailyCount.SurveyAnswers]++;
+                break;
         }
     }
 
@@ -119,7 +125,7 @@ public sealed class MemberKpis
         var points = account.Points;
         var counts = new KpiCounts<KpiCount>
         {
-            [KpiCount.Members] = LastEventDay is not null || purchases > 0 ? 1 : 0,
+            [KpiCount.Members] = LastEventDay is not null || purchases > 0 || account.Engagements.Total > 0 || account.Surveys.ByKind.Count > 0 ? 1 : 0,
             [KpiCount.Purchasers] = purchases >= 1 ? 1 : 0,
             [KpiCount.RepeatPurchasers] = purchases >= 2 ? 1 : 0,
             [KpiCount.Purchases] = purchases,
@@ -130,10 +136,40 @@ public sealed class MemberKpis
             [KpiCount.PointsClawedBack] = points.ClawedBack,
             [KpiCount.PointsRedeemed] = points.Redeemed,
             [KpiCount.PointsExpired] = points.Expired,
+            [KpiCount.PointsAdjusted] = points.Adjusted,
             [KpiCount.PointsOutstanding] = checked(points.Available + points.Pending),
+            [KpiCount.Engagements] = account.Engagements.Total,
         };
+        CountSurveys(account.Surveys, counts);
         var tier = config.Tiers.Count > 0 ? config.Tiers[account.Tier.IndexOf(config.Tiers)].Name : "";
         return new KpiContribution(tier, KpiSegments.Of(purchases, account.Purchases.LifetimeSpendMinor, config.Rfm), LastEventDay, counts);
+    }
+
+    /// <summary>Each survey kind counts the member once, by its newest answer; every answer counts in the answers.</summary>
+    private static void CountSurveys(MemberSurveys surveys, KpiCounts<KpiCount> counts)
+    {
+        foreach (var (kind, answers) in surveys.ByKind)
+        {
+            counts[KpiCount.SurveyAnswers] += answers.Responses;
+            var score = answers.Score;
+            switch (kind)
+            {
+                case SurveyKind.Nps:
+                    counts[KpiCount.NpsResponses] = 1;
+                    counts[KpiCount.NpsPromoters] = score >= 9 ? 1 : 0;
+                    counts[KpiCount.NpsDetractors] = score <= 6 ? 1 : 0;
+                    break;
+                case SurveyKind.Csat:
+                    counts[KpiCount.CsatResponses] = 1;
+                    counts[KpiCount.CsatSatisfied] = score >= 4 ? 1 : 0;
+                    counts[KpiCount.CsatScoreTotal] = score;
+                    break;
+                case SurveyKind.Ces:
+                    counts[KpiCount.CesResponses] = 1;
+                    counts[KpiCount.CesScoreTotal] = score;
+                    break;
+            }
+        }
     }
 
     private void CountLedgerEntry(LedgerEntry entry, TimeZoneInfo zone)

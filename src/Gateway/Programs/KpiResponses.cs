@@ -19,6 +19,8 @@ public sealed record KpiResponse(
     KpiPointsResponse Points,
     decimal LiabilityMinor,
     decimal RedemptionRate,
+    long Engagements,
+    KpiSurveysResponse Surveys,
     IReadOnlyDictionary<string, long> Tiers)
 {
     public static KpiResponse From(KpiReport report)
@@ -27,7 +29,7 @@ public sealed record KpiResponse(
         return new KpiResponse(
             report.AsOf, figures.Members, figures.ActiveMembers30d, figures.Purchasers, figures.RepeatPurchasers, figures.RepeatPurchaseRate,
             figures.Purchases, figures.Returns, figures.GrossSpendMinor, figures.NetSpendMinor, figures.AverageOrderMinor, figures.Points,
-            figures.LiabilityMinor, figures.RedemptionRate,
+            figures.LiabilityMinor, figures.RedemptionRate, figures.Engagements, figures.Surveys,
             report.Tiers.ToDictionary(t => t.Key, t => KpiCounts<KpiCount>.From(t.Counts)[KpiCount.Members], StringComparer.Ordinal));
     }
 }
@@ -54,6 +56,8 @@ public sealed record KpiGroupResponse(
     KpiPointsResponse Points,
     decimal LiabilityMinor,
     decimal RedemptionRate,
+    long Engagements,
+    KpiSurveysResponse Surveys,
     long ClvMinor)
 {
     public static KpiGroupResponse From(KpiGroupReport group, long pointValueMinor)
@@ -61,17 +65,43 @@ public sealed record KpiGroupResponse(
         var f = KpiFigures.Of(group, pointValueMinor);
         return new KpiGroupResponse(
             group.Key, f.Members, f.ActiveMembers30d, f.Purchasers, f.RepeatPurchasers, f.RepeatPurchaseRate, f.Purchases, f.Returns,
-            f.GrossSpendMinor, f.NetSpendMinor, f.AverageOrderMinor, f.Points, f.LiabilityMinor, f.RedemptionRate, f.ClvMinor);
+            f.GrossSpendMinor, f.NetSpendMinor, f.AverageOrderMinor, f.Points, f.LiabilityMinor, f.RedemptionRate, f.Engagements, f.Surveys, f.ClvMinor);
     }
 }
 
 public sealed record KpiPointsResponse(long Issued, long ClawedBack, long Redeemed, long Expired, long Adjusted, long Outstanding);
 
+/// <summary>Satisfaction by each member's newest answer per survey; <c>answers</c> counts every answer ever given.</summary>
+public sealed record KpiSurveysResponse(long Answers, KpiNpsResponse Nps, KpiCsatResponse Csat, KpiCesResponse Ces)
+{
+    public static KpiSurveysResponse From(KpiCounts<KpiCount> c)
+    {
+        var nps = (Responses: c[KpiCount.NpsResponses], Promoters: c[KpiCount.NpsPromoters], Detractors: c[KpiCount.NpsDetractors]);
+        return new KpiSurveysResponse(
+            c[KpiCount.SurveyAnswers],
+            new KpiNpsResponse(nps.Responses, nps.Promoters, nps.Responses - nps.Promoters - nps.Detractors, nps.Detractors,
+                KpiRates.NetPromoterScore(nps.Promoters, nps.Detractors, nps.Responses)),
+            new KpiCsatResponse(c[KpiCount.CsatResponses], c[KpiCount.CsatSatisfied], KpiRates.Percent(c[KpiCount.CsatSatisfied], c[KpiCount.CsatResponses]),
+                KpiRates.Mean(c[KpiCount.CsatScoreTotal], c[KpiCount.CsatResponses])),
+            new KpiCesResponse(c[KpiCount.CesResponses], KpiRates.Mean(c[KpiCount.CesScoreTotal], c[KpiCount.CesResponses])));
+    }
+}
+
+/// <param name="Score">% promoters (9–10) − % detractors (0–6), a whole number.</param>
+public sealed record KpiNpsResponse(long Responses, long Promoters, long Passives, long Detractors, int Score);
+
+/// <param name="Score">% of responses 4 or 5, a whole number.</param>
+/// <param name="Average">The mean score, 1 to 5, to 2 decimal places.</param>
+public sealed record KpiCsatResponse(long Responses, long Satisfied, int Score, decimal Average);
+
+/// <param name="Score">The mean effort score, 1 to 7, to 2 decimal places.</param>
+public sealed record KpiCesResponse(long Responses, decimal Score);
+
 /// <summary>The figures of one group, worked out from its counts.</summary>
 internal sealed record KpiFigures(
     long Members, long ActiveMembers30d, long Purchasers, long RepeatPurchasers, decimal RepeatPurchaseRate, long Purchases, long Returns,
     long GrossSpendMinor, long NetSpendMinor, long AverageOrderMinor, KpiPointsResponse Points, decimal LiabilityMinor, decimal RedemptionRate,
-    long ClvMinor)
+    long Engagements, KpiSurveysResponse Surveys, long ClvMinor)
 {
     public static KpiFigures Of(KpiGroupReport group, long pointValueMinor)
     {
@@ -84,6 +114,7 @@ internal sealed record KpiFigures(
             KpiRates.Rate(c[KpiCount.RepeatPurchasers], c[KpiCount.Purchasers]), c[KpiCount.Purchases], c[KpiCount.Returns],
             c[KpiCount.GrossSpendMinor], c[KpiCount.NetSpendMinor], KpiRates.Average(c[KpiCount.GrossSpendMinor], c[KpiCount.Purchases]), points,
             (decimal)points.Outstanding * pointValueMinor, KpiRates.Rate(points.Redeemed, points.Issued),
+            c[KpiCount.Engagements], KpiSurveysResponse.From(c),
             KpiRates.Average(c[KpiCount.NetSpendMinor], c[KpiCount.Members]));
     }
 }
@@ -91,11 +122,12 @@ internal sealed record KpiFigures(
 /// <summary>A day of the series; days without activity answer zeros.</summary>
 public sealed record KpiDayResponse(
     DateOnly Date, long NewMembers, long Purchases, long Returns, long GrossSpendMinor, long RefundedMinor, long NetSpendMinor,
-    KpiDayPointsResponse Points)
+    long Engagements, long SurveyAnswers, KpiDayPointsResponse Points)
 {
     public static KpiDayResponse From(DateOnly date, KpiCounts<KpiDailyCount> c) => new(
         date, c[KpiDailyCount.NewMembers], c[KpiDailyCount.Purchases], c[KpiDailyCount.Returns], c[KpiDailyCount.GrossSpendMinor],
         c[KpiDailyCount.RefundedMinor], c[KpiDailyCount.GrossSpendMinor] - c[KpiDailyCount.RefundedMinor],
+        c[KpiDailyCount.Engagements], c[KpiDailyCount.SurveyAnswers],
         new KpiDayPointsResponse(
             c[KpiDailyCount.PointsIssued], c[KpiDailyCount.PointsClawedBack], c[KpiDailyCount.PointsRedeemed], c[KpiDailyCount.PointsExpired],
             c[KpiDailyCount.PointsAdjusted]));

@@ -135,6 +135,8 @@ internal sealed class KpiReference
                 ("averageOrderMinor", Purchases == 0 ? 0 : Gross / Purchases), ("points.issued", Issued), ("points.clawedBack", ClawedBack),
                 ("points.redeemed", Redeemed), ("points.expired", Expired), ("points.adjusted", 0), ("points.outstanding", Outstanding),
                 ("liabilityMinor", Outstanding), ("redemptionRate", Rate(Redeemed, Issued)), ("activeMembers30d", 0),
+                ("engagements", 0), ("surveys.answers", 0), ("surveys.nps.responses", 0), ("surveys.nps.score", 0), ("surveys.csat.responses", 0),
+                ("surveys.ces.responses", 0),
             };
             if (group)
             {
@@ -161,7 +163,7 @@ internal sealed class KpiReference
         public static Day From(JsonNode day)
         {
             Assert.Equal(day.Long("grossSpendMinor") - day.Long("refundedMinor"), day.Long("netSpendMinor"));
-            Assert.Equal(0, day.Long("points.adjusted"));
+            Assert.Equal((0L, 0L, 0L), (day.Long("points.adjusted"), day.Long("engagements"), day.Long("surveyAnswers")));
             return new Day
             {
                 NewMembers = day.Long("newMembers"), Purchases = day.Long("purchases"), Returns = day.Long("returns"),
