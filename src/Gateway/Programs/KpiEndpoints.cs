@@ -26,7 +26,7 @@ public static class KpiEndpoints
                 }
 
                 var report = await grains.GetGrain<IProgramKpisGrain>(programId).Totals();
-                return by is null ? Results.Ok(KpiResponse.From(report)) : Results.Ok(KpiGroupsResponse.From(report, by));
+                return by is null ? Results.Ok(KpiResponse.Program(report)) : Results.Ok(KpiGroupsResponse.From(report, by));
             })
             .WithName("GetKpis")
             .Produces<KpiResponse>()

@@ -3,9 +3,13 @@ using Loyalty.Grains.Interfaces.Kpis;
 
 namespace Loyalty.Gateway.Programs;
 
-/// <summary>A program's KPIs on the wire; every figure is defined in the README's KPI section.</summary>
+/// <summary>
+/// A program's or one group's KPIs on the wire; every figure is defined in the README's KPI section. The program's
+/// answer carries <see cref="AsOf"/> and <see cref="Tiers"/>; a group's, <see cref="Key"/> and <see cref="ClvMinor"/>.
+/// </summary>
 public sealed record KpiResponse(
-    DateTimeOffset AsOf,
+    string? Key,
+    DateTimeOffset? AsOf,
     long Members,
     long ActiveMembers30d,
     long Purchasers,
@@ -21,52 +25,41 @@ public sealed record KpiResponse(
     decimal RedemptionRate,
     long Engagements,
     KpiSurveysResponse Surveys,
-    IReadOnlyDictionary<string, long> Tiers)
+    long? ClvMinor,
+    IReadOnlyDictionary<string, long>? Tiers)
 {
-    public static KpiResponse From(KpiReport report)
+    public static KpiResponse Program(KpiReport report) => Of(report.Program, report.PointValueMinor) with
     {
-        var figures = KpiFigures.Of(report.Program, report.PointValueMinor);
+        AsOf = report.AsOf,
+        Tiers = report.Tiers.ToDictionary(t => t.Key, t => KpiCounts<KpiCount>.From(t.Counts)[KpiCount.Members], StringComparer.Ordinal),
+    };
+
+    public static KpiResponse Group(KpiGroupReport group, long pointValueMinor)
+    {
+        var counts = KpiCounts<KpiCount>.From(group.Counts);
+        return Of(group, pointValueMinor) with { Key = group.Key, ClvMinor = KpiRates.Average(counts[KpiCount.NetSpendMinor], counts[KpiCount.Members]) };
+    }
+
+    private static KpiResponse Of(KpiGroupReport group, long pointValueMinor)
+    {
+        var c = KpiCounts<KpiCount>.From(group.Counts);
+        var points = new KpiPointsResponse(
+            c[KpiCount.PointsIssued], c[KpiCount.PointsClawedBack], c[KpiCount.PointsRedeemed], c[KpiCount.PointsExpired],
+            c[KpiCount.PointsAdjusted], c[KpiCount.PointsOutstanding]);
         return new KpiResponse(
-            report.AsOf, figures.Members, figures.ActiveMembers30d, figures.Purchasers, figures.RepeatPurchasers, figures.RepeatPurchaseRate,
-            figures.Purchases, figures.Returns, figures.GrossSpendMinor, figures.NetSpendMinor, figures.AverageOrderMinor, figures.Points,
-            figures.LiabilityMinor, figures.RedemptionRate, figures.Engagements, figures.Surveys,
-            report.Tiers.ToDictionary(t => t.Key, t => KpiCounts<KpiCount>.From(t.Counts)[KpiCount.Members], StringComparer.Ordinal));
+            null, null, c[KpiCount.Members], group.ActiveMembers30d, c[KpiCount.Purchasers], c[KpiCount.RepeatPurchasers],
+            KpiRates.Rate(c[KpiCount.RepeatPurchasers], c[KpiCount.Purchasers]), c[KpiCount.Purchases], c[KpiCount.Returns],
+            c[KpiCount.GrossSpendMinor], c[KpiCount.NetSpendMinor], KpiRates.Average(c[KpiCount.GrossSpendMinor], c[KpiCount.Purchases]), points,
+            (decimal)points.Outstanding * pointValueMinor, KpiRates.Rate(points.Redeemed, points.Issued), c[KpiCount.Engagements],
+            KpiSurveysResponse.From(c), null, null);
     }
 }
 
-/// <summary>The same figures for each tier or segment, with the average net spend of its members.</summary>
-public sealed record KpiGroupsResponse(DateTimeOffset AsOf, string By, IReadOnlyList<KpiGroupResponse> Groups)
+/// <summary>The same figures for each tier or segment, with the lifetime value of its members.</summary>
+public sealed record KpiGroupsResponse(DateTimeOffset AsOf, string By, IReadOnlyList<KpiResponse> Groups)
 {
     public static KpiGroupsResponse From(KpiReport report, string by) => new(
-        report.AsOf, by, [.. (by == KpiEndpoints.ByTier ? report.Tiers : report.Segments).Select(g => KpiGroupResponse.From(g, report.PointValueMinor))]);
-}
-
-public sealed record KpiGroupResponse(
-    string Key,
-    long Members,
-    long ActiveMembers30d,
-    long Purchasers,
-    long RepeatPurchasers,
-    decimal RepeatPurchaseRate,
-    long Purchases,
-    long Returns,
-    long GrossSpendMinor,
-    long NetSpendMinor,
-    long AverageOrderMinor,
-    KpiPointsResponse Points,
-    decimal LiabilityMinor,
-    decimal RedemptionRate,
-    long Engagements,
-    KpiSurveysResponse Surveys,
-    long ClvMinor)
-{
-    public static KpiGroupResponse From(KpiGroupReport group, long pointValueMinor)
-    {
-        var f = KpiFigures.Of(group, pointValueMinor);
-        return new KpiGroupResponse(
-            group.Key, f.Members, f.ActiveMembers30d, f.Purchasers, f.RepeatPurchasers, f.RepeatPurchaseRate, f.Purchases, f.Returns,
-            f.GrossSpendMinor, f.NetSpendMinor, f.AverageOrderMinor, f.Points, f.LiabilityMinor, f.RedemptionRate, f.Engagements, f.Surveys, f.ClvMinor);
-    }
+        report.AsOf, by, [.. (by == KpiEndpoints.ByTier ? report.Tiers : report.Segments).Select(g => KpiResponse.Group(g, report.PointValueMinor))]);
 }
 
 public sealed record KpiPointsResponse(long Issued, long ClawedBack, long Redeemed, long Expired, long Adjusted, long Outstanding);
@@ -96,28 +89,6 @@ public sealed record KpiCsatResponse(long Responses, long Satisfied, int Score, 
 
 /// <param name="Score">The mean effort score, 1 to 7, to 2 decimal places.</param>
 public sealed record KpiCesResponse(long Responses, decimal Score);
-
-/// <summary>The figures of one group, worked out from its counts.</summary>
-internal sealed record KpiFigures(
-    long Members, long ActiveMembers30d, long Purchasers, long RepeatPurchasers, decimal RepeatPurchaseRate, long Purchases, long Returns,
-    long GrossSpendMinor, long NetSpendMinor, long AverageOrderMinor, KpiPointsResponse Points, decimal LiabilityMinor, decimal RedemptionRate,
-    long Engagements, KpiSurveysResponse Surveys, long ClvMinor)
-{
-    public static KpiFigures Of(KpiGroupReport group, long pointValueMinor)
-    {
-        var c = KpiCounts<KpiCount>.From(group.Counts);
-        var points = new KpiPointsResponse(
-            c[KpiCount.PointsIssued], c[KpiCount.PointsClawedBack], c[KpiCount.PointsRedeemed], c[KpiCount.PointsExpired],
-            c[KpiCount.PointsAdjusted], c[KpiCount.PointsOutstanding]);
-        return new KpiFigures(
-            c[KpiCount.Members], group.ActiveMembers30d, c[KpiCount.Purchasers], c[KpiCount.RepeatPurchasers],
-            KpiRates.Rate(c[KpiCount.RepeatPurchasers], c[KpiCount.Purchasers]), c[KpiCount.Purchases], c[KpiCount.Returns],
-            c[KpiCount.GrossSpendMinor], c[KpiCount.NetSpendMinor], KpiRates.Average(c[KpiCount.GrossSpendMinor], c[KpiCount.Purchases]), points,
-            (decimal)points.Outstanding * pointValueMinor, KpiRates.Rate(points.Redeemed, points.Issued),
-            c[KpiCount.Engagements], KpiSurveysResponse.From(c),
-            KpiRates.Average(c[KpiCount.NetSpendMinor], c[KpiCount.Members]));
-    }
-}
 
 /// <summary>A day of the series; days without activity answer zeros.</summary>
 public sealed record KpiDayResponse(

@@ -22,15 +22,16 @@ public sealed class KpiSliceGrain(
     private KpiAggregate totals = new();
     private RecentSet<string, KpiSeenChange> recentIds = new([], seen => seen.Id);
     private bool changed;
-    private TaskCompletionSource nextWrite = NewWrite();
-    private Task? writeInFlight;
+    private GroupCommit? commit;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         totals = state.State.Totals.FromData();
         recentIds = new(state.State.RecentIds, seen => seen.Id, StringComparer.Ordinal);
+        commit = new GroupCommit(() => changed, Write, e =>
+            logger.LogWarning("KPI slice {Slice} could not store its totals: {Error}", this.GetPrimaryKeyString(), e.Message));
         var interval = options.Value.PersistInterval;
-        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
+        this.RegisterGrainTimer(Commit.WriteNow, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -38,7 +39,7 @@ public sealed class KpiSliceGrain(
     {
         try
         {
-            await Persist();
+            await Commit.WriteNow();
         }
         catch (Exception e)
         {
@@ -64,10 +65,7 @@ public sealed class KpiSliceGrain(
         ForgetOldIds();
         if (options.Value.StoreBeforeAcknowledge)
         {
-            // A repeat still waits for the write in flight: the first hand-off of it may be unwritten.
-            var stored = changed ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
-            StartWriteIfIdle();
-            await stored;
+            await Commit.Stored(changed);
         }
     }
 
@@ -92,58 +90,21 @@ public sealed class KpiSliceGrain(
         recentIds.DropOldest(items.Count - forgotten);
     }
 
-    /// <summary>Group commit: a write starts as soon as none is in flight, and what changes meanwhile goes with the next one.</summary>
-    private void StartWriteIfIdle()
-    {
-        if (changed && writeInFlight is null)
-        {
-            _ = WriteThenStartNext();
-        }
-    }
+    private GroupCommit Commit => commit ?? throw new InvalidOperationException("The slice is not active.");
 
-    private async Task WriteThenStartNext()
+    /// <summary>Writes the totals; what changes while the write is in flight goes with the next.</summary>
+    private async Task Write()
     {
-        try
-        {
-            await Persist();
-            StartWriteIfIdle();
-        }
-        catch (Exception e)
-        {
-            // The waiters were told; the timer tries again.
-            logger.LogWarning("KPI slice {Slice} could not store its totals: {Error}", this.GetPrimaryKeyString(), e.Message);
-        }
-    }
-
-    /// <summary>Writes the totals, then releases everyone who waited for that write.</summary>
-    private async Task Persist()
-    {
-        if (!changed || writeInFlight is not null)
-        {
-            return;
-        }
-
-        var completing = nextWrite;
-        nextWrite = NewWrite();
         changed = false;
-        writeInFlight = completing.Task;
         try
         {
             state.State.Totals = totals.ToData();
             await state.WriteStateAsync();
-            completing.SetResult();
         }
-        catch (Exception e)
+        catch
         {
             changed = true;
-            completing.SetException(e);
             throw;
         }
-        finally
-        {
-            writeInFlight = null;
-        }
     }
-
-    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
