@@ -138,6 +138,7 @@ public static class GatewayApp
         v1.MapProgramEndpoints();
         v1.MapEventEndpoints();
         v1.MapMemberEndpoints();
+        v1.MapMemberListingEndpoints();
         v1.MapLeaderboardEndpoints();
         v1.MapLiveEndpoints();
         v1.MapRewardEndpoints();

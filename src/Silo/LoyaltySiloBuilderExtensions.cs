@@ -72,6 +72,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.AddSingleton<IBoardShardStore>(services => new RedisBoardShardStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:boards"));
         silo.Services.AddSingleton<IDueWorkStore>(services => new RedisDueWorkStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:due"));
         silo.Services.AddSingleton<ILedgerStore>(services => new RedisLedgerStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:ledger"));
+        silo.Services.AddSingleton<IMemberDirectory>(services => new RedisMemberDirectory(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:members"));
         return silo.AddLoyaltyServices();
     }
 
@@ -86,6 +87,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         silo.Services.TryAddSingleton<IDueWorkStore, InProcessDueWorkStore>();
         silo.Services.TryAddSingleton<ILedgerStore, InProcessLedgerStore>();
+        silo.Services.TryAddSingleton<IMemberDirectory, InProcessMemberDirectory>();
         // Publisher and partition grains share this process: they count the lag in and out here.
         silo.Services.TryAddSingleton(_ => new IngestionLagTracker(TimeProvider.System));
         silo.Services.TryAddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());

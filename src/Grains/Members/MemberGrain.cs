@@ -34,6 +34,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     private readonly MemberScorePublisher scores;
     private readonly MemberTurnWriter turns;
     private readonly MemberRedemptionFlow redemptions;
+    private readonly MemberListing listing;
 
     public MemberGrain(
         [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
@@ -41,6 +42,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         ILedgerStore ledgerStore,
         IOptions<NotificationOptions> notificationOptions,
         IDueWorkStore dueWorkStore,
+        IMemberDirectory directory,
         IOptions<DueWorkOptions> dueWorkOptions,
         DueWorkerStarts dueWorkers,
         IGrainFactory grains,
@@ -53,11 +55,12 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         dueTime = new MemberDueTime(dueWorkStore, dueWorkers, dueWorkOptions.Value.Slices, programId, memberId);
         referrals = new MemberReferrals(grains, programId, memberId);
         scores = new MemberScorePublisher(grains, programId, memberId);
+        listing = new MemberListing(directory, programId, memberId);
         turns = new MemberTurnWriter(
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
             new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
-            referrals, clock, RequireRules, DeactivateAfterFailedWrite);
+            referrals, listing, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }
 
@@ -122,6 +125,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
                 [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
         }
 
+        listing.Saw(events.Where(e => !failed.ContainsKey(e.EventId)).Select(e => e.OccurredAt));
         var changed = account.ApplyDueWork(rules.Config, now) | applied.Count > 0;
         var periods = applied.TouchedPeriods;
         await turns.Commit(rules, changed, periods);

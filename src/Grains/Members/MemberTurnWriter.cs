@@ -6,7 +6,8 @@ namespace Loyalty.Grains.Members;
 /// Ends a member's turn with one write. First the work other grains own a part of: placing completed challenges,
 /// handing notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered in the
 /// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
-/// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved.
+/// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved. Last,
+/// the member is listed in the member directory if what the listing shows changed.
 /// </summary>
 /// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
 /// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
@@ -17,6 +18,7 @@ internal sealed class MemberTurnWriter(
     ChallengePlacements placements,
     NotificationHandOff notifications,
     MemberReferrals referrals,
+    MemberListing listing,
     TimeProvider clock,
     Func<Task<ProgramRules>> requireRules,
     Action<Exception> writeFailed)
@@ -51,6 +53,11 @@ internal sealed class MemberTurnWriter(
             await dueTime.Store(account, rules.Config, clock.GetUtcNow());
         }
 
+        if (state.RecordExists)
+        {
+            await listing.Publish(account);
+        }
+
         return changed;
     }
 
@@ -69,5 +76,6 @@ internal sealed class MemberTurnWriter(
         }
 
         await dueTime.Store(state.State, (await requireRules()).Config, clock.GetUtcNow());
+        await listing.Publish(state.State);
     }
 }
