@@ -24,14 +24,16 @@ internal sealed class MemberListing(IMemberDirectory directory, string programId
     }
 
     /// <summary>Lists the stored <paramref name="account"/> if what the listing shows of it changed.</summary>
-    public async Task Publish(MemberAccount account)
+    public async Task Publish(MemberAccount account, ProgramConfig config)
     {
-        if (listed is { } before && before.Tier == account.Tier.Current && before.Available == account.Points.Available && before.LastEventAt == newestEvent)
+        // The tier as the member's view names it: none held yet, or one no longer configured, is the lowest.
+        var tier = config.Tiers.Count > 0 ? config.Tiers[account.Tier.IndexOf(config.Tiers)].Name : account.Tier.Current;
+        if (listed is { } before && before.Tier == tier && before.Available == account.Points.Available && before.LastEventAt == newestEvent)
         {
             return;
         }
 
-        var summary = new MemberSummary(memberId, account.Tier.Current, account.Points.Available, newestEvent, account.Version);
+        var summary = new MemberSummary(memberId, tier, account.Points.Available, newestEvent, account.Version);
         await directory.Upsert(programId, summary);
         listed = summary;
     }

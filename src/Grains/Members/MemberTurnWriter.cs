@@ -55,7 +55,7 @@ internal sealed class MemberTurnWriter(
 
         if (state.RecordExists)
         {
-            await listing.Publish(account);
+            await listing.Publish(account, rules.Config);
         }
 
         return changed;
@@ -75,7 +75,8 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
-        await dueTime.Store(state.State, (await requireRules()).Config, clock.GetUtcNow());
-        await listing.Publish(state.State);
+        var config = (await requireRules()).Config;
+        await dueTime.Store(state.State, config, clock.GetUtcNow());
+        await listing.Publish(state.State, config);
     }
 }
