@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Loyalty.Gateway.Audit;
 using Loyalty.Gateway.Challenges;
 using Loyalty.Gateway.Cors;
+using Loyalty.Gateway.Dashboard;
 using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
@@ -117,6 +118,7 @@ public static class GatewayApp
         // Before authentication: a browser's preflight carries no credentials, and is answered here.
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteRequests>(); // before anything a cookie-signed request could change
         app.UseRateLimiter(); // before authorization: refused requests of a credential count too
         app.UseAuthorization();
         app.UseMiddleware<AuditRecording>();
@@ -151,6 +153,8 @@ public static class GatewayApp
         v1.MapMemberTokenEndpoints();
         v1.MapAuditEndpoints();
         v1.MapTokenSigningEndpoints();
+        v1.MapSessionEndpoints();
+        api.MapLoyaltyDashboard();
         return app;
     }
 }

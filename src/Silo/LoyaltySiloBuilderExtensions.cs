@@ -23,6 +23,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Providers;
@@ -114,6 +115,9 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
             storage => storage.JsonSerializerOptions.Converters.Add(new StoredMemberJsonConverter()));
         silo.AddActivityPropagation();
+
+        // The dashboard's silo side: grain call statistics, profiled only while someone watches the page.
+        silo.AddDashboard();
         silo.Services.AddLoyaltyClock();
         silo.Services.AddProgramRulesCache();
         silo.Services.TryAddSingleton<DueWorkerStarts>();

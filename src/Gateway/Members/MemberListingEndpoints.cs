@@ -20,8 +20,10 @@ public static class MemberListingEndpoints
     public static void MapMemberListingEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/programs/{programId}/members").WithTags("Members").ForAdmins().ForConfiguredPrograms()
-            .MapGet("", async (string programId, int? limit, string? cursor, string? tier, string? prefix, IClusterClient cluster, ProgramRulesCache programs) =>
+            .MapGet("", async (string programId, int? limit, string? cursor, string? tier, string? prefix, HttpRequest request, IClusterClient cluster, ProgramRulesCache programs) =>
             {
+                // Given empty ("?tier="), a value binds as none; it is refused, not read as no filter.
+                (cursor, tier, prefix) = (Given(request, "cursor", cursor), Given(request, "tier", tier), Given(request, "prefix", prefix));
                 if (limit is < 1 or > MaxPage)
                 {
                     return Problems.Invalid("limit", $"must be between 1 and {MaxPage}");
@@ -54,6 +56,9 @@ public static class MemberListingEndpoints
             .WithSummary($"Every member of the program in order of id, with tier, available points and when their newest event occurred; " +
                 $"at most {MaxPage} a page (default {DefaultPage}), narrowed by tier and id prefix.");
     }
+
+    private static string? Given(HttpRequest request, string name, string? bound) =>
+        bound ?? (request.Query.ContainsKey(name) ? "" : null);
 
     /// <summary>The cursor names the last member of a page; it is opaque so its form may change.</summary>
     private static class Cursor

@@ -124,6 +124,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["GET /v1/programs/{programId}/leaderboards/{board}/"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/leaderboards/{board}/live"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}"] = Access.AppOrTheMember,
+        ["GET /v1/programs/{programId}/members/"] = Access.Admin,
         ["GET /v1/programs/{programId}/members/{memberId}/"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/ledger"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/live"] = Access.AppOrTheMember,
