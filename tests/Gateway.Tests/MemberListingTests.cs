@@ -34,7 +34,8 @@ public sealed class MemberListingTests(GatewayFixture gateway)
 
         var first = await admin.GetRequiredJson($"/v1/programs/{program}/members?limit=3");
         var second = await admin.GetRequiredJson($"/v1/programs/{program}/members?limit=3&cursor={first["next"]!.GetValue<string>()}");
-        Assert.Equal((["ann", "anna", "bob"], ["carol"]), (Ids(first), Ids(second)));
+        Assert.Equal(["ann", "anna", "bob"], Ids(first));
+        Assert.Equal(["carol"], Ids(second));
         Assert.Null(second["next"]);
 
         Assert.Equal(["carol"], Ids(await admin.GetRequiredJson($"/v1/programs/{program}/members?tier=silver")));

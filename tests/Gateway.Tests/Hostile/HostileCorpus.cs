@@ -15,6 +15,7 @@ public static class HostileCorpus
         .. BirthDates(),
         .. Preconditions(),
         .. PublicRoutes(),
+        .. SessionAndDashboardCases.All(),
     ];
 
     private static IEnumerable<HostileCase> TimeZones()
