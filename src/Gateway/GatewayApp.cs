@@ -143,6 +143,7 @@ public static class GatewayApp
         v1.MapRewardEndpoints();
         v1.MapChallengeEndpoints();
         v1.MapProfileEndpoints();
+        v1.MapPrivacyEndpoints();
         v1.MapRedemptionEndpoints();
         v1.MapReferralEndpoints();
         v1.MapDeadLetterEndpoints();

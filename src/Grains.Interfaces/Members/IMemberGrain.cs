@@ -65,6 +65,16 @@ public interface IMemberGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds);
 
+    /// <summary>Everything held on the member, for their own copy; null for a member never seen. Reads only.</summary>
+    Task<MemberRecord?> Export();
+
+    /// <summary>
+    /// Forgets the member everywhere: state, ledger, board entries of every kept period and challenge, referral code,
+    /// queued notifications, dead letters, due time; names in challenge placements and reward holds become anonymous.
+    /// Safe to repeat; a later event starts a new member.
+    /// </summary>
+    Task Erase();
+
     /// <summary>Applies the time-driven work due now (maturing, expiry, notices, a birthday) and stores it; sets the next due time.</summary>
     Task Wake();
 }

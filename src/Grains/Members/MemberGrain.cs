@@ -34,6 +34,8 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     private readonly MemberScorePublisher scores;
     private readonly MemberTurnWriter turns;
     private readonly MemberRedemptionFlow redemptions;
+    private readonly ILedgerStore ledgerStore;
+    private readonly int notificationSlices;
 
     public MemberGrain(
         [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
@@ -47,7 +49,8 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
         ILogger<MemberGrain> logger)
     {
-        (this.state, this.programs, this.clock, this.logger) = (state, programs, clock, logger);
+        (this.state, this.programs, this.clock, this.logger, this.ledgerStore) = (state, programs, clock, logger, ledgerStore);
+        notificationSlices = notificationOptions.Value.Slices;
         (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         ledger = new MemberLedger(ledgerStore, programs, logger, programId, memberId);
         dueTime = new MemberDueTime(dueWorkStore, dueWorkers, dueWorkOptions.Value.Slices, programId, memberId);
@@ -56,7 +59,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         turns = new MemberTurnWriter(
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
-            new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
+            new NotificationHandOff(grains, notificationSlices, programId, memberId),
             referrals, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }
@@ -204,6 +207,35 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     /// <summary>What a return may name: read by the gateway to tell a producer when a return's original is unknown.</summary>
     public Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds) =>
         Task.FromResult(eventIds.Where(id => !state.State.Purchases.Held.ContainsKey(id)).ToImmutableArray());
+
+    public async Task<MemberRecord?> Export()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var rules = await RequireRules();
+        var now = clock.GetUtcNow();
+        state.State.ApplyDueWork(rules.Config, now); // as a read shows it; stored with the next change
+        var view = state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
+        return await new MemberExporter(GrainFactory, ledger, notificationSlices, programId, memberId).Export(state.State, view, rules);
+    }
+
+    public async Task Erase()
+    {
+        var rules = await RequireRules();
+        await new MemberErasure(GrainFactory, ledgerStore, notificationSlices, programId, memberId).ForgetElsewhere(state.State, rules);
+        await dueTime.Forget();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        // Nothing of the member stays in memory either: a later event starts a new member in a new activation.
+        state.State = new MemberAccount(memberId);
+        this.DeactivateOnIdle();
+    }
 
     /// <summary>
     /// Time-driven work due now, stored in one write with what it owes other grains; bonuses credited now reach the

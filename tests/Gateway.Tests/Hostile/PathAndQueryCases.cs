@@ -19,6 +19,8 @@ public static class PathAndQueryCases
         ("POST /v1/programs/{programId}/members/{memberId}/referral-code", "POST", "/v1/programs/{program}/members/victim/referral-code"),
         ("POST /v1/programs/{programId}/members/{memberId}/referrer", "POST", "/v1/programs/{program}/members/victim/referrer"),
         ("POST /v1/programs/{programId}/members/{memberId}/tokens/", "POST", "/v1/programs/{program}/members/victim/tokens"),
+        ("GET /v1/programs/{programId}/members/{memberId}/export", "GET", "/v1/programs/{program}/members/victim/export"),
+        ("DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", "/v1/programs/{program}/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/", "GET", "/v1/programs/{program}/leaderboards/points"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", "GET", "/v1/programs/{program}/leaderboards/points/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/live", "GET", "/v1/programs/{program}/leaderboards/points/live?period=bad"),
@@ -71,6 +73,8 @@ public static class PathAndQueryCases
         {
             yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/", $"/v1/programs/{{program}}/members/{id}", field);
             yield return Get(category, "GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", $"/v1/programs/{{program}}/leaderboards/points/members/{id}", field);
+            yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/export", $"/v1/programs/{{program}}/members/{id}/export", field);
+            yield return new(category, "DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", $"/v1/programs/{{program}}/members/{id}", null, "application/json", Verdict.Refused, field);
         }
 
         yield return Get(HostileCategory.EmptyOrWhitespaceId, "GET /v1/programs/{programId}/rewards/{rewardId}/", "/v1/programs/{program}/rewards/%20", "rewardId");

@@ -103,6 +103,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
     private static readonly Dictionary<string, string?> DocumentedRoles = new()
     {
         ["DELETE /v1/programs/{programId}/keys/{keyId}"] = Access.Admin,
+        ["DELETE /v1/programs/{programId}/members/{memberId}/"] = Access.Admin,
         ["DELETE /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
         ["GET /docs/{documentName?}"] = Everyone,
         ["GET /docs/favicon.svg"] = Everyone,
@@ -125,6 +126,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["GET /v1/programs/{programId}/leaderboards/{board}/live"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/"] = Access.AppOrTheMember,
+        ["GET /v1/programs/{programId}/members/{memberId}/export"] = Access.Admin,
         ["GET /v1/programs/{programId}/members/{memberId}/ledger"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/live"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
