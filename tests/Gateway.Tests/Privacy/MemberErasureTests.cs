@@ -1,0 +1,42 @@
+namespace Loyalty.Gateway.Tests.Privacy;
+
+/// <summary>A member's copy of their data, and their erasure, in the embedded profile.</summary>
+public sealed class MemberErasureTests(GatewayFixture gateway)
+{
+    private readonly HttpClient client = gateway.CreateClient();
+
+    [Fact]
+    public async Task An_erased_member_is_exported_whole_then_gone_everywhere_and_a_later_event_starts_a_new_member()
+    {
+        await using var receiver = await WebhookReceiver.Start(failurePercent: 100);
+        var program = await Programs.Create(client, ErasureScenario.Configuration(receiver.Url));
+        var code = await ErasureScenario.Prepare(client, program, TestClock.UtcNow);
+
+        // The webhook refuses everything, so the notification of the completed challenge waits in the program's outbox.
+        var export = await ErasureScenario.AssertExportIsWhole(client, program, code);
+        foreach (var kept in new[] { "queued", "recent" })
+        {
+            Assert.Contains(export["notifications"]![kept]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "challengeCompleted");
+        }
+
+        await ErasureScenario.EraseAndAssertGone(client, program, code);
+
+        // Once the webhook answers again, the kept member's notification arrives and the erased member's never does.
+        receiver.FailurePercent = 0;
+        await Polling.Eventually(() => Task.FromResult(receiver.Received.Count), count => count > 0, TimeSpan.FromSeconds(60));
+        Assert.Contains(receiver.Received.Keys, id => id.StartsWith($"{program}/{ErasureScenario.Kept}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(receiver.Received.Keys, id => id.StartsWith($"{program}/{ErasureScenario.Erased}/", StringComparison.Ordinal));
+
+        await ErasureScenario.AssertALaterEventStartsANewMember(client, program, TestClock.UtcNow);
+    }
+
+    [Fact]
+    public async Task Erasing_a_member_never_seen_answers_204_and_exporting_one_answers_404()
+    {
+        var program = await Programs.Create(client);
+        using var erased = await client.DeleteAsync($"/v1/programs/{program}/members/nobody", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, erased.StatusCode);
+        await Problem.Assert(await client.GetAsync($"/v1/programs/{program}/members/nobody/export", TestContext.Current.CancellationToken), System.Net.HttpStatusCode.NotFound);
+        Assert.Null(await client.GetJson($"/v1/programs/{program}/members/nobody"));
+    }
+}
