@@ -20,6 +20,9 @@ public sealed class MemberErasureTests(GatewayFixture gateway)
         }
 
         await ErasureScenario.EraseAndAssertGone(client, program, code);
+        var audit = await client.GetRequiredJson($"/v1/programs/{program}/audit");
+        Assert.Equal(2, audit["items"]!.AsArray().Count(i => i!["path"]!.GetValue<string>() == $"/v1/programs/{program}/members/{ErasureScenario.Erased}"
+            && i["action"]!.GetValue<string>().StartsWith("DELETE ", StringComparison.Ordinal)));
 
         // Once the webhook answers again, the kept member's notification arrives and the erased member's never does.
         receiver.FailurePercent = 0;
