@@ -68,7 +68,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         if (!state.RecordExists)
         {
-            state.State = new MemberAccount(memberId);
+            state.State = NewAccount();
             dueTime.KnownToBeNone(); // due times are set only after a write, so a member never stored has none
         }
 
@@ -106,7 +106,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
             await state.ReadStateAsync();
             if (!state.RecordExists)
             {
-                state.State = new MemberAccount(memberId);
+                state.State = NewAccount();
             }
 
             applied = MemberEventApplier.ApplyInOrder(state.State, events, failed, rules, now);
@@ -233,7 +233,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         }
 
         // Nothing of the member stays in memory either: a later event starts a new member in a new activation.
-        state.State = new MemberAccount(memberId);
+        state.State = NewAccount();
         this.DeactivateOnIdle();
     }
 
@@ -260,6 +260,13 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         logger.LogWarning(failure, "Member {GrainKey} could not store its turn; deactivating to start again from the stored state", this.GetPrimaryKeyString());
         this.DeactivateOnIdle();
+    }
+
+    private MemberAccount NewAccount()
+    {
+        var account = new MemberAccount(memberId);
+        account.News.NumberFrom(clock.GetUtcNow());
+        return account;
     }
 
     private async Task<ProgramRules> RequireRules() =>

@@ -74,7 +74,7 @@ public sealed class NotificationOutboxGrain(
 
     public async Task ForgetMember(string memberId)
     {
-        // Ids are "{program}/{member}/{sequence}": the member's own prefix finds them among the remembered ids.
+        // Ids are "{program}/{member}/{number}": the member's own prefix finds them among the remembered ids.
         var prefix = $"{programId}/{memberId}/";
         var dropped = recentIds.RemoveWhere(id => id.StartsWith(prefix, StringComparison.Ordinal));
         foreach (var queue in state.State.Queues.Values)
