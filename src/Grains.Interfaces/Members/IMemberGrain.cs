@@ -45,8 +45,14 @@ public interface IMemberGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<string?> GetReferredBy();
 
-    /// <summary>Credits this member's referrer bonus for the referee's qualifying purchase; once per referee.</summary>
+    /// <summary>
+    /// Credits this member's referrer bonus for the referee's qualifying purchase; once per referee. A referrer no
+    /// longer stored (erased) is not credited, so it is not started again.
+    /// </summary>
     Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt);
+
+    /// <summary>Forgets an erased member as this member's referrer or credited referee; a member never seen stays unseen.</summary>
+    Task ForgetReferralWith(string erasedMemberId);
 
     /// <summary>A page of the ledger, newest first.</summary>
     Task<LedgerPage> GetLedger(int offset, int limit);

@@ -4,6 +4,7 @@ using Loyalty.Grains.Interfaces;
 using Loyalty.Grains.Interfaces.Challenges;
 using Loyalty.Grains.Interfaces.DeadLetters;
 using Loyalty.Grains.Interfaces.Leaderboards;
+using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Notifications;
 using Loyalty.Grains.Interfaces.Referrals;
 using Loyalty.Grains.Interfaces.Rewards;
@@ -29,12 +30,18 @@ internal sealed class MemberErasure(IGrainFactory grains, ILedgerStore ledgerSto
             grains.GetGrain<ILeaderboardBuffer>(0).SubmitAndWait(offBoards),
             ledgerStore.Erase(programId, memberId),
             ForgetReferralCode(account),
+            ForgetReferralLinks(account),
             grains.GetGrain<INotificationOutboxGrain>(GrainKeys.NotificationOutbox(programId, StableBucket.Of(memberId, notificationSlices))).ForgetMember(memberId),
             grains.GetGrain<IDeadLetterGrain>(programId).ForgetMember(memberId),
             Task.WhenAll(challengeIds.Select(id => grains.GetGrain<IChallengeGrain>(GrainKeys.Challenge(programId, id)).ForgetMember(memberId))),
             Task.WhenAll(account.Redemptions.ById.Values.Select(r => r.RewardId).Distinct(StringComparer.Ordinal)
                 .Select(id => grains.GetGrain<IRewardGrain>(GrainKeys.Reward(programId, id)).ForgetMember(memberId))));
     }
+
+    /// <summary>The member's referrer and the referees credited to them forget the link.</summary>
+    private Task ForgetReferralLinks(MemberAccount account) => Task.WhenAll(
+        account.Referral.CreditedReferees.Append(account.Referral.ReferredBy).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(other => grains.GetGrain<IMemberGrain>(GrainKeys.Member(programId, other)).ForgetReferralWith(memberId)));
 
     private Task ForgetReferralCode(MemberAccount account) => account.Referral.Code is { } code
         ? grains.GetGrain<IReferralCodeGrain>(GrainKeys.ReferralCode(programId, code)).Release(memberId)

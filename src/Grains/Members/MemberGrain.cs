@@ -195,10 +195,18 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     public async Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt)
     {
         var rules = await RequireRules();
-        if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
+        if (state.RecordExists && state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
             await turns.Persist();
             await scores.Publish(state.State, [.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
+        }
+    }
+
+    public async Task ForgetReferralWith(string erasedMemberId)
+    {
+        if (state.RecordExists && state.State.Referral.Forget(erasedMemberId))
+        {
+            await turns.Persist();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Loyalty.Gateway.Tests.Privacy;
 
 /// <summary>A member's copy of their data, and their erasure, in the embedded profile.</summary>
@@ -19,7 +21,20 @@ public sealed class MemberErasureTests(GatewayFixture gateway)
             Assert.Contains(export["notifications"]![kept]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "challengeCompleted");
         }
 
+        // Rita joins with the member's code; her qualifying purchase credits the member.
+        using (var joined = await client.PostAsJsonAsync($"/v1/programs/{program}/members/rita/referrer", new { code }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, joined.StatusCode);
+        }
+
+        await client.PostEvents(program, Api.Purchase("r-1", "rita", 5_000, TestClock.UtcNow.ToString("O")));
+        var credited = await Polling.Eventually(() => client.GetJson($"/v1/programs/{program}/members/{ErasureScenario.Erased}/export"),
+            e => e?["referral"]?["creditedReferees"]?.AsArray().Count == 1);
+        Assert.Equal("rita", credited!["referral"]!["creditedReferees"]![0]!.GetValue<string>());
+        Assert.Equal(ErasureScenario.Erased, (await client.GetRequiredJson($"/v1/programs/{program}/members/rita/export"))["referral"]!["referredBy"]!.GetValue<string>());
+
         await ErasureScenario.EraseAndAssertGone(client, program, code);
+        Assert.Null((await client.GetRequiredJson($"/v1/programs/{program}/members/rita/export"))["referral"]!["referredBy"]);
         var audit = await client.GetRequiredJson($"/v1/programs/{program}/audit");
         Assert.Equal(2, audit["items"]!.AsArray().Count(i => i!["path"]!.GetValue<string>() == $"/v1/programs/{program}/members/{ErasureScenario.Erased}"
             && i["action"]!.GetValue<string>().StartsWith("DELETE ", StringComparison.Ordinal)));
