@@ -145,6 +145,7 @@ public static class GatewayApp
         v1.MapProfileEndpoints();
         v1.MapPrivacyEndpoints();
         v1.MapRedemptionEndpoints();
+        v1.MapAdjustmentEndpoints();
         v1.MapReferralEndpoints();
         v1.MapDeadLetterEndpoints();
         v1.MapKeyEndpoints();

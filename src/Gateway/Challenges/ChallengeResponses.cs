@@ -30,7 +30,7 @@ public sealed record ChallengeResponse(
             challenge.LocalStart.ToString("s", CultureInfo.InvariantCulture),
             challenge.LocalEnd.ToString("s", CultureInfo.InvariantCulture),
             new ChallengeGoalResponse(JsonNamingPolicy.CamelCase.ConvertName(definition.Goal.Kind.ToString()), challenge.Target),
-            definition.Filters is { } filters ? new ChallengeFiltersResponse(filters.Category, filters.Channel) : null,
+            definition.Filters is { } filters ? new ChallengeFiltersResponse(filters.Category, filters.Channel, filters.EngagementKind) : null,
             new ChallengeRewardResponse(definition.Reward.Points, definition.Reward.Badge),
             definition.MaxWinners,
             null,
@@ -38,10 +38,10 @@ public sealed record ChallengeResponse(
     }
 }
 
-/// <summary>kind: spend, purchases, categories or streak.</summary>
+/// <summary>kind: spend, purchases, categories, streak or engagement.</summary>
 public sealed record ChallengeGoalResponse(string Kind, long Target);
 
-public sealed record ChallengeFiltersResponse(string? Category, string? Channel);
+public sealed record ChallengeFiltersResponse(string? Category, string? Channel, string? EngagementKind);
 
 public sealed record ChallengeRewardResponse(long Points, string? Badge);
 

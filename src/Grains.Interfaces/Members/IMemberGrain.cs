@@ -81,6 +81,12 @@ public interface IMemberGrain : IGrainWithStringKey
     /// </summary>
     Task Erase();
 
+    /// <summary>
+    /// An admin's manual adjustment of available points (a credit, or a debit of at most the available balance),
+    /// written to the ledger as adjusted with its reason; a repeated adjustment id answers the first outcome.
+    /// </summary>
+    Task<AdjustmentResult> Adjust(string adjustmentId, long points, string reason);
+
     /// <summary>Applies the time-driven work due now (maturing, expiry, notices, a birthday) and stores it; sets the next due time.</summary>
     Task Wake();
 }

@@ -210,6 +210,23 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         }
     }
 
+    public async Task<AdjustmentResult> Adjust(string adjustmentId, long points, string reason)
+    {
+        if (!state.RecordExists)
+        {
+            return new AdjustmentResult(AdjustmentStatus.MemberNotFound, adjustmentId, points, reason, null);
+        }
+
+        var rules = await RequireRules();
+        var outcome = state.State.Adjust(adjustmentId, points, reason, rules.Config, clock.GetUtcNow());
+        if (outcome == AdjustOutcome.Adjusted)
+        {
+            await ApplyDueWorkAndCommit(rules, changed: true);
+        }
+
+        return state.State.Adjustments.Find(adjustmentId).ToResult(outcome, adjustmentId, points, reason);
+    }
+
     public Task<LedgerPage> GetLedger(int offset, int limit) => ledger.Page(state.State, offset, limit);
 
     /// <summary>What a return may name: read by the gateway to tell a producer when a return's original is unknown.</summary>

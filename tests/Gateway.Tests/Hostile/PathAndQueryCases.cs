@@ -16,6 +16,7 @@ public static class PathAndQueryCases
         ("POST /v1/programs/{programId}/members/{memberId}/redemptions/", "POST", "/v1/programs/{program}/members/victim/redemptions"),
         ("GET /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}", "GET", "/v1/programs/{program}/members/victim/redemptions/r-1"),
         ("DELETE /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}", "DELETE", "/v1/programs/{program}/members/victim/redemptions/r-1"),
+        ("POST /v1/programs/{programId}/members/{memberId}/adjustments/", "POST", "/v1/programs/{program}/members/victim/adjustments"),
         ("POST /v1/programs/{programId}/members/{memberId}/referral-code", "POST", "/v1/programs/{program}/members/victim/referral-code"),
         ("POST /v1/programs/{programId}/members/{memberId}/referrer", "POST", "/v1/programs/{program}/members/victim/referrer"),
         ("POST /v1/programs/{programId}/members/{memberId}/tokens/", "POST", "/v1/programs/{program}/members/victim/tokens"),

@@ -138,6 +138,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["POST /v1/programs/{programId}/events"] = Access.Producer,
         ["POST /v1/programs/{programId}/keys/"] = Access.Admin,
         ["POST /v1/programs/{programId}/members/{memberId}/redemptions/"] = Access.AppOrTheMember,
+        ["POST /v1/programs/{programId}/members/{memberId}/adjustments/"] = Access.Admin,
         ["POST /v1/programs/{programId}/members/{memberId}/referral-code"] = Access.AppOrTheMember,
         ["POST /v1/programs/{programId}/members/{memberId}/referrer"] = Access.AppOrTheMember,
         ["POST /v1/programs/{programId}/members/{memberId}/tokens/"] = Access.App,
