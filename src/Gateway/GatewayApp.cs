@@ -146,7 +146,9 @@ public static class GatewayApp
         v1.MapRewardEndpoints();
         v1.MapChallengeEndpoints();
         v1.MapProfileEndpoints();
+        v1.MapPrivacyEndpoints();
         v1.MapRedemptionEndpoints();
+        v1.MapAdjustmentEndpoints();
         v1.MapReferralEndpoints();
         v1.MapDeadLetterEndpoints();
         v1.MapKeyEndpoints();

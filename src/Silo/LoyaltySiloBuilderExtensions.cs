@@ -60,7 +60,11 @@ public static class LoyaltySiloBuilderExtensions
         }
 
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Loyalty, storage =>
+        {
+            storage.ConfigurationOptions = redis.Clone();
+            storage.DeleteStateOnClear = true; // an erased member leaves no key behind
+        });
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
         silo.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
         {

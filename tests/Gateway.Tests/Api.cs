@@ -36,6 +36,25 @@ public static class Api
         return item;
     }
 
+    public static JsonObject Engagement(string eventId, string memberId, string kind, string occurredAt = "2026-03-10T12:00:00Z") => new()
+    {
+        ["type"] = "engagement",
+        ["eventId"] = eventId,
+        ["memberId"] = memberId,
+        ["occurredAt"] = occurredAt,
+        ["kind"] = kind,
+    };
+
+    public static JsonObject Survey(string eventId, string memberId, string survey, int score, string occurredAt = "2026-03-10T12:00:00Z") => new()
+    {
+        ["type"] = "survey",
+        ["eventId"] = eventId,
+        ["memberId"] = memberId,
+        ["occurredAt"] = occurredAt,
+        ["survey"] = survey,
+        ["score"] = score,
+    };
+
     public static async Task<JsonObject> PostEvents(this HttpClient client, string programId, params JsonNode[] events)
     {
         var response = await client.PostAsJsonAsync($"/v1/programs/{programId}/events", new JsonArray(events), TestContext.Current.CancellationToken);

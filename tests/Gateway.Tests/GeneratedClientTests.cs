@@ -67,6 +67,7 @@ public sealed class GeneratedClientTests(GatewayFixture gateway)
                         ReturnWindowDays = 30,
                         DuplicateWindowDays = 7,
                         RedemptionRetentionDays = 90,
+                        AdjustmentRetentionDays = 90,
                         ExpiryWarningDays = 30,
                         LeaderboardRetention = new BoardRetention { Days = 35, Weeks = 13, Months = 25 },
                         Tiers = [new TierDefinition { Name = "member", QualifyingSpendMinor = 0 }],

@@ -48,6 +48,21 @@ public sealed class MemberListingTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task An_erased_member_leaves_the_listing_and_a_later_event_lists_a_new_member()
+    {
+        var program = await Programs.Create(operatorClient);
+        await operatorClient.PostEvents(program, Api.Purchase("x1", "dora", 5_000, DaysAgo(40)), Api.Purchase("x2", "eve", 6_000, DaysAgo(40)));
+        await Polling.Eventually(() => operatorClient.GetRequiredJson($"/v1/programs/{program}/members"), page => Ids(page).Count == 2);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await operatorClient.DeleteAsync($"/v1/programs/{program}/members/dora", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(["eve"], Ids(await operatorClient.GetRequiredJson($"/v1/programs/{program}/members")));
+        await operatorClient.PostEvents(program, Api.Purchase("x3", "dora", 1_000, DaysAgo(35)));
+        var again = await Polling.Eventually(() => operatorClient.GetRequiredJson($"/v1/programs/{program}/members?prefix=dora"), page => Ids(page).Count == 1);
+        Assert.Equal(10, again["items"]![0]!.Long("available")); // a new member: nothing of the erased one
+    }
+
+    [Fact]
     public async Task A_bad_limit_cursor_tier_or_prefix_is_refused_naming_it_and_an_app_key_may_not_list()
     {
         var program = await Programs.Create(operatorClient);

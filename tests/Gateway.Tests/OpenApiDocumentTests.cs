@@ -62,7 +62,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
         var union = Schema(document, body["items"]!);
         Assert.Equal("type", union["discriminator"]!["propertyName"]!.GetValue<string>());
         var mapping = union["discriminator"]!["mapping"]!.AsObject();
-        Assert.Equal(["purchase", "return"], mapping.Select(m => m.Key).Order());
+        Assert.Equal(["engagement", "purchase", "return", "survey"], mapping.Select(m => m.Key).Order());
         Assert.Equal(["type"], union["required"]!.AsArray().Select(field => field!.GetValue<string>()));
 
         var baseReference = body["items"]!["$ref"]!.GetValue<string>();
@@ -70,6 +70,8 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
         var @return = Kind(document, mapping["return"]!, baseReference);
         Assert.Equal(EventItemReader.PurchaseFields.Order(), Fields(document, union).Concat(Fields(document, purchase)).Order());
         Assert.Equal(EventItemReader.ReturnFields.Order(), Fields(document, union).Concat(Fields(document, @return)).Order());
+        Assert.Equal(EventItemReader.EngagementFields.Order(), Fields(document, union).Concat(Fields(document, Kind(document, mapping["engagement"]!, baseReference))).Order());
+        Assert.Equal(EventItemReader.SurveyFields.Order(), Fields(document, union).Concat(Fields(document, Kind(document, mapping["survey"]!, baseReference))).Order());
         Assert.Equal(EventItemReader.LineFields.Order(), Fields(document, purchase["properties"]!["lines"]!["items"]!));
     }
 

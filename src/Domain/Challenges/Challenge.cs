@@ -27,17 +27,23 @@ public sealed record Challenge(string Id, ChallengeDefinition Definition, DateTi
     public bool HasStarted(DateTimeOffset now, TimeZoneInfo zone) => LocalDateTimes.In(now, zone) >= LocalStart;
 
     /// <summary>
-    /// True for a member whose newest purchase is dated <paramref name="retentionDays"/> or more after the end: they
-    /// forget their progress in it, and purchases dated in its window that reach them later no longer count. Event
+    /// True for a member whose newest purchase or engagement is dated <paramref name="retentionDays"/> or more after the
+    /// end: they forget their progress in it, and events dated in its window that reach them later no longer count. Event
     /// time, not arrival, so a replayed history counts as it did live.
     /// </summary>
-    public bool IsPastFor(DateTimeOffset? newestPurchaseAt, TimeZoneInfo zone, int retentionDays) =>
-        newestPurchaseAt is { } newest && LocalDateTimes.In(newest, zone) >= LocalEnd.AddDays(retentionDays);
+    public bool IsPastFor(DateTimeOffset? newestActivityAt, TimeZoneInfo zone, int retentionDays) =>
+        newestActivityAt is { } newest && LocalDateTimes.In(newest, zone) >= LocalEnd.AddDays(retentionDays);
 
-    /// <summary>What a purchase adds, or null when it is dated outside the window or matches no filter.</summary>
+    /// <summary>True for an engagement goal and an engagement dated in the window, of the filtered kind if there is one.</summary>
+    public bool Counts(Engagement engagement, TimeZoneInfo zone) =>
+        Definition.Goal.Kind == ChallengeGoalKind.Engagement
+        && Covers(engagement.OccurredAt, zone)
+        && (Definition.Filters?.EngagementKind is not { } kind || kind == engagement.Kind);
+
+    /// <summary>What a purchase adds, or null when it is dated outside the window, matches no filter, or the goal counts engagements.</summary>
     public ChallengeContribution? Contribution(Purchase purchase, TimeZoneInfo zone)
     {
-        if (!Covers(purchase.OccurredAt, zone))
+        if (Definition.Goal.Kind == ChallengeGoalKind.Engagement || !Covers(purchase.OccurredAt, zone))
         {
             return null;
         }

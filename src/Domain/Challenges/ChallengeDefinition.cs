@@ -28,7 +28,7 @@ public sealed record ChallengeGoal
 {
     public ChallengeGoalKind Kind { get; init; }
 
-    /// <summary>Minor units for spend; purchases, distinct categories or streak periods otherwise.</summary>
+    /// <summary>Minor units for spend; purchases, distinct categories, streak periods or engagements otherwise.</summary>
     public long Target { get; init; }
 }
 
@@ -44,9 +44,15 @@ public enum ChallengeGoalKind
 
     /// <summary>Longest run of consecutive streak periods (the program's streak unit) with a purchase.</summary>
     Streak,
+
+    /// <summary>Engagements, of the kind <see cref="ChallengeFilters.EngagementKind"/> names or of any kind.</summary>
+    Engagement,
 }
 
-/// <summary>Only purchases in this channel, and only lines of this category, count. Both compare ignoring case.</summary>
-public sealed record ChallengeFilters(string? Category = null, string? Channel = null);
+/// <summary>
+/// Only purchases in this channel, and only lines of this category, count (both compare ignoring case); for an
+/// engagement goal, only engagements of <see cref="EngagementKind"/>.
+/// </summary>
+public sealed record ChallengeFilters(string? Category = null, string? Channel = null, string? EngagementKind = null);
 
 public sealed record ChallengeReward(long Points = 0, string? Badge = null);

@@ -26,12 +26,15 @@ public sealed class ChallengeProgress
 
     public static ChallengeProgress Restore(
         long spendMinor, int purchases, IEnumerable<string> categories, StreakState streak, IEnumerable<KeyValuePair<string, long>> countedSpend,
-        DateTimeOffset valueChangedAt, DateTimeOffset? completedAt, int? position, bool winner) =>
-        new(spendMinor, purchases, categories, streak, countedSpend, valueChangedAt, completedAt, position, winner);
+        DateTimeOffset valueChangedAt, DateTimeOffset? completedAt, int? position, bool winner, long engagements = 0) =>
+        new(spendMinor, purchases, categories, streak, countedSpend, valueChangedAt, completedAt, position, winner) { Engagements = engagements };
 
     public long SpendMinor { get; private set; }
 
     public int Purchases { get; private set; }
+
+    /// <summary>Engagements that counted, for engagement goals.</summary>
+    public long Engagements { get; private set; }
 
     public IReadOnlyList<string> Categories => categories;
 
@@ -59,8 +62,16 @@ public sealed class ChallengeProgress
         ChallengeGoalKind.Spend => SpendMinor,
         ChallengeGoalKind.Purchases => Purchases,
         ChallengeGoalKind.Categories => categories.Count,
+        ChallengeGoalKind.Engagement => Engagements,
         _ => Streak.Best,
     };
+
+    /// <summary>An engagement that counts for the challenge.</summary>
+    public void AddEngagement(DateTimeOffset at)
+    {
+        Engagements++;
+        ValueChangedAt = at;
+    }
 
     public void Add(string eventId, ChallengeContribution contribution, int streakPeriod, DateTimeOffset at)
     {

@@ -3,8 +3,8 @@ namespace Loyalty.Domain;
 /// <summary>
 /// A badge a member earns once, when its goal is first met: <c>firstPurchase</c>, <c>purchases</c> (a count),
 /// <c>spend</c> (net lifetime spend in minor units), <c>streak</c> (best streak length, in the program's streak unit)
-/// <c>tier</c> (the named tier or a higher one) or <c>challenge</c> (the
-/// named challenge completed). Bonus points, if any, are credited through the ledger; a streak
+/// <c>tier</c> (the named tier or a higher one), <c>challenge</c> (the
+/// named challenge completed) or <c>engagement</c> (a count of engagements, of one kind or of any). Bonus points, if any, are credited through the ledger; a streak
 /// badge with bonus points is a streak milestone reward.
 /// </summary>
 public sealed record BadgeDefinition
@@ -24,6 +24,9 @@ public sealed record BadgeDefinition
     /// <summary>For <see cref="BadgeKind.Challenge"/>: the challenge to complete.</summary>
     public string? Challenge { get; init; }
 
+    /// <summary>For <see cref="BadgeKind.Engagement"/>: the kind of engagement counted; absent to count every kind.</summary>
+    public string? EngagementKind { get; init; }
+
     public long BonusPoints { get; init; }
 }
 
@@ -35,4 +38,5 @@ public enum BadgeKind
     Streak,
     Tier,
     Challenge,
+    Engagement,
 }

@@ -35,13 +35,18 @@ public static class ChallengeValidator
         }
         else
         {
-            Check(Enum.IsDefined(goal.Kind), "goal.kind", "must be spend, purchases, categories or streak");
+            Check(Enum.IsDefined(goal.Kind), "goal.kind", "must be spend, purchases, categories, streak or engagement");
             Check(goal.Target is > 0 and <= MaxTarget, "goal.target", $"must be between 1 and {MaxTarget}");
         }
 
         var filters = challenge.Filters;
         Check(filters?.Category is null || !string.IsNullOrWhiteSpace(filters.Category), "filters.category", "must not be empty");
         Check(filters?.Channel is null || !string.IsNullOrWhiteSpace(filters.Channel), "filters.channel", "must not be empty");
+        var engagementGoal = challenge.Goal?.Kind == ChallengeGoalKind.Engagement;
+        Check(filters?.EngagementKind is null || (engagementGoal && EngagementKinds.IsValid(filters.EngagementKind)),
+            "filters.engagementKind", $"only for an engagement goal; {EngagementKinds.Rule}");
+        Check(!engagementGoal || (filters?.Category is null && filters?.Channel is null), "filters",
+            "an engagement goal takes only the engagementKind filter");
         if (challenge.Reward is not { } reward)
         {
             Check(false, "reward", "is required: points and/or badge");

@@ -65,6 +65,18 @@ public sealed record ProgramConfig
     /// <summary>Referral rewards; absent for no referral programme.</summary>
     public ReferralProgram? Referrals { get; init; }
 
+    /// <summary>What engagements earn, per kind; engagements of other kinds earn nothing but still count.</summary>
+    public List<EngagementRule> EngagementRules { get; init; } = [];
+
+    /// <summary>Bonuses for answering surveys, at most one per survey kind.</summary>
+    public List<SurveyBonus> SurveyBonuses { get; init; } = [];
+
+    /// <summary>
+    /// Days a member keeps a manual adjustment by its id, counted from when it was made: within them a repeated
+    /// adjustment id answers the first outcome. Each member also keeps at most the newest <see cref="MemberAdjustments.MaxKept"/>.
+    /// </summary>
+    public int AdjustmentRetentionDays { get; init; } = 90;
+
     /// <summary>
     /// Events dated more than this many days before they arrive raise no notification (a replayed history, a late
     /// feed); their points, tiers and badges count all the same.
@@ -84,9 +96,9 @@ public sealed record ProgramConfig
     public int RedemptionRetentionDays { get; init; } = 90;
 
     /// <summary>
-    /// Days after a challenge ends, counted to a member's newest purchase (event time), that the member keeps their
-    /// progress in it (a completion still to be placed is kept until it is); purchases dated in its window that reach
-    /// the member later no longer count for it.
+    /// Days after a challenge ends, counted to a member's newest purchase or engagement (event time), that the member
+    /// keeps their progress in it (a completion still to be placed is kept until it is); events dated in its window
+    /// that reach the member later no longer count for it.
     /// </summary>
     public int ChallengeRetentionDays { get; init; } = 30;
 

@@ -59,6 +59,7 @@ public static partial class ProgramConfigValidator
         OfferValidator.ValidateOffers(config, Check);
         OfferValidator.ValidateRfm(config.Rfm, Check);
         OfferValidator.ValidateSurprises(config, Check);
+        EngagementValidator.Validate(config, Check);
         if (config.Referrals is { } referrals)
         {
             Check(referrals.ReferrerBonusPoints is >= 0 and <= Bounds.MaxBonusPoints, "referrals.referrerBonusPoints", Between(0, Bounds.MaxBonusPoints));
@@ -120,11 +121,13 @@ public static partial class ProgramConfigValidator
 
             check(badge.Id is { Length: > 0 and <= 64 } && ids.Add(badge.Id), $"{at}.id", "is required, unique, at most 64 characters");
             check(DisplayNames.IsValid(badge.Name), $"{at}.name", DisplayNames.Rule());
-            check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak, tier or challenge");
+            check(Enum.IsDefined(badge.Kind), $"{at}.kind", "must be firstPurchase, purchases, spend, streak, tier, challenge or engagement");
             check(badge.Kind is BadgeKind.FirstPurchase or BadgeKind.Tier or BadgeKind.Challenge || badge.Target is > 0 and <= Bounds.MaxThreshold,
                 $"{at}.target", Between(1, Bounds.MaxThreshold));
             check(badge.Kind != BadgeKind.Tier || (tiers ?? []).Any(t => t?.Name == badge.Tier), $"{at}.tier", "must name one of the program's tiers");
             check(badge.Kind != BadgeKind.Challenge || badge.Challenge is { Length: > 0 and <= 128 }, $"{at}.challenge", "must name a challenge");
+            check(badge.EngagementKind is null || (badge.Kind == BadgeKind.Engagement && EngagementKinds.IsValid(badge.EngagementKind)),
+                $"{at}.engagementKind", $"only for engagement badges; {EngagementKinds.Rule}");
             check(badge.BonusPoints is >= 0 and <= Bounds.MaxBonusPoints, $"{at}.bonusPoints", Between(0, Bounds.MaxBonusPoints));
         }
     }

@@ -20,12 +20,16 @@ public static class EventLimits
             return ("occurredAt", $"must be {Bounds.EarliestEventTimeText} or later");
         }
 
-        if (e.AmountMinor is < 0 or > Bounds.MaxAmountMinor)
+        return e switch
         {
-            return ("amountMinor", $"must be between 0 and {Bounds.MaxAmountMinor}");
-        }
-
-        return e is Purchase purchase ? LinesViolation(purchase.Lines) : null;
+            MoneyEvent { AmountMinor: < 0 or > Bounds.MaxAmountMinor } => ("amountMinor", $"must be between 0 and {Bounds.MaxAmountMinor}"),
+            Purchase purchase => LinesViolation(purchase.Lines),
+            Engagement engagement when !EngagementKinds.IsValid(engagement.Kind) => ("kind", EngagementKinds.Rule),
+            SurveyAnswer answer when !Enum.IsDefined(answer.Survey) => ("survey", "must be nps, csat or ces"),
+            SurveyAnswer answer when SurveyScales.Of(answer.Survey) is var (lowest, highest) && (answer.Score < lowest || answer.Score > highest) =>
+                ("score", $"must be between {lowest} and {highest} for {SurveyScales.Name(answer.Survey)}"),
+            _ => null,
+        };
     }
 
     private static (string Field, string Reason)? LinesViolation(IReadOnlyList<PurchaseLine> lines)

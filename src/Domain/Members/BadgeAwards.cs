@@ -15,6 +15,7 @@ public static class BadgeAwards
         BadgeKind.Tier => config.Tiers.FindIndex(t => t.Name == badge.Tier) is var target and >= 0
             && config.Tiers.FindIndex(t => t.Name == account.Tier.Current) >= target,
         BadgeKind.Challenge => badge.Challenge is not null && account.Challenges.Progress(badge.Challenge) is { Placed: true },
+        BadgeKind.Engagement => account.Engagements.Count(badge.EngagementKind) >= badge.Target,
         _ => false,
     };
 }

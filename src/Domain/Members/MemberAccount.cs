@@ -3,9 +3,9 @@ namespace Loyalty.Domain;
 /// <summary>
 /// One member of one program, coordinating the parts of the rule book: it orders the steps of applying an event or
 /// letting time pass, and each part keeps its own state (points and their ledger, purchases, tier, streak, segments,
-/// leaderboard totals, badges, challenges, referral, redemptions, news).
+/// leaderboard totals, badges, challenges, referral, redemptions, news, engagements, survey answers, adjustments).
 /// </summary>
-public sealed class MemberAccount
+public sealed partial class MemberAccount
 {
     public MemberAccount(string memberId)
         : this(memberId, new MemberParts())
@@ -18,11 +18,12 @@ public sealed class MemberAccount
     private MemberAccount(string memberId, MemberParts parts)
     {
         bonuses = new MemberBonuses(this);
-        effects = new MemberEventEffects(this);
+        effects = new MemberEventEffects(this, bonuses);
         MemberId = memberId;
         (Points, Purchases, SeenEvents, Tier, Streak, Rfm, Periods, Badges, Challenges, Referral, Redemptions, News) =
             (parts.Points, parts.Purchases, parts.SeenEvents, parts.Tier, parts.Streak, parts.Rfm, parts.Periods, parts.Badges,
                 parts.Challenges, parts.Referral, parts.Redemptions, parts.News);
+        (Engagements, Surveys, Adjustments) = (parts.Engagements, parts.Surveys, parts.Adjustments);
     }
 
     /// <summary>A member as stored: its parts, and what the member itself keeps.</summary>
@@ -66,6 +67,15 @@ public sealed class MemberAccount
 
     public MemberNews News { get; }
 
+    public MemberEngagement Engagements { get; }
+
+    public MemberSurveys Surveys { get; }
+
+    public MemberAdjustments Adjustments { get; }
+
+    /// <summary>Event time of the newest purchase or engagement: a challenge is past for the member by it.</summary>
+    public DateTimeOffset? NewestActivityAt => Latest(Rfm.LastPurchaseAt, Engagements.LastAt);
+
     /// <summary>True for every event id applied within the duplicate window, and for every purchase a return may still name.</summary>
     public bool HasSeen(string eventId) => SeenEvents.Contains(eventId) || Purchases.Held.ContainsKey(eventId);
 
@@ -86,7 +96,7 @@ public sealed class MemberAccount
             return ApplyOutcome.Duplicate;
         }
 
-        if (e is not (Purchase or Return))
+        if (e is not (Purchase or Return or Engagement or SurveyAnswer))
         {
             throw new ArgumentException($"Unsupported event type {e.GetType().Name}.", nameof(e));
         }
@@ -111,8 +121,8 @@ public sealed class MemberAccount
             case Purchase purchase:
                 // Everything that could refuse the purchase is worked out before it changes anything.
                 var earning = effects.PlanEarning(purchase, config, zone);
-                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, Rfm.LastPurchaseAt);
-                Challenges.CountHeld(challenges, Purchases, config, zone, Rfm.LastPurchaseAt);
+                var contributions = MemberChallenges.Plan(purchase, challenges, config, zone, NewestActivityAt);
+                Challenges.CountHeld(challenges, Purchases, config, zone, NewestActivityAt);
                 effects.ApplyPurchase(purchase, earning, config, zone, now);
                 Challenges.Add(purchase, contributions, config, zone);
                 bonuses.QualifyReferral(purchase, config, zone, now);
@@ -120,12 +130,18 @@ public sealed class MemberAccount
             case Return refund:
                 effects.ApplyReturn(refund, config, zone, now);
                 break;
+            case Engagement engagement:
+                effects.ApplyEngagement(engagement, config, zone, challenges, now);
+                break;
+            case SurveyAnswer answer:
+                effects.ApplySurvey(answer, config, zone, now);
+                break;
         }
 
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);
         bonuses.AwardBadges(config, zone, e.OccurredAt, now);
-        Challenges.DropFinished(challenges, config, zone, Rfm.LastPurchaseAt);
+        Challenges.DropFinished(challenges, config, zone, NewestActivityAt);
         if (!Purchases.Held.ContainsKey(e.EventId))
         {
             SeenEvents.Add(e.EventId, now, config.DuplicateWindowDays); // a held purchase is known by being held
@@ -160,36 +176,6 @@ public sealed class MemberAccount
         }
 
         return changed;
-    }
-
-    /// <summary>Spends available points on a reward (see <see cref="MemberRedemptions.Redeem"/>); matured points count.</summary>
-    public RedeemOutcome Redeem(string redemptionId, string rewardId, long costPoints, ProgramConfig config, DateTimeOffset now)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(costPoints);
-        if (Redemptions.Find(redemptionId) is null)
-        {
-            ApplyDueWork(config, now);
-        }
-
-        var outcome = Redemptions.Redeem(redemptionId, rewardId, costPoints, Points, config, now);
-        if (outcome == RedeemOutcome.Redeemed)
-        {
-            Version++;
-        }
-
-        return outcome;
-    }
-
-    /// <summary>Gives a redemption's points back; repeating it changes nothing. False for a redemption not held.</summary>
-    public bool CancelRedemption(string redemptionId, ProgramConfig config, DateTimeOffset now)
-    {
-        var cancelled = Redemptions.Cancel(redemptionId, Points, config, now);
-        if (cancelled == true)
-        {
-            Version++;
-        }
-
-        return cancelled is not null;
     }
 
     /// <summary>What the member sees at <paramref name="now"/> (see <see cref="MemberView.Of"/>).</summary>
@@ -236,4 +222,6 @@ public sealed class MemberAccount
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

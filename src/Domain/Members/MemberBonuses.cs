@@ -90,9 +90,12 @@ internal sealed class MemberBonuses(MemberAccount account)
         return true;
     }
 
-    private void Credit(long points, string reason, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset now)
+    /// <summary>Points available at once, counted as earned and on the points boards of the periods <paramref name="at"/> falls in.</summary>
+    public void Credit(
+        long points, string reason, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset now,
+        LedgerKind kind = LedgerKind.Bonus, string? eventId = null)
     {
-        if (account.Points.Credit(points, reason, config, zone, at))
+        if (account.Points.Credit(points, reason, config, zone, at, kind, eventId))
         {
             account.Periods.Add(at, zone, config.LeaderboardRetention, now, points, 0, purchases: 0);
         }

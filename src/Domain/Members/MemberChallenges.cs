@@ -1,8 +1,8 @@
 namespace Loyalty.Domain;
 
 /// <summary>
-/// Challenge progress. Purchases dated in a challenge's window add to it; meeting the goal records the completion
-/// at that purchase's time, which the challenge then places among all completions (<see cref="RecordPlacement"/>). Progress
+/// Challenge progress. Purchases (engagements, for an engagement goal) dated in a challenge's window add to it;
+/// meeting the goal records the completion at that event's time, which the challenge then places among all completions (<see cref="RecordPlacement"/>). Progress
 /// is dropped once the challenge is past for the member (<see cref="Challenge.IsPastFor"/>) and placed: its
 /// standings live with the challenge.
 /// </summary>
@@ -47,12 +47,12 @@ public sealed class MemberChallenges
 
     /// <summary>What the purchase adds to each challenge it counts for.</summary>
     public static List<(Challenge Challenge, ChallengeContribution Contribution)> Plan(
-        Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
+        Purchase purchase, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestActivityAt)
     {
         var plan = new List<(Challenge, ChallengeContribution)>();
         foreach (var challenge in challenges)
         {
-            if (challenge.Contribution(purchase, zone) is { } contribution && !challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays))
+            if (challenge.Contribution(purchase, zone) is { } contribution && !challenge.IsPastFor(newestActivityAt, zone, config.ChallengeRetentionDays))
             {
                 plan.Add((challenge, contribution));
             }
@@ -67,11 +67,11 @@ public sealed class MemberChallenges
     /// purchases that arrive once it exists. A challenge already under way was counted as its purchases arrived.
     /// </summary>
     public void CountHeld(
-        IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
+        IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestActivityAt)
     {
         foreach (var challenge in challenges)
         {
-            if (challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays) || !counted.Add(challenge.Id) || progress.ContainsKey(challenge.Id)
+            if (challenge.IsPastFor(newestActivityAt, zone, config.ChallengeRetentionDays) || !counted.Add(challenge.Id) || progress.ContainsKey(challenge.Id)
                 || HeldProgress(challenge, purchases, config, zone) is not { } held)
             {
                 continue;
@@ -96,6 +96,32 @@ public sealed class MemberChallenges
             if (current.CompletedAt is null && current.Value(challenge.Definition.Goal.Kind) >= challenge.Target)
             {
                 current.Complete(purchase.OccurredAt);
+            }
+
+            changed.Add(challenge.Id);
+        }
+    }
+
+    /// <summary>Counts an engagement for every engagement challenge it is dated in that is not past for the member.</summary>
+    public void AddEngagement(
+        Engagement engagement, IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestActivityAt)
+    {
+        foreach (var challenge in challenges)
+        {
+            if (!challenge.Counts(engagement, zone) || challenge.IsPastFor(newestActivityAt, zone, config.ChallengeRetentionDays))
+            {
+                continue;
+            }
+
+            if (!progress.TryGetValue(challenge.Id, out var current))
+            {
+                current = progress[challenge.Id] = new ChallengeProgress();
+            }
+
+            current.AddEngagement(engagement.OccurredAt);
+            if (current.CompletedAt is null && current.Value(challenge.Definition.Goal.Kind) >= challenge.Target)
+            {
+                current.Complete(engagement.OccurredAt);
             }
 
             changed.Add(challenge.Id);
@@ -127,12 +153,12 @@ public sealed class MemberChallenges
     }
 
     /// <summary>Drops progress in challenges that are past and have no completion awaiting placement. True if any was dropped.</summary>
-    public bool DropFinished(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestPurchaseAt)
+    public bool DropFinished(IReadOnlyList<Challenge> challenges, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset? newestActivityAt)
     {
         var dropped = false;
         foreach (var challenge in challenges)
         {
-            if (!challenge.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)
+            if (!challenge.IsPastFor(newestActivityAt, zone, config.ChallengeRetentionDays)
                 || progress.GetValueOrDefault(challenge.Id) is { CompletedAt: not null, Placed: false })
             {
                 continue;
@@ -147,10 +173,10 @@ public sealed class MemberChallenges
 
     public IReadOnlyList<ChallengeView> Views(
         IReadOnlyList<Challenge> challenges, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now,
-        DateTimeOffset? newestPurchaseAt) =>
+        DateTimeOffset? newestActivityAt) =>
     [
         .. challenges
-            .Where(c => progress.ContainsKey(c.Id) || (c.HasStarted(now, zone) && !c.IsPastFor(newestPurchaseAt, zone, config.ChallengeRetentionDays)))
+            .Where(c => progress.ContainsKey(c.Id) || (c.HasStarted(now, zone) && !c.IsPastFor(newestActivityAt, zone, config.ChallengeRetentionDays)))
             .Select(c =>
             {
                 // Not yet counted: shown as counting would make it, stored with the member's next event.
@@ -163,7 +189,7 @@ public sealed class MemberChallenges
     /// <summary>What the held purchases add to a challenge not yet counted; null when they add nothing.</summary>
     private static ChallengeProgress? HeldProgress(Challenge challenge, MemberPurchases purchases, ProgramConfig config, TimeZoneInfo zone)
     {
-        if (challenge.Definition.Filters is not null || challenge.Definition.Goal.Kind == ChallengeGoalKind.Categories)
+        if (challenge.Definition.Filters is not null || challenge.Definition.Goal.Kind is ChallengeGoalKind.Categories or ChallengeGoalKind.Engagement)
         {
             return null;
         }

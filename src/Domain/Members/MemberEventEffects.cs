@@ -1,10 +1,10 @@
 namespace Loyalty.Domain;
 
 /// <summary>
-/// What a purchase or a return does to each part of a member: points and their ledger, held purchases, spend for the
-/// tier, the streak, recency and frequency, and the period totals of the leaderboards.
+/// What an event does to each part of a member: points and their ledger, held purchases, spend for the tier, the
+/// streak, recency and frequency, the period totals of the leaderboards, engagements and survey answers.
 /// </summary>
-internal sealed class MemberEventEffects(MemberAccount account)
+internal sealed class MemberEventEffects(MemberAccount account, MemberBonuses bonuses)
 {
     /// <summary>The purchase's points under the member's segment; refuses a purchase earning beyond the bound.</summary>
     public EarningResult PlanEarning(Purchase purchase, ProgramConfig config, TimeZoneInfo zone)
@@ -71,5 +71,48 @@ internal sealed class MemberEventEffects(MemberAccount account)
         account.Purchases.Refunded(refundMinor);
         account.Tier.AddSpend(spendMonth, -refundMinor);
         account.Periods.Add(refund.OccurredAt, zone, config.LeaderboardRetention, now, -points, -refundMinor, purchases: 0);
+    }
+
+    /// <summary>
+    /// Counts the engagement; its kind's rule, if any, earns its points (available at once, within the daily cap) and
+    /// may keep the streak; engagement challenges dated around it advance.
+    /// </summary>
+    public void ApplyEngagement(Engagement engagement, ProgramConfig config, TimeZoneInfo zone, IReadOnlyList<Challenge> challenges, DateTimeOffset now)
+    {
+        var date = ProgramCalendar.LocalDate(engagement.OccurredAt, zone);
+        account.Challenges.AddEngagement(engagement, challenges, config, zone, account.NewestActivityAt);
+        account.Engagements.Record(engagement);
+        if (config.EngagementRules.Find(rule => rule.Kind == engagement.Kind) is not { } rule)
+        {
+            return;
+        }
+
+        if (rule.Points > 0 && account.Engagements.TakeReward(ProgramCalendar.DayKey(date), rule))
+        {
+            bonuses.Credit(rule.Points, $"engagement {engagement.Kind}", config, zone, engagement.OccurredAt, now, LedgerKind.Earned, engagement.EventId);
+        }
+
+        if (rule.CountsForStreak)
+        {
+            account.Streak.Add(ProgramCalendar.PeriodNumber(date, config.StreakUnit), config.StreakFreezes);
+        }
+    }
+
+    /// <summary>Keeps the answer (the newest per survey kind is what counts) and credits the kind's bonus once per period.</summary>
+    public void ApplySurvey(SurveyAnswer answer, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        account.Surveys.Record(answer);
+        if (config.SurveyBonuses.Find(bonus => bonus.Survey == answer.Survey) is not { } bonus)
+        {
+            return;
+        }
+
+        var start = MemberSurveys.PeriodStart(ProgramCalendar.LocalDate(answer.OccurredAt, zone), bonus.Per);
+        if (account.Surveys.TakeBonus(answer.Survey, start))
+        {
+            var period = $"{bonus.Per.ToString().ToLowerInvariant()} from {ProgramCalendar.DayKey(start)}";
+            bonuses.Credit(bonus.Points, $"survey {SurveyScales.Name(answer.Survey)} answered ({period})", config, zone, answer.OccurredAt, now,
+                LedgerKind.Bonus, answer.EventId);
+        }
     }
 }

@@ -13,10 +13,13 @@ public sealed record MemberParts(
     MemberChallenges Challenges,
     MemberReferral Referral,
     MemberRedemptions Redemptions,
-    MemberNews News)
+    MemberNews News,
+    MemberEngagement Engagements,
+    MemberSurveys Surveys,
+    MemberAdjustments Adjustments)
 {
     public MemberParts()
-        : this(new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new())
+        : this(new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new())
     {
     }
 }

@@ -12,7 +12,7 @@ public sealed class MemberPoints
     private readonly SortedDictionary<string, long> earnedByDay;
 
     public MemberPoints()
-        : this(new MemberPointTotals(0, 0, 0, 0, 0), [], new AvailableLots(), [], new MemberLedgerWriter())
+        : this(new MemberPointTotals(0, 0, 0, 0, 0, 0), [], new AvailableLots(), [], new MemberLedgerWriter())
     {
     }
 
@@ -20,7 +20,7 @@ public sealed class MemberPoints
         MemberPointTotals totals, IEnumerable<PendingLot> pendingLots, AvailableLots availableLots,
         IEnumerable<KeyValuePair<string, long>> earnedByDay, MemberLedgerWriter ledger)
     {
-        (Available, LifetimeEarned, ClawedBack, Redeemed, Expired) = totals;
+        (Available, LifetimeEarned, ClawedBack, Redeemed, Expired, Adjusted) = totals;
         this.pendingLots = [.. pendingLots];
         AvailableLots = availableLots;
         this.earnedByDay = new SortedDictionary<string, long>(earnedByDay.ToDictionary(), StringComparer.Ordinal);
@@ -42,7 +42,10 @@ public sealed class MemberPoints
 
     public long Expired { get; private set; }
 
-    public MemberPointTotals Totals => new(Available, LifetimeEarned, ClawedBack, Redeemed, Expired);
+    /// <summary>The net of every manual adjustment: credits less debits.</summary>
+    public long Adjusted { get; private set; }
+
+    public MemberPointTotals Totals => new(Available, LifetimeEarned, ClawedBack, Redeemed, Expired, Adjusted);
 
     public long Pending => pendingLots.Sum(lot => lot.Points);
 
@@ -113,8 +116,12 @@ public sealed class MemberPoints
         Ledger.AddEntry(LedgerKind.ClawedBack, PointsBalance.Available, -fromAvailable, reason, refund.EventId, refund.OccurredAt);
     }
 
-    /// <summary>Bonus points: available at once, earned, with a bonus ledger entry. False for none.</summary>
-    public bool Credit(long points, string reason, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at)
+    /// <summary>
+    /// Points available at once and counted as earned: a bonus (the default), or what an engagement earned
+    /// (<paramref name="kind"/> earned, with its event id). False for none.
+    /// </summary>
+    public bool Credit(
+        long points, string reason, ProgramConfig config, TimeZoneInfo zone, DateTimeOffset at, LedgerKind kind = LedgerKind.Bonus, string? eventId = null)
     {
         if (points <= 0)
         {
@@ -122,7 +129,7 @@ public sealed class MemberPoints
         }
 
         LifetimeEarned = checked(LifetimeEarned + points);
-        Ledger.AddEntry(LedgerKind.Bonus, PointsBalance.Available, points, reason, null, at);
+        Ledger.AddEntry(kind, PointsBalance.Available, points, reason, eventId, at);
         AddAvailable(points, reason, at, config, zone);
         return true;
     }
@@ -138,6 +145,32 @@ public sealed class MemberPoints
         TakeAvailable(points);
         Redeemed += points;
         Ledger.AddEntry(LedgerKind.Redeemed, PointsBalance.Available, -points, $"reward {rewardId}", redemptionId, now);
+        return true;
+    }
+
+    /// <summary>
+    /// A manual adjustment of available points, not counted as earned: a credit forms a lot that expires like any
+    /// (after repaying a negative balance), a debit takes from the lots that expire first. False, changing nothing,
+    /// for a debit beyond the available balance.
+    /// </summary>
+    public bool Adjust(long points, string reason, string adjustmentId, DateTimeOffset at, ProgramConfig config)
+    {
+        if (points < 0 && Available < -points)
+        {
+            return false;
+        }
+
+        if (points > 0)
+        {
+            AddAvailable(points, $"adjustment {adjustmentId}", at, config, ProgramCalendar.Zone(config));
+        }
+        else
+        {
+            TakeAvailable(-points);
+        }
+
+        Adjusted = checked(Adjusted + points);
+        Ledger.AddEntry(LedgerKind.Adjusted, PointsBalance.Available, points, reason, adjustmentId, at);
         return true;
     }
 
@@ -205,7 +238,7 @@ public sealed class MemberPoints
     public bool AtLimit()
     {
         static bool Beyond(long total) => total is > EventLimits.MaxMemberTotal or < -EventLimits.MaxMemberTotal;
-        return Beyond(LifetimeEarned) || Beyond(ClawedBack) || Beyond(Available) || Beyond(Redeemed) || Beyond(Expired);
+        return Beyond(LifetimeEarned) || Beyond(ClawedBack) || Beyond(Available) || Beyond(Redeemed) || Beyond(Expired) || Beyond(Adjusted);
     }
 
     private bool AnyMatured(DateTimeOffset now)
@@ -236,5 +269,8 @@ public sealed class MemberPoints
     }
 }
 
-/// <summary>A member's point totals: the available balance and what was ever earned, clawed back, redeemed and expired.</summary>
-public sealed record MemberPointTotals(long Available, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired);
+/// <summary>
+/// A member's point totals: the available balance and what was ever earned, clawed back, redeemed and expired, and
+/// the net of manual adjustments.
+/// </summary>
+public sealed record MemberPointTotals(long Available, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, long Adjusted = 0);

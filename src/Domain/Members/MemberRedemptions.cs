@@ -42,7 +42,7 @@ public sealed class MemberRedemptions
             return RedeemOutcome.InsufficientPoints;
         }
 
-        MakeRoomForOne(config, now);
+        RetainedById.MakeRoomForOne(byId, r => r.RedeemedAt, LastChange, now.AddDays(-config.RedemptionRetentionDays), MaxKept);
         byId[redemptionId] = new Redemption(rewardId, costPoints, now, CancelledAt: null);
         return RedeemOutcome.Redeemed;
     }
@@ -63,26 +63,6 @@ public sealed class MemberRedemptions
         points.GiveBack(redemptionId, redemption, config, now);
         byId[redemptionId] = redemption with { CancelledAt = now };
         return true;
-    }
-
-    /// <summary>Drops redemptions past their retention, then the oldest beyond the cap, to make room for one more.</summary>
-    private void MakeRoomForOne(ProgramConfig config, DateTimeOffset now)
-    {
-        var keepSince = now.AddDays(-config.RedemptionRetentionDays);
-        List<string> old = [.. byId.Where(r => LastChange(r.Value) < keepSince).Select(r => r.Key)];
-        foreach (var id in old)
-        {
-            byId.Remove(id);
-        }
-
-        if (byId.Count >= MaxKept)
-        {
-            var oldest = byId.OrderBy(r => r.Value.RedeemedAt).ThenBy(r => r.Key, StringComparer.Ordinal).Take(byId.Count - MaxKept + 1).ToList();
-            foreach (var (id, _) in oldest)
-            {
-                byId.Remove(id);
-            }
-        }
     }
 
     private static DateTimeOffset LastChange(Redemption redemption) =>

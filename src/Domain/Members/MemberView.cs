@@ -11,7 +11,9 @@ public sealed record MemberView(
     IReadOnlyList<MemberNotification> Notifications,
     RulesView Rules,
     RfmScores? Rfm,
-    DateOnly? BirthDate)
+    DateOnly? BirthDate,
+    EngagementView Engagement,
+    IReadOnlyList<SurveyView> Surveys)
 {
     /// <summary>A member as they see themselves at <paramref name="now"/>, in the program's time zone.</summary>
     public static MemberView Of(MemberAccount member, ProgramConfig config, DateTimeOffset now, IReadOnlyList<Challenge> challenges)
@@ -21,7 +23,9 @@ public sealed record MemberView(
         var (points, streak) = (member.Points, member.Streak);
         return new MemberView(
             member.MemberId,
-            new PointsView(points.Available, points.Pending, points.LifetimeEarned, points.ClawedBack, points.Redeemed, points.Expired, points.ExpiringSoon(config, now)),
+            new PointsView(
+                points.Available, points.Pending, points.LifetimeEarned, points.ClawedBack, points.Redeemed, points.Expired, points.ExpiringSoon(config, now),
+                points.Adjusted),
             member.Purchases.LifetimeSpendMinor,
             member.Tier.View(config.Tiers, today),
             new StreakView(
@@ -30,16 +34,25 @@ public sealed record MemberView(
                 streak.Best,
                 streak.FreezeTokens),
             [.. member.Badges.Awarded.OrderBy(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).Select(b => new BadgeView(b.Key, b.Value))],
-            member.Challenges.Views(challenges, member.Purchases, config, zone, now, member.Rfm.LastPurchaseAt),
+            member.Challenges.Views(challenges, member.Purchases, config, zone, now, member.NewestActivityAt),
             [.. member.News.Recent],
             new RulesView(member.RulesVersion, member.LastEarning),
             member.Rfm.Scores(config, member.Tier, now),
-            member.Badges.BirthDate);
+            member.Badges.BirthDate,
+            new EngagementView(member.Engagements.Total, member.Engagements.ByKind, member.Engagements.LastAt),
+            [.. member.Surveys.ByKind.OrderBy(s => s.Key).Select(s => new SurveyView(s.Key, s.Value.Score, s.Value.AnsweredAt, s.Value.Responses))]);
     }
 }
 
+/// <summary>Engagements of every kind, per kind, and when the newest happened.</summary>
+public sealed record EngagementView(long Total, IReadOnlyDictionary<string, long> ByKind, DateTimeOffset? LastAt);
+
+/// <summary>The newest answer to one survey kind: its score and event time, and how many answers the member gave.</summary>
+public sealed record SurveyView(SurveyKind Survey, int Score, DateTimeOffset AnsweredAt, long Responses);
+
+/// <param name="Adjusted">The net of manual adjustments: credits less debits.</param>
 public sealed record PointsView(
-    long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPoints? ExpiringSoon = null);
+    long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPoints? ExpiringSoon = null, long Adjusted = 0);
 
 /// <summary>Points that expire within the program's warning window ("points expiring soon").</summary>
 public sealed record ExpiringPoints(long Points, DateTimeOffset FirstAt);

@@ -30,7 +30,7 @@ public sealed record ChallengeResponse(
             challenge.LocalStart.ToString("s", CultureInfo.InvariantCulture),
             challenge.LocalEnd.ToString("s", CultureInfo.InvariantCulture),
             new ChallengeGoalResponse(JsonNamingPolicy.CamelCase.ConvertName(definition.Goal.Kind.ToString()), challenge.Target),
-            definition.Filters is { } filters ? new ChallengeFiltersResponse(filters.Category, filters.Channel) : null,
+            definition.Filters is { } filters ? new ChallengeFiltersResponse(filters.Category, filters.Channel, filters.EngagementKind) : null,
             new ChallengeRewardResponse(definition.Reward.Points, definition.Reward.Badge),
             definition.MaxWinners,
             null,
@@ -38,10 +38,10 @@ public sealed record ChallengeResponse(
     }
 }
 
-/// <summary>kind: spend, purchases, categories or streak.</summary>
+/// <summary>kind: spend, purchases, categories, streak or engagement.</summary>
 public sealed record ChallengeGoalResponse(string Kind, long Target);
 
-public sealed record ChallengeFiltersResponse(string? Category, string? Channel);
+public sealed record ChallengeFiltersResponse(string? Category, string? Channel, string? EngagementKind);
 
 public sealed record ChallengeRewardResponse(long Points, string? Badge);
 
@@ -51,7 +51,12 @@ public sealed record ChallengeCompletionsResponse(int Total, int Winners, IReadO
     public static ChallengeCompletionsResponse From(ChallengeCompletions completions) => new(
         completions.Total,
         completions.Winners,
-        [.. completions.Items.Select(c => new ChallengeCompletionResponse(c.Position, c.MemberId, c.CompletedAt, c.RecordedAt, c.Winner))]);
+        [.. completions.Items.Select(ChallengeCompletionResponse.From)]);
 }
 
-public sealed record ChallengeCompletionResponse(int Position, string MemberId, DateTimeOffset CompletedAt, DateTimeOffset RecordedAt, bool Winner);
+/// <summary>One completion; an erased member's keeps its place and whether it won, without a member id.</summary>
+public sealed record ChallengeCompletionResponse(int Position, string? MemberId, DateTimeOffset CompletedAt, DateTimeOffset RecordedAt, bool Winner)
+{
+    public static ChallengeCompletionResponse From(ChallengeCompletion c) =>
+        new(c.Position, c.MemberId.Length > 0 ? c.MemberId : null, c.CompletedAt, c.RecordedAt, c.Winner);
+}

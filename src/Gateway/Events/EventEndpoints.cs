@@ -26,7 +26,7 @@ public static class EventEndpoints
             .Accepts<IReadOnlyList<EventItem>>("application/json")
             .Produces<EventBatchResponse>()
             .AnsweringProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge) // 429 comes with ForProducers
-            .WithSummary("Ingests a batch of up to 5,000 purchase and return events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied, or when the batch's events exceed what the key may still post (Loyalty:RateLimits:EventsPerSecond).");
+            .WithSummary("Ingests a batch of up to 5,000 purchase, return, engagement and survey events; answers per item (a return whose original purchase is unknown is accepted with a note). Answers 429 with Retry-After, storing nothing, while more events than Loyalty:Ingestion:MaxLag wait to be applied, or when the batch's events exceed what the key may still post (Loyalty:RateLimits:EventsPerSecond).");
     }
 
     private static async Task<IResult> Ingest(

@@ -4,6 +4,7 @@ using Loyalty.Domain;
 using Loyalty.Gateway.Http;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Client.Json;
+using static Loyalty.Gateway.Events.EventItemFields;
 
 namespace Loyalty.Gateway.Events;
 
@@ -14,8 +15,6 @@ namespace Loyalty.Gateway.Events;
 public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 {
     public const int MaxLines = 1_000;
-    private const string TextRule = "must be valid Unicode text (no lone surrogate, no invalid UTF-8)";
-    private const int MaxTextLength = 128;
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
 
     internal static readonly string[] PurchaseFields =
@@ -23,6 +22,10 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
 
     internal static readonly string[] ReturnFields =
         ["type", "eventId", "memberId", "occurredAt", "amountMinor", "currency", "originalEventId"];
+
+    internal static readonly string[] EngagementFields = ["type", "eventId", "memberId", "occurredAt", "kind"];
+
+    internal static readonly string[] SurveyFields = ["type", "eventId", "memberId", "occurredAt", "survey", "score"];
 
     internal static readonly string[] LineFields = ["sku", "category", "quantity", "unitPriceMinor"];
 
@@ -53,9 +56,17 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         {
             "purchase" => MemberEventKind.Purchase,
             "return" => MemberEventKind.Return,
-            _ => throw new EventFieldException("type", "must be \"purchase\" or \"return\""),
+            "engagement" => MemberEventKind.Engagement,
+            "survey" => MemberEventKind.Survey,
+            _ => throw new EventFieldException("type", "must be \"purchase\", \"return\", \"engagement\" or \"survey\""),
         };
-        RefuseUnknownFields(item, kind == MemberEventKind.Purchase ? PurchaseFields : ReturnFields, "");
+        RefuseUnknownFields(item, kind switch
+        {
+            MemberEventKind.Purchase => PurchaseFields,
+            MemberEventKind.Return => ReturnFields,
+            MemberEventKind.Engagement => EngagementFields,
+            _ => SurveyFields,
+        }, "");
 
         var eventId = RequiredString(item, "eventId");
         if (!Identifiers.IsValidEventId(eventId))
@@ -70,6 +81,16 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         }
 
         var occurredAt = ReadTime(item);
+        return kind switch
+        {
+            MemberEventKind.Engagement => ReadEngagement(item, eventId, memberId, occurredAt),
+            MemberEventKind.Survey => ReadSurvey(item, eventId, memberId, occurredAt),
+            _ => ReadMoney(item, kind, eventId, memberId, occurredAt),
+        };
+    }
+
+    private MemberEvent ReadMoney(JsonElement item, MemberEventKind kind, string eventId, string memberId, DateTimeOffset occurredAt)
+    {
         var amount = RequiredInteger(item, "amountMinor", "amountMinor", minimum: 1, maximum: Bounds.MaxAmountMinor);
         var currency = RequiredString(item, "currency");
         if (currency != program.Currency)
@@ -82,6 +103,27 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
                 FreeText(item, "channel"), null)
             : new MemberEvent(kind, eventId, memberId, occurredAt, amount, currency, [], null,
                 OptionalEventId(item, "originalEventId"));
+    }
+
+    private static MemberEvent ReadEngagement(JsonElement item, string eventId, string memberId, DateTimeOffset occurredAt)
+    {
+        var kind = RequiredString(item, "kind");
+        return EngagementKinds.IsValid(kind)
+            ? new MemberEvent(MemberEventKind.Engagement, eventId, memberId, occurredAt, 0, "", [], null, null, EngagementKind: kind)
+            : throw new EventFieldException("kind", EngagementKinds.Rule);
+    }
+
+    private static MemberEvent ReadSurvey(JsonElement item, string eventId, string memberId, DateTimeOffset occurredAt)
+    {
+        if (!SurveyScales.TryParse(RequiredString(item, "survey"), out var survey))
+        {
+            throw new EventFieldException("survey", "must be nps, csat or ces");
+        }
+
+        var (lowest, highest) = SurveyScales.Of(survey);
+        var score = RequiredInteger(item, "score", "score", lowest, highest, "a whole score");
+        return new MemberEvent(
+            MemberEventKind.Survey, eventId, memberId, occurredAt, 0, "", [], null, null, Survey: SurveyScales.Name(survey), Score: (int)score);
     }
 
     private DateTimeOffset ReadTime(JsonElement item)
@@ -151,106 +193,5 @@ public sealed class EventItemReader(ProgramConfig program, DateTimeOffset now)
         }
 
         return result.MoveToImmutable();
-    }
-
-    private static void RefuseUnknownFields(JsonElement item, string[] known, string prefix)
-    {
-        var seen = 0; // a bit per known field: no allocation per item
-        foreach (var property in item.EnumerateObject())
-        {
-            string name;
-            try
-            {
-                name = property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                throw new EventFieldException(prefix.Length == 0 ? "item" : prefix[..^1], "has a field name that is not valid Unicode text");
-            }
-
-            var index = Array.IndexOf(known, name);
-            if (index < 0)
-            {
-                throw new EventFieldException(prefix + name, "is not a field of this event type");
-            }
-
-            if ((seen & (1 << index)) != 0)
-            {
-                throw new EventFieldException(prefix + name, "appears more than once");
-            }
-
-            seen |= 1 << index;
-        }
-    }
-
-    /// <summary>The document's strings are decoded on demand, so invalid UTF-8 or a lone surrogate is found here.</summary>
-    private static string Text(JsonElement value, string path)
-    {
-        try
-        {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw new EventFieldException(path, TextRule);
-        }
-    }
-
-    private static string RequiredString(JsonElement item, string name) =>
-        OptionalString(item, name) ?? throw new EventFieldException(name, "is required");
-
-    private static string? OptionalString(JsonElement item, string name, string? path = null)
-    {
-        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            throw new EventFieldException(path ?? name, "must be a string");
-        }
-
-        var text = Text(value, path ?? name);
-        if (text.Length == 0 || text.Length > MaxTextLength)
-        {
-            throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} characters");
-        }
-
-        return text;
-    }
-
-    /// <summary>Text shown back to people (channels, categories, skus): printable, no control characters.</summary>
-    private static string? FreeText(JsonElement item, string name, string? path = null)
-    {
-        var text = OptionalString(item, name, path);
-        return text is not null && text.Any(char.IsControl)
-            ? throw new EventFieldException(path ?? name, $"must be 1-{MaxTextLength} printable characters")
-            : text;
-    }
-
-    private static string? OptionalEventId(JsonElement item, string name)
-    {
-        var id = OptionalString(item, name);
-        return id is null || Identifiers.IsValidEventId(id)
-            ? id
-            : throw new EventFieldException(name, Identifiers.EventIdRule);
-    }
-
-    private static long RequiredInteger(JsonElement item, string name, string path, long minimum, long maximum)
-    {
-        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw new EventFieldException(path, "is required");
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-        {
-            throw new EventFieldException(path, "must be an integer (minor units, no decimals)");
-        }
-
-        return number < minimum || number > maximum
-            ? throw new EventFieldException(path, $"must be between {minimum} and {maximum}")
-            : number;
     }
 }

@@ -18,7 +18,9 @@ public sealed record MemberResponse(
     IReadOnlyList<NotificationResponse> Notifications,
     RulesResponse Rules,
     RfmResponse? Rfm,
-    DateOnly? BirthDate)
+    DateOnly? BirthDate,
+    EngagementResponse Engagement,
+    IReadOnlyList<SurveyResponse> Surveys)
 {
     public static MemberResponse From(MemberSnapshot member) => new(
         member.MemberId,
@@ -31,15 +33,26 @@ public sealed record MemberResponse(
         [.. member.Notifications.Select(NotificationResponse.From)],
         RulesResponse.From(member.Rules),
         member.Rfm is { } rfm ? new RfmResponse(rfm.Recency, rfm.Frequency, rfm.Monetary) : null,
-        member.BirthDate);
+        member.BirthDate,
+        member.Engagement is { } engagement
+            ? new EngagementResponse(engagement.Total, engagement.ByKind, engagement.LastAt)
+            : new EngagementResponse(0, new Dictionary<string, long>(), null),
+        member.Surveys.IsDefault ? [] : [.. member.Surveys.Select(s => new SurveyResponse(s.Survey, s.Score, s.AnsweredAt, s.Responses))]);
 }
 
+/// <summary>Engagements of every kind, per kind, and when the newest happened.</summary>
+public sealed record EngagementResponse(long Total, IReadOnlyDictionary<string, long> ByKind, DateTimeOffset? LastAt);
+
+/// <summary>The newest answer to one survey (nps, csat or ces) by event time, and how many answers the member gave.</summary>
+public sealed record SurveyResponse(string Survey, int Score, DateTimeOffset AnsweredAt, long Responses);
+
+/// <param name="Adjusted">The net of manual adjustments: credits less debits.</param>
 public sealed record PointsResponse(
-    long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPointsResponse? ExpiringSoon)
+    long Available, long Pending, long LifetimeEarned, long ClawedBack, long Redeemed, long Expired, ExpiringPointsResponse? ExpiringSoon, long Adjusted)
 {
     public static PointsResponse From(PointsSnapshot points) => new(
         points.Available, points.Pending, points.LifetimeEarned, points.ClawedBack, points.Redeemed, points.Expired,
-        points.ExpiringSoon is { } soon ? new ExpiringPointsResponse(soon.Points, soon.FirstAt) : null);
+        points.ExpiringSoon is { } soon ? new ExpiringPointsResponse(soon.Points, soon.FirstAt) : null, points.Adjusted);
 }
 
 /// <summary>Available points that expire within the program's warning window, and when the first of them do.</summary>

@@ -70,7 +70,7 @@ public static class ApiDocument
         union.Type = JsonSchemaType.Object;
         union.Properties = new Dictionary<string, IOpenApiSchema>
         {
-            [discriminator.PropertyName!] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "purchase or return" },
+            [discriminator.PropertyName!] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "purchase, return, engagement or survey" },
         };
         union.Required = new HashSet<string> { discriminator.PropertyName! };
         union.AnyOf = null;

@@ -201,6 +201,11 @@ function renderMember(view) {
     $("m-progress").value = 100;
   }
   $("m-badges").textContent = m.badges.length ? m.badges.map((b) => b.id).join(", ") : "none yet";
+  $("m-engagements").textContent = number.format(m.engagement?.total ?? 0);
+  const surveys = m.surveys ?? [];
+  $("m-surveys").textContent = surveys.length
+    ? surveys.map((s) => `${s.survey.toUpperCase()} ${s.score} (${new Date(s.answeredAt).toLocaleDateString()})`).join(", ")
+    : "none answered";
   renderChallenges(m.challenges ?? []);
   renderNews(m.notifications ?? []);
   const around = $("m-around");

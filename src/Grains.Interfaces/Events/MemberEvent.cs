@@ -6,9 +6,15 @@ public enum MemberEventKind
 {
     Purchase,
     Return,
+    Engagement,
+    Survey,
 }
 
-/// <summary>One validated purchase or return, as it travels on the member-events stream.</summary>
+/// <summary>
+/// One validated event, as it travels on the member-events stream. Purchases and returns carry an amount (and a
+/// purchase its lines and channel, a return its original); an engagement carries its kind, a survey answer its
+/// survey (nps, csat or ces) and score, with an amount of 0 and no currency.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("loyalty.member-event")]
 public sealed record MemberEvent(
     [property: Id(0)] MemberEventKind Kind,
@@ -19,7 +25,10 @@ public sealed record MemberEvent(
     [property: Id(5)] string Currency,
     [property: Id(6)] ImmutableArray<EventLine> Lines,
     [property: Id(7)] string? Channel,
-    [property: Id(8)] string? OriginalEventId);
+    [property: Id(8)] string? OriginalEventId,
+    [property: Id(9)] string? EngagementKind = null,
+    [property: Id(10)] string? Survey = null,
+    [property: Id(11)] int? Score = null);
 
 [GenerateSerializer, Immutable, Alias("loyalty.event-line")]
 public sealed record EventLine(

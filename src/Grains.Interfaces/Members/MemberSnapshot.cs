@@ -15,7 +15,24 @@ public sealed record MemberSnapshot(
     [property: Id(7)] ImmutableArray<Notification> Notifications,
     [property: Id(8)] RulesSnapshot Rules,
     [property: Id(9)] RfmSnapshot? Rfm,
-    [property: Id(10)] DateOnly? BirthDate);
+    [property: Id(10)] DateOnly? BirthDate,
+    [property: Id(11)] EngagementSnapshot? Engagement = null,
+    [property: Id(12)] ImmutableArray<SurveySnapshot> Surveys = default);
+
+/// <summary>Engagements of every kind, per kind (the first kinds seen, bounded), and the newest one's event time.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.engagement-snapshot")]
+public sealed record EngagementSnapshot(
+    [property: Id(0)] long Total,
+    [property: Id(1)] ImmutableDictionary<string, long> ByKind,
+    [property: Id(2)] DateTimeOffset? LastAt);
+
+/// <summary>The newest answer to one survey kind (nps, csat or ces) by event time, and how many answers the member gave.</summary>
+[GenerateSerializer, Immutable, Alias("loyalty.survey-snapshot")]
+public sealed record SurveySnapshot(
+    [property: Id(0)] string Survey,
+    [property: Id(1)] int Score,
+    [property: Id(2)] DateTimeOffset AnsweredAt,
+    [property: Id(3)] long Responses);
 
 /// <summary>Recency, frequency and monetary scores, 1 (lowest) to 5 (best); null before a first purchase.</summary>
 [GenerateSerializer, Immutable, Alias("loyalty.rfm-snapshot")]
@@ -29,7 +46,8 @@ public sealed record PointsSnapshot(
     [property: Id(3)] long ClawedBack,
     [property: Id(4)] long Redeemed,
     [property: Id(5)] long Expired,
-    [property: Id(6)] ExpiringPointsSnapshot? ExpiringSoon);
+    [property: Id(6)] ExpiringPointsSnapshot? ExpiringSoon,
+    [property: Id(7)] long Adjusted = 0);
 
 /// <summary>Available points that expire within the program's warning window, and when the first of them do.</summary>
 [GenerateSerializer, Immutable, Alias("loyalty.expiring-points-snapshot")]

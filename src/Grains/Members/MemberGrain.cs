@@ -35,6 +35,8 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     private readonly MemberTurnWriter turns;
     private readonly MemberRedemptionFlow redemptions;
     private readonly MemberListing listing;
+    private readonly ILedgerStore ledgerStore;
+    private readonly int notificationSlices;
 
     public MemberGrain(
         [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
@@ -49,7 +51,8 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
         ILogger<MemberGrain> logger)
     {
-        (this.state, this.programs, this.clock, this.logger) = (state, programs, clock, logger);
+        (this.state, this.programs, this.clock, this.logger, this.ledgerStore) = (state, programs, clock, logger, ledgerStore);
+        notificationSlices = notificationOptions.Value.Slices;
         (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         ledger = new MemberLedger(ledgerStore, programs, logger, programId, memberId);
         dueTime = new MemberDueTime(dueWorkStore, dueWorkers, dueWorkOptions.Value.Slices, programId, memberId);
@@ -59,7 +62,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         turns = new MemberTurnWriter(
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
-            new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
+            new NotificationHandOff(grains, notificationSlices, programId, memberId),
             referrals, listing, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }
@@ -68,7 +71,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         if (!state.RecordExists)
         {
-            state.State = new MemberAccount(memberId);
+            state.State = NewAccount();
             dueTime.KnownToBeNone(); // due times are set only after a write, so a member never stored has none
         }
 
@@ -106,7 +109,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
             await state.ReadStateAsync();
             if (!state.RecordExists)
             {
-                state.State = new MemberAccount(memberId);
+                state.State = NewAccount();
             }
 
             applied = MemberEventApplier.ApplyInOrder(state.State, events, failed, rules, now);
@@ -196,11 +199,36 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     public async Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt)
     {
         var rules = await RequireRules();
-        if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
+        if (state.RecordExists && state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
             await turns.Persist();
             await scores.Publish(state.State, [.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
         }
+    }
+
+    public async Task ForgetReferralWith(string erasedMemberId)
+    {
+        if (state.RecordExists && state.State.Referral.Forget(erasedMemberId))
+        {
+            await turns.Persist();
+        }
+    }
+
+    public async Task<AdjustmentResult> Adjust(string adjustmentId, long points, string reason)
+    {
+        if (!state.RecordExists)
+        {
+            return new AdjustmentResult(AdjustmentStatus.MemberNotFound, adjustmentId, points, reason, null);
+        }
+
+        var rules = await RequireRules();
+        var outcome = state.State.Adjust(adjustmentId, points, reason, rules.Config, clock.GetUtcNow());
+        if (outcome == AdjustOutcome.Adjusted)
+        {
+            await ApplyDueWorkAndCommit(rules, changed: true);
+        }
+
+        return state.State.Adjustments.Find(adjustmentId).ToResult(outcome, adjustmentId, points, reason);
     }
 
     public Task<LedgerPage> GetLedger(int offset, int limit) => ledger.Page(state.State, offset, limit);
@@ -208,6 +236,36 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     /// <summary>What a return may name: read by the gateway to tell a producer when a return's original is unknown.</summary>
     public Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds) =>
         Task.FromResult(eventIds.Where(id => !state.State.Purchases.Held.ContainsKey(id)).ToImmutableArray());
+
+    public async Task<MemberRecord?> Export()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var rules = await RequireRules();
+        var now = clock.GetUtcNow();
+        state.State.ApplyDueWork(rules.Config, now); // as a read shows it; stored with the next change
+        var view = state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
+        return await new MemberExporter(GrainFactory, ledger, notificationSlices, programId, memberId).Export(state.State, view, rules);
+    }
+
+    public async Task Erase()
+    {
+        var rules = await RequireRules();
+        await new MemberErasure(GrainFactory, ledgerStore, notificationSlices, programId, memberId).ForgetElsewhere(state.State, rules);
+        await listing.Forget();
+        await dueTime.Forget();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        // Nothing of the member stays in memory either: a later event starts a new member in a new activation.
+        state.State = NewAccount();
+        this.DeactivateOnIdle();
+    }
 
     /// <summary>
     /// Time-driven work due now, stored in one write with what it owes other grains; bonuses credited now reach the
@@ -232,6 +290,13 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         logger.LogWarning(failure, "Member {GrainKey} could not store its turn; deactivating to start again from the stored state", this.GetPrimaryKeyString());
         this.DeactivateOnIdle();
+    }
+
+    private MemberAccount NewAccount()
+    {
+        var account = new MemberAccount(memberId);
+        account.News.NumberFrom(clock.GetUtcNow());
+        return account;
     }
 
     private async Task<ProgramRules> RequireRules() =>

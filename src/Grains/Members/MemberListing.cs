@@ -37,4 +37,11 @@ internal sealed class MemberListing(IMemberDirectory directory, string programId
         await directory.Upsert(programId, summary);
         listed = summary;
     }
+
+    /// <summary>Takes the member out of the directory (erasure); listed again only as a new member, after a new event.</summary>
+    public async Task Forget()
+    {
+        await directory.Remove(programId, memberId);
+        (listed, newestEvent) = (null, null);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Loyalty.Domain;
 using Loyalty.Grains.Interfaces.Events;
@@ -16,6 +17,11 @@ internal static class MemberMapping
             e.Lines.IsDefault ? [] : [.. e.Lines.Select(l => new PurchaseLine(l.Sku, l.Category, l.Quantity, l.UnitPriceMinor))],
             e.Channel),
         MemberEventKind.Return => new Return(e.EventId, e.MemberId, e.OccurredAt, e.AmountMinor, e.Currency, e.OriginalEventId),
+        MemberEventKind.Engagement => new Engagement(e.EventId, e.MemberId, e.OccurredAt, e.EngagementKind ?? ""),
+        MemberEventKind.Survey => new SurveyAnswer(
+            e.EventId, e.MemberId, e.OccurredAt,
+            SurveyScales.TryParse(e.Survey, out var survey) ? survey : throw new EventNotApplicableException(e.EventId, "survey", "must be nps, csat or ces"),
+            e.Score ?? throw new EventNotApplicableException(e.EventId, "score", "is required")),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Unknown event kind."),
     };
 
@@ -24,7 +30,8 @@ internal static class MemberMapping
         new PointsSnapshot(
             view.Points.Available, view.Points.Pending, view.Points.LifetimeEarned,
             view.Points.ClawedBack, view.Points.Redeemed, view.Points.Expired,
-            view.Points.ExpiringSoon is { } soon ? new ExpiringPointsSnapshot(soon.Points, soon.FirstAt) : null),
+            view.Points.ExpiringSoon is { } soon ? new ExpiringPointsSnapshot(soon.Points, soon.FirstAt) : null,
+            view.Points.Adjusted),
         view.LifetimeSpendMinor,
         new TierSnapshot(view.Tier.Current, view.Tier.Next, view.Tier.QualifyingSpendMinor, view.Tier.NextThresholdMinor),
         new StreakSnapshot(view.Streak.Unit, view.Streak.Current, view.Streak.Best, view.Streak.FreezeTokens),
@@ -37,7 +44,15 @@ internal static class MemberMapping
                 ? new EarningSnapshot(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new AppliedRuleSnapshot(r.RuleId, r.Points, JsonNamingPolicy.CamelCase.ConvertName(r.Kind.ToString())))], e.Total, e.Capped)
                 : null),
         view.Rfm is { } rfm ? new RfmSnapshot(rfm.Recency, rfm.Frequency, rfm.Monetary) : null,
-        view.BirthDate);
+        view.BirthDate,
+        new EngagementSnapshot(view.Engagement.Total, view.Engagement.ByKind.ToImmutableDictionary(StringComparer.Ordinal), view.Engagement.LastAt),
+        [.. view.Surveys.Select(s => new SurveySnapshot(SurveyScales.Name(s.Survey), s.Score, s.AnsweredAt, s.Responses))]);
+
+    /// <summary>The adjustment as kept (when the outcome has one), else what was asked.</summary>
+    public static AdjustmentResult ToResult(this Adjustment? kept, AdjustOutcome outcome, string adjustmentId, long points, string reason) =>
+        outcome is AdjustOutcome.Adjusted or AdjustOutcome.AlreadyAdjusted && kept is not null
+            ? new(outcome == AdjustOutcome.Adjusted ? AdjustmentStatus.Adjusted : AdjustmentStatus.AlreadyAdjusted, adjustmentId, kept.Points, kept.Reason, kept.AdjustedAt)
+            : new(outcome == AdjustOutcome.AdjustmentIdTaken ? AdjustmentStatus.AdjustmentIdTaken : AdjustmentStatus.InsufficientPoints, adjustmentId, points, reason, null);
 
     public static Notification ToNotification(this MemberNotification n, string programId, string memberId) => new(
         $"{programId}/{memberId}/{n.Sequence}",

@@ -69,6 +69,25 @@ public sealed class NotificationOutboxGrain(
         }
     }
 
+    public Task<ImmutableArray<Notification>> QueuedFor(string memberId) => Task.FromResult<ImmutableArray<Notification>>(
+        [.. state.State.Queues.Values.SelectMany(queue => queue).Where(n => n.MemberId == memberId).DistinctBy(n => n.Id)]);
+
+    public async Task ForgetMember(string memberId)
+    {
+        // Ids are "{program}/{member}/{number}": the member's own prefix finds them among the remembered ids.
+        var prefix = $"{programId}/{memberId}/";
+        var dropped = recentIds.RemoveWhere(id => id.StartsWith(prefix, StringComparison.Ordinal));
+        foreach (var queue in state.State.Queues.Values)
+        {
+            dropped += queue.RemoveAll(n => n.MemberId == memberId);
+        }
+
+        if (dropped > 0)
+        {
+            await Save();
+        }
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => Deliver();
 
     /// <summary>Sends what is due on every webhook, each in its own order; one pass at a time.</summary>

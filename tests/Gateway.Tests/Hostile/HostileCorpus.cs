@@ -10,6 +10,7 @@ public static class HostileCorpus
     [
         .. BodyRoute.All.SelectMany(BodyCases.For),
         .. EventCases.All(),
+        .. ActivityCases.All(),
         .. PathAndQueryCases.All(),
         .. TimeZones(),
         .. BirthDates(),

@@ -17,9 +17,12 @@ public static class PathAndQueryCases
         ("POST /v1/programs/{programId}/members/{memberId}/redemptions/", "POST", "/v1/programs/{program}/members/victim/redemptions"),
         ("GET /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}", "GET", "/v1/programs/{program}/members/victim/redemptions/r-1"),
         ("DELETE /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}", "DELETE", "/v1/programs/{program}/members/victim/redemptions/r-1"),
+        ("POST /v1/programs/{programId}/members/{memberId}/adjustments/", "POST", "/v1/programs/{program}/members/victim/adjustments"),
         ("POST /v1/programs/{programId}/members/{memberId}/referral-code", "POST", "/v1/programs/{program}/members/victim/referral-code"),
         ("POST /v1/programs/{programId}/members/{memberId}/referrer", "POST", "/v1/programs/{program}/members/victim/referrer"),
         ("POST /v1/programs/{programId}/members/{memberId}/tokens/", "POST", "/v1/programs/{program}/members/victim/tokens"),
+        ("GET /v1/programs/{programId}/members/{memberId}/export", "GET", "/v1/programs/{program}/members/victim/export"),
+        ("DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", "/v1/programs/{program}/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/", "GET", "/v1/programs/{program}/leaderboards/points"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", "GET", "/v1/programs/{program}/leaderboards/points/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/live", "GET", "/v1/programs/{program}/leaderboards/points/live?period=bad"),
@@ -72,6 +75,8 @@ public static class PathAndQueryCases
         {
             yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/", $"/v1/programs/{{program}}/members/{id}", field);
             yield return Get(category, "GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", $"/v1/programs/{{program}}/leaderboards/points/members/{id}", field);
+            yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/export", $"/v1/programs/{{program}}/members/{id}/export", field);
+            yield return new(category, "DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", $"/v1/programs/{{program}}/members/{id}", null, "application/json", Verdict.Refused, field);
         }
 
         yield return Get(HostileCategory.EmptyOrWhitespaceId, "GET /v1/programs/{programId}/rewards/{rewardId}/", "/v1/programs/{program}/rewards/%20", "rewardId");

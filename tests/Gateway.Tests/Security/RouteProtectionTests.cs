@@ -103,6 +103,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
     private static readonly Dictionary<string, string?> DocumentedRoles = new()
     {
         ["DELETE /v1/programs/{programId}/keys/{keyId}"] = Access.Admin,
+        ["DELETE /v1/programs/{programId}/members/{memberId}/"] = Access.Admin,
         ["DELETE /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
         ["DELETE /v1/session/"] = Everyone,
         ["POST /v1/session/"] = Everyone,
@@ -151,6 +152,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/"] = Access.Admin,
         ["GET /v1/programs/{programId}/members/{memberId}/"] = Access.AppOrTheMember,
+        ["GET /v1/programs/{programId}/members/{memberId}/export"] = Access.Admin,
         ["GET /v1/programs/{programId}/members/{memberId}/ledger"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/live"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
@@ -162,6 +164,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["POST /v1/programs/{programId}/events"] = Access.Producer,
         ["POST /v1/programs/{programId}/keys/"] = Access.Admin,
         ["POST /v1/programs/{programId}/members/{memberId}/redemptions/"] = Access.AppOrTheMember,
+        ["POST /v1/programs/{programId}/members/{memberId}/adjustments/"] = Access.Admin,
         ["POST /v1/programs/{programId}/members/{memberId}/referral-code"] = Access.AppOrTheMember,
         ["POST /v1/programs/{programId}/members/{memberId}/referrer"] = Access.AppOrTheMember,
         ["POST /v1/programs/{programId}/members/{memberId}/tokens/"] = Access.App,

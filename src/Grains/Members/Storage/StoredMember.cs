@@ -87,7 +87,37 @@ public sealed record StoredMember
     public List<StoredNotification> RecentNotifications { get; init; } = [];
 
     public DateTimeOffset? ExpiryAnnouncedFor { get; init; }
+
+    /// <summary>The net of manual adjustments; absent (0) in states stored before there were any.</summary>
+    public long Adjusted { get; init; }
+
+    /// <summary>Manual adjustments by id, kept for the program's retention.</summary>
+    public Dictionary<string, StoredAdjustment> Adjustments { get; init; } = [];
+
+    /// <summary>Null for a member without engagements.</summary>
+    public StoredEngagement? Engagement { get; init; }
+
+    /// <summary>The newest answer per survey kind ("nps", "csat", "ces").</summary>
+    public Dictionary<string, StoredSurveyResponses> Surveys { get; init; } = [];
+
+    /// <summary>First days of the periods whose survey bonus was credited, per survey kind.</summary>
+    public Dictionary<string, List<DateOnly>> SurveyBonusPeriods { get; init; } = [];
 }
+
+public sealed record StoredAdjustment(long Points, string Reason, DateTimeOffset AdjustedAt);
+
+public sealed record StoredEngagement
+{
+    public long Total { get; init; }
+
+    public DateTimeOffset? LastAt { get; init; }
+
+    public Dictionary<string, long> ByKind { get; init; } = [];
+
+    public Dictionary<string, Dictionary<string, int>> RewardedByDay { get; init; } = [];
+}
+
+public sealed record StoredSurveyResponses(int Score, DateTimeOffset AnsweredAt, string EventId, long Responses);
 
 public sealed record StoredEarning(string EventId, DateTimeOffset OccurredAt, long BasePoints, List<StoredRulePoints> Rules, long Total, bool Capped);
 
@@ -182,6 +212,8 @@ public sealed record StoredChallengeProgress
     public int? Position { get; init; }
 
     public bool Winner { get; init; }
+
+    public long Engagements { get; init; }
 }
 
 public sealed record StoredReferral

@@ -68,6 +68,11 @@ public static class StoredMemberMapping
             Outbox = [.. account.News.Outbox.Select(ToStored)],
             RecentNotifications = [.. account.News.Recent.Select(ToStored)],
             ExpiryAnnouncedFor = account.News.ExpiryAnnouncedFor,
+            Adjusted = points.Adjusted,
+            Adjustments = StoredActivityMapping.ToStored(account.Adjustments),
+            Engagement = StoredActivityMapping.ToStored(account.Engagements),
+            Surveys = StoredActivityMapping.ToStored(account.Surveys),
+            SurveyBonusPeriods = StoredActivityMapping.BonusPeriods(account.Surveys),
         };
     }
 
@@ -81,7 +86,7 @@ public static class StoredMemberMapping
 
         var ledger = MemberLedgerWriter.Restore(stored.LedgerCount, PendingLedger(stored).Select(FromStored));
         var points = MemberPoints.Restore(
-            new MemberPointTotals(stored.Available, stored.LifetimeEarned, stored.ClawedBack, stored.Redeemed, stored.Expired),
+            new MemberPointTotals(stored.Available, stored.LifetimeEarned, stored.ClawedBack, stored.Redeemed, stored.Expired, stored.Adjusted),
             stored.PendingLots.Select(l => new PendingLot(l.EventId, l.Points, l.EarnedAt, l.MaturesAt)),
             AvailableLots.Restore(stored.AvailableLots.Lots.Select(l => new AvailableLot(l.Source, l.Points, l.AvailableAt, l.ExpiresAt))),
             stored.EarnedByDay,
@@ -104,7 +109,10 @@ public static class StoredMemberMapping
             MemberRedemptions.Restore(stored.Redemptions.Select(r => KeyValuePair.Create(
                 r.Key, new Redemption(r.Value.RewardId, r.Value.Points, r.Value.RedeemedAt, r.Value.CancelledAt)))),
             MemberNews.Restore(
-                stored.NotificationSequence, stored.Outbox.Select(FromStored), stored.RecentNotifications.Select(FromStored), stored.ExpiryAnnouncedFor));
+                stored.NotificationSequence, stored.Outbox.Select(FromStored), stored.RecentNotifications.Select(FromStored), stored.ExpiryAnnouncedFor),
+            StoredActivityMapping.EngagementFrom(stored),
+            StoredActivityMapping.SurveysFrom(stored),
+            StoredActivityMapping.AdjustmentsFrom(stored));
         var lastEarning = stored.LastEarning is { } e
             ? new AppliedEarning(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new RulePoints(r.RuleId, r.Points, r.Kind))], e.Total, e.Capped)
             : null;
@@ -140,11 +148,12 @@ public static class StoredMemberMapping
         CompletedAt = progress.CompletedAt,
         Position = progress.Position,
         Winner = progress.Winner,
+        Engagements = progress.Engagements,
     };
 
     private static ChallengeProgress FromStored(StoredChallengeProgress progress) => ChallengeProgress.Restore(
         progress.SpendMinor, progress.Purchases, progress.Categories, FromStored(progress.Streak), progress.CountedSpend,
-        progress.ValueChangedAt, progress.CompletedAt, progress.Position, progress.Winner);
+        progress.ValueChangedAt, progress.CompletedAt, progress.Position, progress.Winner, progress.Engagements);
 
     private static StoredLedgerEntry ToStored(LedgerEntry e) => new(e.Sequence, e.Kind, e.Balance, e.Points, e.Reason, e.EventId, e.OccurredAt);
 
