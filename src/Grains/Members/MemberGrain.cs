@@ -17,7 +17,7 @@ namespace Loyalty.Grains.Members;
 /// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks. Time-driven work is
 /// applied whenever the member is touched, and on <see cref="Wake"/> when nobody touches it.
 /// </summary>
-public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
+public sealed partial class MemberGrain : Grain, IMemberGrain, IRemindable
 {
     // Members once kept a reminder of this name; one that still fires is removed and does the wake-up's work.
     private const string FormerExpiryReminder = "points-expiry";
@@ -206,14 +206,6 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         }
     }
 
-    public async Task ForgetReferralWith(string erasedMemberId)
-    {
-        if (state.RecordExists && state.State.Referral.Forget(erasedMemberId))
-        {
-            await turns.Persist();
-        }
-    }
-
     public async Task<AdjustmentResult> Adjust(string adjustmentId, long points, string reason)
     {
         if (!state.RecordExists)
@@ -236,36 +228,6 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     /// <summary>What a return may name: read by the gateway to tell a producer when a return's original is unknown.</summary>
     public Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds) =>
         Task.FromResult(eventIds.Where(id => !state.State.Purchases.Held.ContainsKey(id)).ToImmutableArray());
-
-    public async Task<MemberRecord?> Export()
-    {
-        if (!state.RecordExists)
-        {
-            return null;
-        }
-
-        var rules = await RequireRules();
-        var now = clock.GetUtcNow();
-        state.State.ApplyDueWork(rules.Config, now); // as a read shows it; stored with the next change
-        var view = state.State.View(rules.Config, now, rules.Challenges).ToSnapshot(programId);
-        return await new MemberExporter(GrainFactory, ledger, notificationSlices, programId, memberId).Export(state.State, view, rules);
-    }
-
-    public async Task Erase()
-    {
-        var rules = await RequireRules();
-        await new MemberErasure(GrainFactory, ledgerStore, notificationSlices, programId, memberId).ForgetElsewhere(state.State, rules);
-        await listing.Forget();
-        await dueTime.Forget();
-        if (state.RecordExists)
-        {
-            await state.ClearStateAsync();
-        }
-
-        // Nothing of the member stays in memory either: a later event starts a new member in a new activation.
-        state.State = NewAccount();
-        this.DeactivateOnIdle();
-    }
 
     /// <summary>
     /// Time-driven work due now, stored in one write with what it owes other grains; bonuses credited now reach the
