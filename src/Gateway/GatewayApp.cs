@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Loyalty.Gateway.Audit;
 using Loyalty.Gateway.Challenges;
 using Loyalty.Gateway.Cors;
+using Loyalty.Gateway.Dashboard;
 using Loyalty.Gateway.DeadLetters;
 using Loyalty.Gateway.Events;
 using Loyalty.Gateway.Health;
@@ -117,6 +118,7 @@ public static class GatewayApp
         // Before authentication: a browser's preflight carries no credentials, and is answered here.
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteRequests>(); // before anything a cookie-signed request could change
         app.UseRateLimiter(); // before authorization: refused requests of a credential count too
         app.UseAuthorization();
         app.UseMiddleware<AuditRecording>();
@@ -138,11 +140,13 @@ public static class GatewayApp
         v1.MapProgramEndpoints();
         v1.MapEventEndpoints();
         v1.MapMemberEndpoints();
+        v1.MapMemberListingEndpoints();
         v1.MapLeaderboardEndpoints();
         v1.MapLiveEndpoints();
         v1.MapRewardEndpoints();
         v1.MapChallengeEndpoints();
         v1.MapProfileEndpoints();
+        v1.MapPrivacyEndpoints();
         v1.MapRedemptionEndpoints();
         v1.MapAdjustmentEndpoints();
         v1.MapReferralEndpoints();
@@ -152,6 +156,8 @@ public static class GatewayApp
         v1.MapAuditEndpoints();
         v1.MapTokenSigningEndpoints();
         v1.MapKpiEndpoints();
+        v1.MapSessionEndpoints();
+        api.MapLoyaltyDashboard();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Loyalty.Client.Hosting;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 namespace Loyalty.Silo;
 
@@ -16,7 +17,7 @@ public static class LoyaltyClusterHosting
         var hosting = LoyaltyHostingOptions.From(builder.Configuration);
         if (hosting.IsRedis)
         {
-            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting));
+            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting).AddDashboard()); // the page, served from the silos' statistics
         }
         else
         {

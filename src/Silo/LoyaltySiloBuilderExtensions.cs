@@ -24,6 +24,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Providers;
@@ -60,7 +61,11 @@ public static class LoyaltySiloBuilderExtensions
         }
 
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(StorageNames.Loyalty, storage => storage.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Loyalty, storage =>
+        {
+            storage.ConfigurationOptions = redis.Clone();
+            storage.DeleteStateOnClear = true; // an erased member leaves no key behind
+        });
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.Clone());
         silo.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
         {
@@ -73,6 +78,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.AddSingleton<IBoardShardStore>(services => new RedisBoardShardStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:boards"));
         silo.Services.AddSingleton<IDueWorkStore>(services => new RedisDueWorkStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:due"));
         silo.Services.AddSingleton<ILedgerStore>(services => new RedisLedgerStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:ledger"));
+        silo.Services.AddSingleton<IMemberDirectory>(services => new RedisMemberDirectory(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:members"));
         return silo.AddLoyaltyServices();
     }
 
@@ -87,6 +93,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<IBoardShardStore, MemoryBoardShardStore>();
         silo.Services.TryAddSingleton<IDueWorkStore, InProcessDueWorkStore>();
         silo.Services.TryAddSingleton<ILedgerStore, InProcessLedgerStore>();
+        silo.Services.TryAddSingleton<IMemberDirectory, InProcessMemberDirectory>();
         // Publisher and partition grains share this process: they count the lag in and out here.
         silo.Services.TryAddSingleton(_ => new IngestionLagTracker(TimeProvider.System));
         silo.Services.TryAddSingleton<IIngestionLag>(services => services.GetRequiredService<IngestionLagTracker>());
@@ -114,6 +121,9 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
             storage => storage.JsonSerializerOptions.Converters.Add(new StoredMemberJsonConverter()));
         silo.AddActivityPropagation();
+
+        // The dashboard's silo side: grain call statistics, profiled only while someone watches the page.
+        silo.AddDashboard();
         silo.Services.AddLoyaltyClock();
         silo.Services.AddProgramRulesCache();
         silo.Services.TryAddSingleton<DueWorkerStarts>();

@@ -12,3 +12,6 @@ builder.UseOrleans(silo => silo.AddLoyaltySilo(builder.Configuration));
 builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.AddLoyaltyTelemetry("loyalty-silo");
 await builder.Build().RunAsync();
+
+/// <summary>The silo's entry point stays its own: the gateway, which references this project, has the public Program.</summary>
+internal sealed partial class Program;

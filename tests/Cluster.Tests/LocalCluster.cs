@@ -12,6 +12,9 @@ public sealed class LocalCluster(string appendFsync = "everysec") : IAsyncDispos
 
     public HttpClient Client { get; private set; } = new();
 
+    /// <summary>The cluster's redis-server, host:port.</summary>
+    public string Redis => script.Redis;
+
     /// <summary>Starts whatever is not running and waits until the gateway is ready.</summary>
     public async Task Up()
     {

@@ -23,6 +23,24 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public void A_member_started_again_later_under_the_same_id_numbers_its_news_past_every_number_of_the_first()
+    {
+        var config = Basic with { NewsHorizonDays = 60, Badges = [new BadgeDefinition { Id = "welcome", Name = "Welcome", Kind = BadgeKind.FirstPurchase }] };
+        var first = new MemberAccount("m");
+        first.News.NumberFrom(Now);
+        first.Apply(Buy("p1", 1_000, "2026-06-01T10:00Z"), config, Now);
+        first.Apply(Buy("p2", 99_000, "2026-06-02T10:00Z"), config, Now);
+
+        var again = new MemberAccount("m"); // erased, then a later event starts it anew
+        again.News.NumberFrom(Now.AddMilliseconds(5));
+        again.Apply(Buy("p3", 1_000, "2026-06-03T10:00Z"), config, Now);
+        again.News.NumberFrom(Now.AddDays(1)); // numbering starts once only
+
+        Assert.Equal([Now.ToUnixTimeMilliseconds() * 1_000 + 1, Now.ToUnixTimeMilliseconds() * 1_000 + 2], first.News.Outbox.Select(n => n.Sequence));
+        Assert.Equal(Now.AddMilliseconds(5).ToUnixTimeMilliseconds() * 1_000 + 1, Assert.Single(again.News.Outbox).Sequence);
+    }
+
+    [Fact]
     public void Handed_notifications_leave_the_outbox_but_stay_among_the_recent_ones()
     {
         var config = Basic with

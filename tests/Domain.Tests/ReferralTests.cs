@@ -27,6 +27,24 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    public void An_erased_member_is_forgotten_as_referrer_and_as_credited_referee_and_nothing_is_paid_twice()
+    {
+        var bea = new MemberAccount("bea");
+        bea.JoinReferral("ann", ["ann"]);
+        bea.Apply(Buy("b1", 5_000, "2026-06-01T10:00Z", member: "bea"), Referring, Now);
+        var ann = new MemberAccount("ann");
+        Assert.True(ann.CreditReferral("bea", Referring, At("2026-06-01T10:00Z"), Now));
+
+        Assert.True(bea.Referral.Forget("ann"));
+        Assert.True(ann.Referral.Forget("bea"));
+        Assert.False(bea.Referral.Forget("ann")); // forgetting again changes nothing
+
+        Assert.Equal((null, null, true), (bea.Referral.ReferredBy, bea.Referral.ReferrerToCredit, bea.Referral.Qualified));
+        Assert.Empty(ann.Referral.CreditedReferees);
+        Assert.False(bea.Referral.Qualify(Buy("b2", 5_000, "2026-06-02T10:00Z", member: "bea"), Referring.Referrals));
+    }
+
+    [Fact]
     public void The_first_qualifying_purchase_rewards_the_referee_once_and_owes_the_referrer_once()
     {
         var bea = new MemberAccount("bea");

@@ -41,7 +41,7 @@ public sealed class PrivateNetworkWebhookTests(PublicOnlyGateway gateway) : ICla
         await using var receiver = await WebhookReceiver.Start(failurePercent: 0);
         var webhooks = gateway.Services.GetRequiredService<WebhookClient>();
 
-        var delivered = await webhooks.Deliver(new Domain.WebhookEndpoint("crm", Rebound(receiver.Url), WebhookReceiver.Secret), News);
+        var delivered = await webhooks.Deliver(new Domain.WebhookEndpoint("crm", Rebound(receiver.Url), WebhookReceiver.Secret), News, TestContext.Current.CancellationToken);
 
         Assert.False(delivered);
         Assert.Equal((0, 0), (receiver.Requests, receiver.BadSignatures));

@@ -24,6 +24,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private WebhookReceiver(WebApplication app, int failurePercent, int seed)
     {
         this.app = app;
+        FailurePercent = failurePercent;
         failures = new Random(seed);
         app.MapPost("/hook", async (HttpContext context) =>
         {
@@ -37,7 +38,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             lock (gate)
             {
                 Requests++;
-                if (failures.Next(100) < failurePercent)
+                if (failures.Next(100) < FailurePercent)
                 {
                     return Results.StatusCode(500);
                 }
@@ -56,6 +57,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     public const string Secret = "whsec-0123456789abcdef";
+
+    /// <summary>The share of signed requests answered 500; may change while the receiver runs.</summary>
+    public int FailurePercent { get; set; }
 
     public ConcurrentDictionary<string, JsonObject> Received { get; } = new(StringComparer.Ordinal);
 

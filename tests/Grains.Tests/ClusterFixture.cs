@@ -33,6 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>What the silos append through: the shared store, refusing the programs a test chooses.</summary>
     public static readonly RefusingLedgerStore LedgerAppends = new(Ledgers);
 
+    /// <summary>One member directory for both silos, refusing the programs a test chooses.</summary>
+    public static readonly Members.RefusingMemberDirectory Directory = new(new InProcessMemberDirectory());
+
     /// <summary>Every write the silos make, counted per grain.</summary>
     public static readonly CountingGrainStorage Writes = new(Storage);
 
@@ -40,7 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const int KpiRecentIdsKept = 1_000;
 
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
+        .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddSingleton<IMemberDirectory>(Directory).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes)
             .AddSingleton<IDueWorkStore>(DueWork).Configure<DueWorkOptions>(due => due.PollInterval = TimeSpan.FromMilliseconds(100))
             .Configure<WebhookOptions>(webhooks => webhooks.AllowPrivateNetworks = true) // tests aim webhooks at loopback

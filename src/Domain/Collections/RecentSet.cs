@@ -41,5 +41,17 @@ public sealed class RecentSet<TKey, TItem>(List<TItem> items, Func<TItem, TKey> 
         return drop;
     }
 
+    /// <summary>Drops every item that matches, wherever it stands; answers how many.</summary>
+    public int RemoveWhere(Func<TItem, bool> match)
+    {
+        var removed = items.RemoveAll(item => match(item));
+        if (removed > 0)
+        {
+            index = null;
+        }
+
+        return removed;
+    }
+
     private HashSet<TKey> Index => index ??= new HashSet<TKey>(items.Select(keyOf), comparer);
 }

@@ -40,6 +40,18 @@ public sealed class MemberNews
     /// <summary>The first expiry date already announced as "expiring soon", so each is announced once.</summary>
     public DateTimeOffset? ExpiryAnnouncedFor { get; private set; }
 
+    /// <summary>
+    /// Numbers a new member's notifications on from the moment it started (a thousand numbers a millisecond), so a
+    /// member erased and later started again under the same id never repeats an id a webhook receiver has seen.
+    /// </summary>
+    public void NumberFrom(DateTimeOffset startedAt)
+    {
+        if (Sequence == 0)
+        {
+            Sequence = startedAt.ToUnixTimeMilliseconds() * 1_000;
+        }
+    }
+
     /// <summary>The webhook outbox has stored everything up to <paramref name="sequence"/>: it leaves this outbox.</summary>
     public void ClearOutboxThrough(long sequence) => outbox.RemoveAll(n => n.Sequence <= sequence);
 

@@ -86,6 +86,22 @@ public sealed class MemberReferral
     /// <summary>Records a referee's qualifying purchase as credited to this member; false if it already was.</summary>
     public bool CreditReferee(string refereeId) => creditedReferees.Add(refereeId);
 
+    /// <summary>
+    /// Forgets an erased member, as this member's referrer or as a referee credited to them; true when either held.
+    /// A referee already credited stays qualified, so nothing is paid twice.
+    /// </summary>
+    public bool Forget(string memberId)
+    {
+        var forgot = creditedReferees.Remove(memberId);
+        if (ReferredBy == memberId)
+        {
+            (ReferredBy, forgot) = (null, true);
+            ReferrerToCredit = ReferrerToCredit == memberId ? null : ReferrerToCredit;
+        }
+
+        return forgot;
+    }
+
     /// <summary>The referrer has confirmed their credit: nothing is owed any more.</summary>
     public void ReferrerCredited() => ReferrerToCredit = null;
 }

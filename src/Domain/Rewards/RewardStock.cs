@@ -85,6 +85,23 @@ public sealed class RewardStock
         return true;
     }
 
+    /// <summary>
+    /// Takes an erased member's name and redemption ids off their holds: each unit stays issued (an unfinished one
+    /// counts as completed, since nobody is left to settle it) under a fresh anonymous id. True when any was held.
+    /// </summary>
+    public bool ForgetMember(string memberId, Func<string> anonymousId)
+    {
+        var held = Holds.Where(h => h.Value.MemberId == memberId).ToList();
+        foreach (var (redemptionId, hold) in held)
+        {
+            Holds.Remove(redemptionId);
+            Holds[anonymousId()] = hold with { MemberId = "", Completed = true };
+        }
+
+        perMember = null;
+        return held.Count > 0;
+    }
+
     /// <summary>Reservations never completed that are older than <paramref name="age"/>: a member that stopped mid-way.</summary>
     public IReadOnlyList<(string RedemptionId, RewardHold Hold)> Unfinished(DateTimeOffset now, TimeSpan age) =>
         [.. Holds.Where(h => !h.Value.Completed && now - h.Value.ReservedAt >= age).Select(h => (h.Key, h.Value))];

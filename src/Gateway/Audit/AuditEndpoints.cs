@@ -32,7 +32,7 @@ public static class AuditEndpoints
             })
             .WithName("GetAuditLog")
             .Produces<AuditPage>()
-            .WithSummary($"Admin actions (configuration, rewards, challenges, keys, dead letters), newest first; at most {MaxPage} a page.");
+            .WithSummary($"Admin actions (configuration, rewards, challenges, keys, dead letters, erasures), newest first; at most {MaxPage} a page.");
     }
 
     /// <param name="Change">The request body with secrets masked.</param>

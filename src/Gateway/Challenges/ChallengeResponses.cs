@@ -51,7 +51,12 @@ public sealed record ChallengeCompletionsResponse(int Total, int Winners, IReadO
     public static ChallengeCompletionsResponse From(ChallengeCompletions completions) => new(
         completions.Total,
         completions.Winners,
-        [.. completions.Items.Select(c => new ChallengeCompletionResponse(c.Position, c.MemberId, c.CompletedAt, c.RecordedAt, c.Winner))]);
+        [.. completions.Items.Select(ChallengeCompletionResponse.From)]);
 }
 
-public sealed record ChallengeCompletionResponse(int Position, string MemberId, DateTimeOffset CompletedAt, DateTimeOffset RecordedAt, bool Winner);
+/// <summary>One completion; an erased member's keeps its place and whether it won, without a member id.</summary>
+public sealed record ChallengeCompletionResponse(int Position, string? MemberId, DateTimeOffset CompletedAt, DateTimeOffset RecordedAt, bool Winner)
+{
+    public static ChallengeCompletionResponse From(ChallengeCompletion c) =>
+        new(c.Position, c.MemberId.Length > 0 ? c.MemberId : null, c.CompletedAt, c.RecordedAt, c.Winner);
+}

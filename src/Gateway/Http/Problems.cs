@@ -30,6 +30,13 @@ public static class Problems
         : limit is < 1 || limit > maxLimit ? Invalid("limit", $"must be between 1 and {maxLimit}")
         : null;
 
+    /// <summary>401: the credential given (in a body, where no scheme looks) is no credential of this service.</summary>
+    public static IResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    public static IResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
     public static IResult ProgramNotFound(string programId) =>
         NotFound("Program not found", $"Program '{programId}' is not configured.");
 

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Loyalty.Client;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +9,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    OperatorKey operatorKey,
-    ProgramKeyCache keys,
-    KeyUseRecorder uses,
-    [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
+    KeyHolders holders)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "api-key";
@@ -25,27 +21,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (operatorKey.Matches(presented))
-        {
-            return Success(Caller.Operator(Name));
-        }
-
-        if (ApiKeyText.Parse(presented) is not { } key || !Http.Identifiers.IsValid(key.ProgramId))
-        {
-            return AuthenticateResult.Fail("The bearer credential is not a key of this service.");
-        }
-
-        var now = clock.GetUtcNow();
-        var held = (await keys.Credentials(key.ProgramId)).Keys.FirstOrDefault(k => k.Id == key.Id);
-        if (held is null || !ApiKeyText.SameSecret(ApiKeyText.Hash(key.Secret), held.SecretHash) || held.ExpiresAt <= now)
-        {
-            return AuthenticateResult.Fail("The key is unknown, revoked or expired.");
-        }
-
-        uses.Record(key.ProgramId, held.Id, now);
-        return Success(Caller.Key(Name, key.ProgramId, held.Id, held.Role));
+        return await holders.Of(presented, Name) is { } caller
+            ? AuthenticateResult.Success(new AuthenticationTicket(caller, Name))
+            : AuthenticateResult.Fail("The bearer credential is not a key of this service, or is revoked or expired.");
     }
-
-    private static AuthenticateResult Success(System.Security.Claims.ClaimsPrincipal caller) =>
-        AuthenticateResult.Success(new AuthenticationTicket(caller, Name));
 }

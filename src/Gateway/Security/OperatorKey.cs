@@ -10,6 +10,9 @@ public sealed class OperatorKey(string value)
 
     public string Value { get; } = value;
 
+    /// <summary>Names this key without revealing it: operator sign-ins remember it, so a new operator key ends them.</summary>
+    public string Fingerprint { get; } = ApiKeyText.Hash("operator-session:" + value);
+
     /// <summary>Compares in time that does not depend on where the texts differ; the key's bytes are made once.</summary>
     public bool Matches(string presented) =>
         System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(presented), bytes);

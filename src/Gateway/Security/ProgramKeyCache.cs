@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Loyalty.Client;
+using Loyalty.Client.Caching;
 using Loyalty.Grains.Interfaces.Security;
 using Microsoft.Extensions.Options;
 
@@ -12,26 +12,14 @@ namespace Loyalty.Gateway.Security;
 public sealed class ProgramKeyCache(
     IGrainFactory grains, IOptions<SecurityOptions> options, [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly AgedCache<ProgramCredentials> credentials = new(clock, options.Value.KeyCacheAge);
 
-    public async ValueTask<ProgramCredentials> Credentials(string programId)
-    {
-        var now = clock.GetUtcNow();
-        if (entries.TryGetValue(programId, out var cached) && now - cached.ReadAt < options.Value.KeyCacheAge)
-        {
-            return cached.Credentials;
-        }
-
-        var credentials = await grains.GetGrain<IProgramKeysGrain>(programId).Active();
-        entries[programId] = new Entry(credentials, now);
-        return credentials;
-    }
+    public async ValueTask<ProgramCredentials> Credentials(string programId) =>
+        (await credentials.Get(programId, async (id, _) => await grains.GetGrain<IProgramKeysGrain>(id).Active()))!;
 
     /// <summary>The credentials held for the program, if read lately; never calls the cluster (for synchronous token checks).</summary>
-    public ProgramCredentials? Cached(string programId) => entries.TryGetValue(programId, out var cached) ? cached.Credentials : null;
+    public ProgramCredentials? Cached(string programId) => credentials.Cached(programId);
 
     /// <summary>Forgets a program's keys so this gateway sees a change it made at once.</summary>
-    public void Invalidate(string programId) => entries.TryRemove(programId, out _);
-
-    private sealed record Entry(ProgramCredentials Credentials, DateTimeOffset ReadAt);
+    public void Invalidate(string programId) => credentials.Invalidate(programId);
 }

@@ -31,4 +31,8 @@ public sealed class SecurityOptions : ILoyaltyOptions
     /// <summary>How long a member token issued by the gateway lasts.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan MemberTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a browser signed in with <c>POST /v1/session</c> stays signed in.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -13,6 +13,15 @@ public interface IChallengeGrain : IGrainWithStringKey
 
     /// <summary>Completions in order, from <paramref name="offset"/>.</summary>
     Task<ChallengeCompletions> GetCompletions(int offset, int limit);
+
+    /// <summary>The member's completion, or null.</summary>
+    Task<ChallengeCompletion?> CompletionOf(string memberId);
+
+    /// <summary>
+    /// Takes the member's name off their completion (erasure): its place and whether it won stay, anonymous, so the
+    /// positions of others and the number of winners do not move.
+    /// </summary>
+    Task ForgetMember(string memberId);
 }
 
 [GenerateSerializer, Immutable, Alias("loyalty.challenge-placement")]

@@ -22,4 +22,10 @@ public interface IDeadLetterGrain : IGrainWithStringKey
 
     /// <summary>Forgets these event ids (replayed or discarded); answers how many were held.</summary>
     Task<int> Remove(ImmutableArray<string> eventIds);
+
+    /// <summary>The member's dead letters, oldest first.</summary>
+    Task<ImmutableArray<DeadLetter>> ForMember(string memberId);
+
+    /// <summary>Forgets every dead letter of the member (erasure); answers how many were held.</summary>
+    Task<int> ForgetMember(string memberId);
 }

@@ -9,4 +9,7 @@ namespace Loyalty.Grains.Interfaces.Leaderboards;
 public interface ILeaderboardBuffer : IGrainWithIntegerKey
 {
     Task Submit(ImmutableArray<BoardScoreUpdate> updates);
+
+    /// <summary>As <see cref="Submit"/>, but completes only once the boards hold the updates, in every profile.</summary>
+    Task SubmitAndWait(ImmutableArray<BoardScoreUpdate> updates);
 }

@@ -45,8 +45,14 @@ public interface IMemberGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<string?> GetReferredBy();
 
-    /// <summary>Credits this member's referrer bonus for the referee's qualifying purchase; once per referee.</summary>
+    /// <summary>
+    /// Credits this member's referrer bonus for the referee's qualifying purchase; once per referee. A referrer no
+    /// longer stored (erased) is not credited, so it is not started again.
+    /// </summary>
     Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt);
+
+    /// <summary>Forgets an erased member as this member's referrer or credited referee; a member never seen stays unseen.</summary>
+    Task ForgetReferralWith(string erasedMemberId);
 
     /// <summary>A page of the ledger, newest first.</summary>
     Task<LedgerPage> GetLedger(int offset, int limit);
@@ -64,6 +70,16 @@ public interface IMemberGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<ImmutableArray<string>> UnknownPurchases(ImmutableArray<string> eventIds);
+
+    /// <summary>Everything held on the member, for their own copy; null for a member never seen. Reads only.</summary>
+    Task<MemberRecord?> Export();
+
+    /// <summary>
+    /// Forgets the member everywhere: state, ledger, board entries of every kept period and challenge, referral code,
+    /// queued notifications, dead letters, due time; names in challenge placements and reward holds become anonymous.
+    /// Safe to repeat; a later event starts a new member.
+    /// </summary>
+    Task Erase();
 
     /// <summary>
     /// An admin's manual adjustment of available points (a credit, or a debit of at most the available balance),

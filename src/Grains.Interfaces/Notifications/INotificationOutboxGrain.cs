@@ -10,4 +10,10 @@ public interface INotificationOutboxGrain : IGrainWithStringKey
 {
     /// <summary>Completes once the notifications are stored; repeating one (same id) changes nothing.</summary>
     Task Enqueue(ImmutableArray<Notification> notifications);
+
+    /// <summary>The member's notifications still queued for any webhook, oldest first.</summary>
+    Task<ImmutableArray<Notification>> QueuedFor(string memberId);
+
+    /// <summary>Drops the member's queued notifications and the ids remembered of them (erasure).</summary>
+    Task ForgetMember(string memberId);
 }

@@ -1,7 +1,7 @@
 namespace Loyalty.Grains.Interfaces.Notifications;
 
 /// <summary>
-/// One notification on its way to the program's webhooks. <see cref="Id"/> (<c>{program}/{member}/{sequence}</c>) is
+/// One notification on its way to the program's webhooks. <see cref="Id"/> (<c>{program}/{member}/{number}</c>, numbers growing per member from the moment it started) is
 /// unique and stable across retries, so a receiver drops repeats by it. <see cref="Kind"/> is camelCase:
 /// tierUp, badgeEarned, challengeCompleted, pointsExpiringSoon.
 /// </summary>

@@ -7,6 +7,9 @@ public interface IReferralCodeGrain : IGrainWithStringKey
     Task<bool> Claim(string memberId);
 
     Task<string?> Owner();
+
+    /// <summary>Forgets the code if <paramref name="memberId"/> owns it (erasure); the code may then be claimed anew.</summary>
+    Task Release(string memberId);
 }
 
 public enum ReferralStatus

@@ -30,6 +30,11 @@ public interface IRewardGrain : IGrainWithStringKey
 
     /// <summary>Gives the unit back. False when no unit was held.</summary>
     Task<bool> Release(string redemptionId);
+
+    /// <summary>
+    /// Takes the member's name off their holds (erasure): the units stay issued, anonymous, so the stock stays true.
+    /// </summary>
+    Task ForgetMember(string memberId);
 }
 
 [GenerateSerializer, Immutable, Alias("loyalty.reward")]

@@ -18,8 +18,7 @@ public sealed class ChallengeGrain(
 
     public async Task<ChallengePlacement> Complete(string memberId, DateTimeOffset completedAt, int? maxWinners)
     {
-        byMember ??= state.State.Completions.ToDictionary(c => c.MemberId, StringComparer.Ordinal);
-        if (byMember.TryGetValue(memberId, out var earlier))
+        if (ByMember.TryGetValue(memberId, out var earlier))
         {
             return new ChallengePlacement(earlier.Position, earlier.Winner);
         }
@@ -40,12 +39,30 @@ public sealed class ChallengeGrain(
             throw;
         }
 
-        byMember[memberId] = completion;
+        ByMember[memberId] = completion;
         LoyaltyMetrics.ChallengeCompletions.Add(1,
             LoyaltyMetrics.ProgramTag(GrainKeys.SplitProgram(this.GetPrimaryKeyString()).ProgramId),
             new KeyValuePair<string, object?>("winner", winner ? "true" : "false"));
         return new ChallengePlacement(completion.Position, winner);
     }
+
+    public Task<ChallengeCompletion?> CompletionOf(string memberId) => Task.FromResult(ByMember.GetValueOrDefault(memberId));
+
+    public async Task ForgetMember(string memberId)
+    {
+        if (!ByMember.Remove(memberId, out var completion))
+        {
+            return;
+        }
+
+        var index = state.State.Completions.FindIndex(c => c.Position == completion.Position);
+        state.State.Completions[index] = completion with { MemberId = "" };
+        await state.WriteStateAsync();
+    }
+
+    // Erased members' completions keep their place without a name, and are not found by one.
+    private Dictionary<string, ChallengeCompletion> ByMember => byMember ??= state.State.Completions
+        .Where(c => c.MemberId.Length > 0).ToDictionary(c => c.MemberId, StringComparer.Ordinal);
 
     public Task<ChallengeCompletions> GetCompletions(int offset, int limit)
     {

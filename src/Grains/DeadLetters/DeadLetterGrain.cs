@@ -58,6 +58,20 @@ public sealed class DeadLetterGrain(
         return Task.FromResult(Letters.Where(l => wanted.Contains(l.Event.EventId)).ToImmutableArray());
     }
 
+    public Task<ImmutableArray<DeadLetter>> ForMember(string memberId) =>
+        Task.FromResult(Letters.Where(l => l.Event.MemberId == memberId).ToImmutableArray());
+
+    public async Task<int> ForgetMember(string memberId)
+    {
+        var removed = Letters.RemoveAll(l => l.Event.MemberId == memberId);
+        if (removed > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return removed;
+    }
+
     public async Task<int> Remove(ImmutableArray<string> eventIds)
     {
         var wanted = eventIds.ToHashSet(StringComparer.Ordinal);

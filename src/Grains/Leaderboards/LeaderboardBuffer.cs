@@ -30,7 +30,11 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
-    public Task Submit(ImmutableArray<BoardScoreUpdate> updates)
+    public Task Submit(ImmutableArray<BoardScoreUpdate> updates) => Hold(updates, options.Value.StoreBeforeAcknowledge);
+
+    public Task SubmitAndWait(ImmutableArray<BoardScoreUpdate> updates) => Hold(updates, waitForBoards: true);
+
+    private Task Hold(ImmutableArray<BoardScoreUpdate> updates, bool waitForBoards)
     {
         if (updates.IsEmpty)
         {
@@ -42,7 +46,7 @@ public sealed class LeaderboardBuffer(IOptions<LeaderboardOptions> options, ILog
             HoldForNextFlush(update.BoardKey, update.Update);
         }
 
-        return options.Value.StoreBeforeAcknowledge ? nextFlush.Task : Task.CompletedTask;
+        return waitForBoards ? nextFlush.Task : Task.CompletedTask;
     }
 
     private async Task Flush()

@@ -19,6 +19,13 @@ internal sealed class MemberDueTime(IDueWorkStore store, DueWorkerStarts workers
     /// <summary>The worker moved the stored time on by its lease: the next <see cref="Store"/> writes whatever it is.</summary>
     public void MarkUnknown() => known = false;
 
+    /// <summary>Forgets the member's due time (erasure).</summary>
+    public async Task Forget()
+    {
+        await store.Set(programId, StableBucket.Of(memberId, slices), memberId, null);
+        (stored, known) = (null, true);
+    }
+
     /// <summary>Stores the member's next due time when it changed, and makes sure its slice's worker runs.</summary>
     public async Task Store(MemberAccount account, ProgramConfig config, DateTimeOffset now)
     {

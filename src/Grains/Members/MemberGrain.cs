@@ -18,7 +18,7 @@ namespace Loyalty.Grains.Members;
 /// absolute scores to the leaderboards. Being the only writer of its state, it needs no locks. Time-driven work is
 /// applied whenever the member is touched, and on <see cref="Wake"/> when nobody touches it.
 /// </summary>
-public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
+public sealed partial class MemberGrain : Grain, IMemberGrain, IRemindable
 {
     // Members once kept a reminder of this name; one that still fires is removed and does the wake-up's work.
     private const string FormerExpiryReminder = "points-expiry";
@@ -35,6 +35,9 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     private readonly MemberScorePublisher scores;
     private readonly MemberTurnWriter turns;
     private readonly MemberRedemptionFlow redemptions;
+    private readonly MemberListing listing;
+    private readonly ILedgerStore ledgerStore;
+    private readonly int notificationSlices;
 
     public MemberGrain(
         [PersistentState("member", StorageNames.Loyalty)] IPersistentState<MemberAccount> state,
@@ -43,24 +46,27 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
         IOptions<NotificationOptions> notificationOptions,
         IOptions<KpiOptions> kpiOptions,
         IDueWorkStore dueWorkStore,
+        IMemberDirectory directory,
         IOptions<DueWorkOptions> dueWorkOptions,
         DueWorkerStarts dueWorkers,
         IGrainFactory grains,
         [FromKeyedServices(LoyaltyClock.Key)] TimeProvider clock,
         ILogger<MemberGrain> logger)
     {
-        (this.state, this.programs, this.clock, this.logger) = (state, programs, clock, logger);
+        (this.state, this.programs, this.clock, this.logger, this.ledgerStore) = (state, programs, clock, logger, ledgerStore);
+        notificationSlices = notificationOptions.Value.Slices;
         (programId, memberId) = GrainKeys.SplitProgram(this.GetPrimaryKeyString());
         ledger = new MemberLedger(ledgerStore, programs, logger, programId, memberId);
         dueTime = new MemberDueTime(dueWorkStore, dueWorkers, dueWorkOptions.Value.Slices, programId, memberId);
         referrals = new MemberReferrals(grains, programId, memberId);
         scores = new MemberScorePublisher(grains, programId, memberId);
+        listing = new MemberListing(directory, programId, memberId);
         turns = new MemberTurnWriter(
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
-            new NotificationHandOff(grains, notificationOptions.Value.Slices, programId, memberId),
+            new NotificationHandOff(grains, notificationSlices, programId, memberId),
             new KpiHandOff(grains, kpiOptions.Value.Slices, programId, memberId),
-            referrals, clock, RequireRules, DeactivateAfterFailedWrite);
+            referrals, listing, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }
 
@@ -68,7 +74,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         if (!state.RecordExists)
         {
-            state.State = new MemberAccount(memberId);
+            state.State = NewAccount();
             dueTime.KnownToBeNone(); // due times are set only after a write, so a member never stored has none
         }
 
@@ -106,7 +112,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
             await state.ReadStateAsync();
             if (!state.RecordExists)
             {
-                state.State = new MemberAccount(memberId);
+                state.State = NewAccount();
             }
 
             applied = MemberEventApplier.ApplyInOrder(state.State, events, failed, rules, now);
@@ -125,6 +131,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
                 [.. events.Where(e => failed.ContainsKey(e.EventId)).Select(e => new DeadLetter(e, failed[e.EventId], now, now, 1))]);
         }
 
+        listing.Saw(events.Where(e => !failed.ContainsKey(e.EventId)).Select(e => e.OccurredAt));
         var changed = account.ApplyDueWork(rules.Config, now) | applied.Count > 0;
         var periods = applied.TouchedPeriods;
         await turns.Commit(rules, changed, periods);
@@ -195,7 +202,7 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     public async Task CreditReferral(string refereeId, DateTimeOffset qualifiedAt)
     {
         var rules = await RequireRules();
-        if (state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
+        if (state.RecordExists && state.State.CreditReferral(refereeId, rules.Config, qualifiedAt, clock.GetUtcNow()))
         {
             await turns.Persist();
             await scores.Publish(state.State, [.. PeriodKeys.For(qualifiedAt, rules.Zone)], []);
@@ -248,6 +255,13 @@ public sealed class MemberGrain : Grain, IMemberGrain, IRemindable
     {
         logger.LogWarning(failure, "Member {GrainKey} could not store its turn; deactivating to start again from the stored state", this.GetPrimaryKeyString());
         this.DeactivateOnIdle();
+    }
+
+    private MemberAccount NewAccount()
+    {
+        var account = new MemberAccount(memberId);
+        account.News.NumberFrom(clock.GetUtcNow());
+        return account;
     }
 
     private async Task<ProgramRules> RequireRules() =>

@@ -7,7 +7,8 @@ namespace Loyalty.Grains.Members;
 /// handing notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered in the
 /// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
 /// turn's KPI change is closed, the ledger entries go to the ledger store, the state is written, the KPI changes are
-/// handed to the program's totals, and the next due time is stored if it moved.
+/// handed to the program's totals, and the next due time is stored if it moved. Last, the member is listed in the
+/// member directory if what the listing shows changed.
 /// </summary>
 /// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
 /// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
@@ -19,6 +20,7 @@ internal sealed class MemberTurnWriter(
     NotificationHandOff notifications,
     KpiHandOff kpis,
     MemberReferrals referrals,
+    MemberListing listing,
     TimeProvider clock,
     Func<Task<ProgramRules>> requireRules,
     Action<Exception> writeFailed)
@@ -56,6 +58,11 @@ internal sealed class MemberTurnWriter(
             await dueTime.Store(account, rules.Config, clock.GetUtcNow());
         }
 
+        if (state.RecordExists)
+        {
+            await listing.Publish(account, rules.Config);
+        }
+
         return changed;
     }
 
@@ -77,5 +84,6 @@ internal sealed class MemberTurnWriter(
 
         await kpis.HandOff(state.State);
         await dueTime.Store(state.State, rules.Config, clock.GetUtcNow());
+        await listing.Publish(state.State, rules.Config);
     }
 }

@@ -29,6 +29,9 @@ public sealed class NotificationOutboxGrain(
 
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly Dictionary<string, Backoff> backoff = new(StringComparer.Ordinal);
+
+    // The notification each webhook is being sent now, so erasing its member stops the sending and its retries.
+    private readonly Dictionary<string, (Notification Notification, CancellationTokenSource Stop)> sending = new(StringComparer.Ordinal);
     private RecentSet<string, string> recentIds = new([], id => id);
     private string programId = "";
     private bool delivering;
@@ -69,6 +72,30 @@ public sealed class NotificationOutboxGrain(
         }
     }
 
+    public Task<ImmutableArray<Notification>> QueuedFor(string memberId) => Task.FromResult<ImmutableArray<Notification>>(
+        [.. state.State.Queues.Values.SelectMany(queue => queue).Where(n => n.MemberId == memberId).DistinctBy(n => n.Id)]);
+
+    public async Task ForgetMember(string memberId)
+    {
+        // Ids are "{program}/{member}/{number}": the member's own prefix finds them among the remembered ids.
+        var prefix = $"{programId}/{memberId}/";
+        var dropped = recentIds.RemoveWhere(id => id.StartsWith(prefix, StringComparison.Ordinal));
+        foreach (var queue in state.State.Queues.Values)
+        {
+            dropped += queue.RemoveAll(n => n.MemberId == memberId);
+        }
+
+        foreach (var (_, stop) in sending.Values.Where(s => s.Notification.MemberId == memberId))
+        {
+            await stop.CancelAsync();
+        }
+
+        if (dropped > 0)
+        {
+            await Save();
+        }
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => Deliver();
 
     /// <summary>Sends what is due on every webhook, each in its own order; one pass at a time.</summary>
@@ -105,7 +132,14 @@ public sealed class NotificationOutboxGrain(
         var sent = false;
         while (queue.Count > 0 && (wait is null || wait.Until <= clock.GetUtcNow()))
         {
-            if (!await webhooks.Deliver(endpoint, queue[0]))
+            var next = queue[0];
+            var delivered = await Send(endpoint, next);
+            if (delivered is null)
+            {
+                continue; // its member was erased meanwhile, which took it out of the queue
+            }
+
+            if (delivered == false)
             {
                 LoyaltyMetrics.WebhookFailures.Add(1, LoyaltyMetrics.ProgramTag(programId));
                 var failures = (wait?.Failures ?? 0) + 1;
@@ -116,13 +150,33 @@ public sealed class NotificationOutboxGrain(
             }
 
             LoyaltyMetrics.WebhookDeliveries.Add(1, LoyaltyMetrics.ProgramTag(programId));
-            queue.RemoveAt(0);
+            if (queue.Count > 0 && ReferenceEquals(queue[0], next))
+            {
+                queue.RemoveAt(0);
+            }
+
             backoff.Remove(endpoint.Id);
             wait = null;
             sent = true;
         }
 
         return sent;
+    }
+
+    /// <summary>True when the webhook took it, false when it failed, null when its member was erased meanwhile.</summary>
+    private async Task<bool?> Send(WebhookEndpoint endpoint, Notification notification)
+    {
+        using var stop = new CancellationTokenSource();
+        sending[endpoint.Id] = (notification, stop);
+        try
+        {
+            var delivered = await webhooks.Deliver(endpoint, notification, stop.Token);
+            return stop.IsCancellationRequested ? null : delivered;
+        }
+        finally
+        {
+            sending.Remove(endpoint.Id);
+        }
     }
 
     private List<Notification> QueueFor(string webhookId)

@@ -20,7 +20,7 @@ public sealed class WebhookClient(IHttpClientFactory clients, [FromKeyedServices
     };
 
     /// <summary>True when the webhook answered 2xx; false for any other answer, a timeout or a network error.</summary>
-    public async Task<bool> Deliver(WebhookEndpoint webhook, Notification notification)
+    public async Task<bool> Deliver(WebhookEndpoint webhook, Notification notification, CancellationToken cancellation = default)
     {
         var body = JsonSerializer.Serialize(notification, Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
@@ -32,10 +32,10 @@ public sealed class WebhookClient(IHttpClientFactory clients, [FromKeyedServices
         request.Headers.Add(WebhookSignature.IdHeader, notification.Id);
         try
         {
-            using var response = await clients.CreateClient(Name).SendAsync(request);
+            using var response = await clients.CreateClient(Name).SendAsync(request, cancellation);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
         {
             return false;
         }

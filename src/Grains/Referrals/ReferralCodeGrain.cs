@@ -19,6 +19,15 @@ public sealed class ReferralCodeGrain([PersistentState("referral-code", StorageN
 
     public Task<string?> Owner() => Task.FromResult(state.State.MemberId);
 
+    public async Task Release(string memberId)
+    {
+        if (state.State.MemberId == memberId)
+        {
+            await state.ClearStateAsync();
+            state.State = new Ownership();
+        }
+    }
+
     public sealed class Ownership
     {
         public string? MemberId { get; set; }

@@ -107,6 +107,14 @@ public sealed class RewardGrain(
         return true;
     }
 
+    public async Task ForgetMember(string memberId)
+    {
+        if (state.State.ForgetMember(memberId, () => $"erased-{Guid.NewGuid():N}"))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     /// <summary>Completes each hold left unfinished whose member paid, and releases the others.</summary>
     private async Task CompleteOrReleaseUnfinishedHolds()
     {

@@ -58,5 +58,6 @@ public sealed record BodyRoute(string Route, string Method, string Path, string 
         new("POST /v1/programs/{programId}/keys/", "POST", "/v1/programs/{program}/keys",
             """{"name":"till","role":"producer","expiresAt":"2030-01-01T00:00:00Z"}""",
             [new("name", FieldKind.Text), new("role", FieldKind.Text), new("expiresAt", FieldKind.Instant)]),
+        new("POST /v1/session/", "POST", "/v1/session", """{"key":"lk_bm9ib2R5.x.y"}""", [new("key", FieldKind.Text)]),
     ];
 }

@@ -16,6 +16,7 @@ public static class HostileCorpus
         .. BirthDates(),
         .. Preconditions(),
         .. PublicRoutes(),
+        .. SessionAndDashboardCases.All(),
     ];
 
     private static IEnumerable<HostileCase> TimeZones()

@@ -9,6 +9,7 @@ public static class PathAndQueryCases
         ("GET /v1/programs/{programId}/", "GET", "/v1/programs/{program}"),
         ("PUT /v1/programs/{programId}/", "PUT", "/v1/programs/{program}"),
         ("POST /v1/programs/{programId}/events", "POST", "/v1/programs/{program}/events"),
+        ("GET /v1/programs/{programId}/members/", "GET", "/v1/programs/{program}/members"),
         ("GET /v1/programs/{programId}/members/{memberId}/", "GET", "/v1/programs/{program}/members/victim"),
         ("GET /v1/programs/{programId}/members/{memberId}/ledger", "GET", "/v1/programs/{program}/members/victim/ledger"),
         ("GET /v1/programs/{programId}/members/{memberId}/live", "GET", "/v1/programs/{program}/members/victim/live?period=bad"),
@@ -20,6 +21,8 @@ public static class PathAndQueryCases
         ("POST /v1/programs/{programId}/members/{memberId}/referral-code", "POST", "/v1/programs/{program}/members/victim/referral-code"),
         ("POST /v1/programs/{programId}/members/{memberId}/referrer", "POST", "/v1/programs/{program}/members/victim/referrer"),
         ("POST /v1/programs/{programId}/members/{memberId}/tokens/", "POST", "/v1/programs/{program}/members/victim/tokens"),
+        ("GET /v1/programs/{programId}/members/{memberId}/export", "GET", "/v1/programs/{program}/members/victim/export"),
+        ("DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", "/v1/programs/{program}/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/", "GET", "/v1/programs/{program}/leaderboards/points"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", "GET", "/v1/programs/{program}/leaderboards/points/members/victim"),
         ("GET /v1/programs/{programId}/leaderboards/{board}/live", "GET", "/v1/programs/{program}/leaderboards/points/live?period=bad"),
@@ -74,6 +77,8 @@ public static class PathAndQueryCases
         {
             yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/", $"/v1/programs/{{program}}/members/{id}", field);
             yield return Get(category, "GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", $"/v1/programs/{{program}}/leaderboards/points/members/{id}", field);
+            yield return Get(category, "GET /v1/programs/{programId}/members/{memberId}/export", $"/v1/programs/{{program}}/members/{id}/export", field);
+            yield return new(category, "DELETE /v1/programs/{programId}/members/{memberId}/", "DELETE", $"/v1/programs/{{program}}/members/{id}", null, "application/json", Verdict.Refused, field);
         }
 
         yield return Get(HostileCategory.EmptyOrWhitespaceId, "GET /v1/programs/{programId}/rewards/{rewardId}/", "/v1/programs/{program}/rewards/%20", "rewardId");
@@ -109,6 +114,10 @@ public static class PathAndQueryCases
         ("GET /v1/programs/{programId}/rewards/", "/v1/programs/{program}/rewards", "offset", ["-5", "1e3"]),
         ("GET /v1/programs/{programId}/dead-letters/", "/v1/programs/{program}/dead-letters", "limit", Limits),
         ("GET /v1/programs/{programId}/audit/", "/v1/programs/{program}/audit", "limit", Limits),
+        ("GET /v1/programs/{programId}/members/", "/v1/programs/{program}/members", "limit", Limits),
+        ("GET /v1/programs/{programId}/members/", "/v1/programs/{program}/members", "cursor", ["x", "%00", "Li4vdmljdGlt", "", "%2e%2e%2f", new string('A', 2000)]),
+        ("GET /v1/programs/{programId}/members/", "/v1/programs/{program}/members", "tier", ["platinum", "", "%20", "member%00", "..%2Fmember"]),
+        ("GET /v1/programs/{programId}/members/", "/v1/programs/{program}/members", "prefix", ["", "%20", "a%2Fb", "..", "x%07", new string('a', 129)]),
         ("GET /v1/programs/{programId}/audit/", "/v1/programs/{program}/audit", "before", ["0", "-1", "x", "99999999999999999999"]),
         ("GET /v1/programs/{programId}/challenges/{challengeId}/completions", "/v1/programs/{program}/challenges/march/completions", "limit", ["0", "1001", "-1"]),
         ("GET /v1/programs/{programId}/challenges/{challengeId}/completions", "/v1/programs/{program}/challenges/march/completions", "offset", ["-1", "99999999999"]),
