@@ -21,6 +21,7 @@ using Loyalty.Gateway.Rewards;
 using Loyalty.Gateway.Security;
 using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
+using Loyalty.Client.Azure;
 using Loyalty.Client.Redis;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -60,6 +61,11 @@ public static class GatewayApp
             builder.Services.AddSingleton<IEventIdIndex>(services => new RedisEventIdIndex(services.GetRequiredService<LoyaltyRedis>(),
                 $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
         }
+        else if (hosting.IsAzure)
+        {
+            builder.Services.AddSingleton<IEventIdIndex>(services => new AzureTableEventIdIndex(services.GetRequiredService<LoyaltyAzureStorage>(),
+                hosting.ServiceId, hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
+        }
         else
         {
             builder.Services.AddSingleton<IEventIdIndex>(new LocalEventIdIndex(hosting.DuplicateWindow, hosting.DuplicateIndexCapacity));
@@ -97,6 +103,10 @@ public static class GatewayApp
         {
             builder.Services.AddSingleton<RedisHealthCheck>();
             health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+        else if (hosting.IsAzure)
+        {
+            health.AddCheck<AzureStorageHealthCheck>("azure-storage", tags: ["ready"]);
         }
 
         builder.AddLoyaltyTelemetry("loyalty-gateway", tracing => tracing.AddAspNetCoreInstrumentation())
