@@ -30,6 +30,7 @@ public static class AzureStorageProfile
             stream.ConfigureAzureQueue(queues => queues.ConfigureMemberQueues(options, storage));
             stream.ConfigureCacheSize(storage.Options.QueueCacheSize);
             stream.ConfigureMemberStream(options);
+            stream.ConfigurePullingAgent(agent => agent.Configure(pulling => pulling.GetQueueMsgsTimerPeriod = storage.Options.QueuePollInterval));
             stream.ConfigureGivingUp();
         });
 

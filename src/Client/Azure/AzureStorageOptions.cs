@@ -25,7 +25,7 @@ public sealed class AzureStorageOptions : ILoyaltyOptions, IValidatableObject
     /// <summary>e.g. https://account.queue.core.windows.net.</summary>
     public Uri? QueueServiceUri { get; set; }
 
-    /// <summary>How long one storage call of ours may take, retries included, before it fails.</summary>
+    /// <summary>How long one try of a storage call may take before it fails; a failed try is retried once, 100 ms later.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -39,6 +39,13 @@ public sealed class AzureStorageOptions : ILoyaltyOptions, IValidatableObject
     /// <summary>Queue messages one partition's silo holds read and not yet delivered; together they must be delivered within <see cref="QueueVisibilityTimeout"/>.</summary>
     [Range(16, 100_000)]
     public int QueueCacheSize { get; set; } = 512;
+
+    /// <summary>
+    /// How often each member-event queue is read when it was found empty (in place of <c>Loyalty:StreamPollInterval</c>):
+    /// every read is a billed storage transaction, and an emulator serves them from one thread.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public bool UsesServiceUris => TableServiceUri is not null && QueueServiceUri is not null;
 

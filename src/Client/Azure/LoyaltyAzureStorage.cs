@@ -8,7 +8,7 @@ namespace Loyalty.Client.Azure;
 /// <summary>
 /// The process's clients of the Azure Storage account, shared by the Orleans providers, our stores, the duplicate
 /// index, the backlog reading and the health check. Every call is bounded by <see cref="AzureStorageOptions.CallTimeout"/>
-/// with one quick retry, so a storage outage fails a request within it instead of hanging it.
+/// a try, with one quick retry, so a storage outage fails a request within it instead of hanging it.
 /// </summary>
 public sealed class LoyaltyAzureStorage
 {
@@ -68,7 +68,7 @@ public sealed class LoyaltyAzureStorage
         client.Retry.Mode = RetryMode.Fixed;
         client.Retry.MaxRetries = 1;
         client.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        client.Retry.NetworkTimeout = callTimeout / 2;
+        client.Retry.NetworkTimeout = callTimeout;
         return client;
     }
 }

@@ -84,7 +84,7 @@ public sealed class AzureTableDueWorkStore(Func<Task<TableClient>> table) : IDue
             try
             {
                 await due.SubmitTransactionAsync([
-                    new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), row.ETag),
                     new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, IndexRow(next, memberId))),
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, MemberRow(memberId)) { ["Due"] = next }),
                 ]);
