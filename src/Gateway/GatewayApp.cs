@@ -51,7 +51,8 @@ public static class GatewayApp
         builder.Services.AddSingleton(new EventIdHasher());
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
-            hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
+            hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>(),
+            services.GetService<LoyaltyAzureStorage>()?.Options.EventsPerMessage ?? int.MaxValue));
         builder.AddIngestionBackPressure(hosting);
         builder.AddLoyaltySecurity(hosting);
         builder.Services.AddLoyaltyRateLimits();
@@ -64,7 +65,7 @@ public static class GatewayApp
         else if (hosting.IsAzure)
         {
             builder.Services.AddSingleton<IEventIdIndex>(services => new AzureTableEventIdIndex(services.GetRequiredService<LoyaltyAzureStorage>(),
-                hosting.ServiceId, hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
+                hosting.ServiceId, hosting.DuplicateWindow));
         }
         else
         {

@@ -57,7 +57,7 @@ public sealed class AzureTableEventIdIndexTests
     }
 
     private static AzureTableEventIdIndex Index(ThrowawayAzurite azurite, TimeProvider clock) =>
-        new(new LoyaltyAzureStorage(new AzureStorageOptions { ConnectionString = azurite.ConnectionString }), "t", Window, 1, clock);
+        new(new LoyaltyAzureStorage(new AzureStorageOptions { ConnectionString = azurite.ConnectionString }), "t", Window, clock);
 
     private static async Task<List<string>> TableNames(ThrowawayAzurite azurite)
     {

@@ -35,6 +35,9 @@ public sealed class LocalClusterScript
 
     public string Redis => $"127.0.0.1:{environment["LOYALTY_REDIS_PORT"]}";
 
+    /// <summary>The connection string of the cluster's Azurite (LOYALTY_PROFILE=azure).</summary>
+    public string AzureStorage => ThrowawayAzurite.ConnectionStringFor(int.Parse(environment["LOYALTY_AZURITE_PORT"]));
+
     /// <summary>The profile's store process, as the script names it: redis, or azurite for LOYALTY_PROFILE=azure.</summary>
     public string Store => environment.GetValueOrDefault("LOYALTY_PROFILE") == "azure" ? "azurite" : "redis";
 

@@ -17,11 +17,15 @@ public sealed class ThrowawayAzurite : IAsyncDisposable
     private ThrowawayAzurite(Process process, int blobPort)
     {
         this.process = process;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};"
-            + $"QueueEndpoint=http://127.0.0.1:{blobPort + 1}/{Account};TableEndpoint=http://127.0.0.1:{blobPort + 2}/{Account};";
+        ConnectionString = ConnectionStringFor(blobPort);
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Azurite's well-known development account on loopback, its blob service at <paramref name="blobPort"/>, queues and tables on the next two.</summary>
+    public static string ConnectionStringFor(int blobPort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};"
+        + $"QueueEndpoint=http://127.0.0.1:{blobPort + 1}/{Account};TableEndpoint=http://127.0.0.1:{blobPort + 2}/{Account};";
 
     public static string Executable => Path.Combine(LocalClusterScript.RepositoryRoot, ".run", "azurite", "node_modules", ".bin", "azurite");
 

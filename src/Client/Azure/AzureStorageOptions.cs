@@ -47,6 +47,20 @@ public sealed class AzureStorageOptions : ILoyaltyOptions, IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The most member events one queue message carries: a message holds at most 64 KiB, and a gateway splits a
+    /// partition's events over as many messages as this asks (an event with hundreds of lines needs a lower value).
+    /// </summary>
+    [Range(1, 5_000)]
+    public int EventsPerMessage { get; set; } = 100;
+
+    /// <summary>
+    /// Table partitions a program's event ids are spread over in the duplicate index. Azure serves about 2,000 entity
+    /// writes/s a partition and every event costs two (claim, confirmation): 8 partitions take 8,000 events/s a program.
+    /// </summary>
+    [Range(1, 1024)]
+    public int DuplicateIndexPartitions { get; set; } = 8;
+
     public bool UsesServiceUris => TableServiceUri is not null && QueueServiceUri is not null;
 
     public static AzureStorageOptions From(IConfiguration configuration) =>

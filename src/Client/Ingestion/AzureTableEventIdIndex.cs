@@ -9,26 +9,25 @@ namespace Loyalty.Client.Ingestion;
 /// The Azure Storage profile's event-id index, shared by every gateway: one table row per id, keyed by its
 /// fingerprint, in partitions "{program}|{slice}" of window-long bucket tables (<see cref="AzureSeenTables"/>). A
 /// claim inserts pending rows a hundred at a time in one transaction per partition (fails only where a row exists,
-/// which is then read); a confirmation replaces them with stored rows the same way. <see cref="Slices"/> spreads a
-/// program over partitions so none passes Azure's 2,000 entities/s at <c>peakIdsPerSecond</c> (two writes an id).
+/// which is then read); a confirmation replaces them with stored rows the same way. <see cref="Slices"/> partitions
+/// share a program's ids (<see cref="AzureStorageOptions.DuplicateIndexPartitions"/>), each taking up to Azure's
+/// 2,000 entity writes/s, two an id.
 /// </summary>
 public sealed class AzureTableEventIdIndex : IEventIdIndex
 {
     /// <summary>How long a claim blocks other attempts before it may be taken over (a gateway died mid-request).</summary>
     public static readonly TimeSpan PendingFor = TimeSpan.FromMinutes(1);
 
-    private const int PartitionWritesPerSecond = 2_000;
         private const int RowsPerQuery = 14; // Azure Tables allow 15 comparisons in a filter; one names the partition
 
     private readonly AzureSeenTables tables;
     private readonly TimeProvider clock;
 
-    public AzureTableEventIdIndex(LoyaltyAzureStorage storage, string serviceId, TimeSpan window, int peakIdsPerSecond, TimeProvider? time = null)
+    public AzureTableEventIdIndex(LoyaltyAzureStorage storage, string serviceId, TimeSpan window, TimeProvider? time = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(peakIdsPerSecond, 1);
         clock = time ?? TimeProvider.System;
         tables = new AzureSeenTables(storage, serviceId, window, clock);
-        Slices = (int)Math.Clamp(2L * peakIdsPerSecond / PartitionWritesPerSecond + 1, 1, 1024);
+        Slices = storage.Options.DuplicateIndexPartitions;
     }
 
     public int Slices { get; }
