@@ -127,11 +127,13 @@ azure_connection() {
   echo "DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$endpoint:$azurite_port/$account;QueueEndpoint=$endpoint:$((azurite_port + 1))/$account;TableEndpoint=$endpoint:$((azurite_port + 2))/$account;"
 }
 
-# Azurite serves every request from one Node thread: a partition starting a thousand member turns at once (the
-# default, made for a store that answers in parallel) queues requests past their timeout, so it starts 32.
+# Azurite serves every request from one Node thread and stops now and then to save its tables: a partition starting
+# a thousand member turns at once (the default, made for a store that answers in parallel) queues requests past
+# their timeout, so it starts 32, and a call may wait 30 s.
 profile_env() {
   if [ "$profile" = azure ]; then
     export Loyalty__Profile=azure Loyalty__AzureStorage__ConnectionString Loyalty__PartitionDelivery__MembersInFlightWhileStoring=32
+    export Loyalty__AzureStorage__CallTimeout=00:00:30
     Loyalty__AzureStorage__ConnectionString=$(azure_connection)
   else
     export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port"

@@ -126,8 +126,11 @@ public sealed class FailureTests
             }
         });
         await GatewayPreparation.EnsureProgram(cluster.Client, "cdnow", GatewayPreparation.CdnowProgramJson);
-        var retail = sender.SendAsync("demo", ProfileLogs.OnlineRetail(profile));
-        var cdnow = sender.SendAsync("cdnow", ProfileLogs.Cdnow(profile), progress);
+        var (retailEvents, cdnowEvents) = (ProfileLogs.OnlineRetail(profile), ProfileLogs.Cdnow(profile));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{profile}: {retailEvents.Count:N0} events of online retail, {cdnowEvents.Count:N0} of CDNOW, "
+            + $"{retailEvents.Concat(cdnowEvents).Select(e => e.MemberId).Distinct().Count():N0} members");
+        var retail = sender.SendAsync("demo", retailEvents);
+        var cdnow = sender.SendAsync("cdnow", cdnowEvents, progress);
         await struck.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         await whileRunning();
         foreach (var summary in await Task.WhenAll(retail, cdnow))

@@ -62,7 +62,7 @@ public sealed class StoreServer : IAsyncDisposable
         }
 
         var table = await azure!.TableOnFirstUse("tledger")();
-        return (await table.RowKeys(TableClient.CreateQueryFilter($"PartitionKey eq {$"{programId}|{memberId}"}"))).Count;
+        return (await table.RowKeys(TableClient.CreateQueryFilter($"PartitionKey eq {$"{programId}|{memberId}"} and RowKey ge {"0"}"))).Count; // entry rows, not the head
     }
 
     public async ValueTask DisposeAsync()

@@ -21,10 +21,25 @@ internal sealed class AzureSeenTables(LoyaltyAzureStorage storage, string servic
     public long CurrentBucket => clock.GetUtcNow().ToUnixTimeMilliseconds() / windowMs;
 
     /// <summary>The current bucket's table, created on first use; older tables are deleted then.</summary>
-    public Task<TableClient?> Current() => tables.GetOrAdd(CurrentBucket, bucket => Open(bucket, create: true));
+    public Task<TableClient?> Current() => Cached(CurrentBucket, create: true);
 
     /// <summary>The previous bucket's table, or null when none was written (a young deployment, or a long pause).</summary>
-    public Task<TableClient?> Previous() => tables.GetOrAdd(CurrentBucket - 1, bucket => Open(bucket, create: false));
+    public Task<TableClient?> Previous() => Cached(CurrentBucket - 1, create: false);
+
+    /// <summary>A bucket's table as first found; a failed look-up (storage away) is not kept, so the next call tries again.</summary>
+    private async Task<TableClient?> Cached(long bucket, bool create)
+    {
+        var opening = tables.GetOrAdd(bucket, b => Open(b, create));
+        try
+        {
+            return await opening;
+        }
+        catch
+        {
+            tables.TryRemove(new KeyValuePair<long, Task<TableClient?>>(bucket, opening));
+            throw;
+        }
+    }
 
     private async Task<TableClient?> Open(long bucket, bool create)
     {
@@ -42,8 +57,7 @@ internal sealed class AzureSeenTables(LoyaltyAzureStorage storage, string servic
             return table;
         }
 
-        tables.TryRemove(bucket, out var _); // looked up again later: another gateway may still create it
-        return null;
+        return null; // kept: a bucket that is over is written no more
     }
 
     /// <summary>Best effort: a gateway that fails here leaves the table to the next bucket's turn.</summary>

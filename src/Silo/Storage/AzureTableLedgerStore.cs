@@ -9,13 +9,18 @@ namespace Loyalty.Silo.Storage;
 
 /// <summary>
 /// The Azure Storage profile's ledger store: one table partition per member ("{program}|{member}"), one row per
-/// entry keyed by its sequence inverted, so a partition lists newest first and its first row is the stored count.
-/// An append is one transaction per hundred rows of that partition: rows a failed turn left past the new entries
-/// are deleted first, then the entries written, then all but the newest kept dropped.
+/// entry keyed by its sequence inverted (newest first), and a head row holding the stored count. An append is one
+/// transaction of that partition, entries and head together, so a count never names entries that are not there;
+/// rows a failed turn left past the head are never read, and the next append writes over them. The oldest are
+/// dropped in steps of an eighth of what is kept, the one time an append reads first.
 /// </summary>
 public sealed class AzureTableLedgerStore(Func<Task<TableClient>> table) : ILedgerStore
 {
     private const string EntryProperty = "Entry";
+    private const string StoredProperty = "Stored";
+
+    /// <summary>Sorts before every entry row (digits), so a range of entries never includes it.</summary>
+    private const string HeadRow = "!head";
 
     public async Task Append(string programId, string memberId, IReadOnlyList<LedgerEntry> entries, int? keepNewest)
     {
@@ -28,26 +33,29 @@ public sealed class AzureTableLedgerStore(Func<Task<TableClient>> table) : ILedg
         var partition = Partition(programId, memberId);
         var last = entries[^1].Sequence;
         var keepFrom = keepNewest is { } keep ? Math.Max(1, last - keep + 1) : 1;
-        var beyond = ledger.RowKeys(TableWrites.Filter($"PartitionKey eq {partition} and RowKey lt {Row(last)}"));
-        var dropped = keepFrom == 1
-            ? Task.FromResult(new List<string>())
-            : ledger.RowKeys(TableWrites.Filter($"PartitionKey eq {partition} and RowKey gt {Row(keepFrom)}"));
+        var step = keepNewest is { } kept ? Math.Max(1, kept / 8) : long.MaxValue;
+        var dropping = keepFrom > 1 && (entries[0].Sequence - 1) / step != last / step
+            ? await ledger.RowKeys(TableWrites.Filter($"PartitionKey eq {partition} and RowKey gt {Row(keepFrom)}"))
+            : [];
 
-        await ledger.Transact((await beyond).Select(row => TableWrites.Delete(partition, row)));
-        await ledger.Transact(entries.Where(e => e.Sequence >= keepFrom).Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(partition, Row(entry.Sequence)) { [EntryProperty] = JsonSerializer.Serialize(entry, LedgerJson.Options) })));
-        await ledger.Transact((await dropped).Select(row => TableWrites.Delete(partition, row)));
+        var writes = entries.Where(e => e.Sequence >= keepFrom).Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(partition, Row(entry.Sequence)) { [EntryProperty] = JsonSerializer.Serialize(entry, LedgerJson.Options) }));
+        await ledger.Transact(writes.Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(partition, HeadRow) { [StoredProperty] = last })));
+        await ledger.Transact(dropping.Select(row => TableWrites.Delete(partition, row)));
     }
 
     public async Task<StoredLedger> Read(string programId, string memberId, long throughSequence, int limit)
     {
         var ledger = await table();
         var partition = Partition(programId, memberId);
-        var newest = ledger.RowKeys(TableWrites.Filter($"PartitionKey eq {partition}"), first: 1);
+        var head = await ledger.GetEntityIfExistsAsync<TableEntity>(partition, HeadRow);
+        var stored = head.HasValue ? head.Value!.GetInt64(StoredProperty) ?? 0 : 0;
+        var through = Math.Min(throughSequence, stored);
         var entries = new List<LedgerEntry>();
-        if (throughSequence >= 1 && limit >= 1)
+        if (through >= 1 && limit >= 1)
         {
-            await foreach (var row in ledger.QueryAsync<TableEntity>(TableWrites.Filter($"PartitionKey eq {partition} and RowKey ge {Row(throughSequence)}"),
+            await foreach (var row in ledger.QueryAsync<TableEntity>(TableWrites.Filter($"PartitionKey eq {partition} and RowKey ge {Row(through)}"),
                 maxPerPage: Math.Min(limit, 1_000)))
             {
                 entries.Add(JsonSerializer.Deserialize<LedgerEntry>(row.GetString(EntryProperty), LedgerJson.Options)!);
@@ -58,7 +66,6 @@ public sealed class AzureTableLedgerStore(Func<Task<TableClient>> table) : ILedg
             }
         }
 
-        var stored = (await newest) is [var head] ? Sequence(head) : 0;
         return new StoredLedger(stored, entries);
     }
 
@@ -73,6 +80,4 @@ public sealed class AzureTableLedgerStore(Func<Task<TableClient>> table) : ILedg
 
     /// <summary>Newest first in the partition's order: long.MaxValue − sequence, 19 digits.</summary>
     private static string Row(long sequence) => (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);
-
-    private static long Sequence(string row) => long.MaxValue - long.Parse(row, CultureInfo.InvariantCulture);
 }
