@@ -13,8 +13,8 @@ if ! dotnet build Loyalty.Orleans.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-# The browser test drives Debian's Chromium (never a downloaded browser) and the Redis-profile tests a real
-# redis-server; install what is missing, as root.
+# The browser test drives Debian's Chromium (never a downloaded browser), the Redis-profile tests a real
+# redis-server and the Azure-profile tests Azurite (node and npm); install what is missing, as root.
 ensure_package() { # command, package
   command -v "$1" >/dev/null && return
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null \
@@ -23,6 +23,13 @@ ensure_package() { # command, package
 }
 ensure_package chromium chromium
 ensure_package redis-server redis-server
+# The Azure-profile tests run on Azurite, installed with npm into .run/azurite (as deploy/local-cluster.sh does).
+ensure_package npm npm
+if [ ! -x .run/azurite/node_modules/.bin/azurite ]; then
+  mkdir -p .run/azurite
+  npm install --prefix .run/azurite --no-audit --no-fund --loglevel=error azurite@3.37.0 >/dev/null \
+    || echo "azurite could not be installed; the Azure-profile tests will fail" >&2
+fi
 
 # The Redis-profile failure tests start real processes (redis-server, silos, a gateway); deploy/local-cluster.sh
 # installs redis-server when it is missing. Test projects run one after another so that those clusters have the cores.

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# A Redis-profile cluster on loopback: redis-server (AOF), three silos and one gateway, logs in one folder.
+# A Redis- or Azure-Storage-profile cluster on loopback: the store (redis-server with AOF, or Azurite), three silos
+# and one gateway, logs in one folder.
 #   deploy/local-cluster.sh up       start what is not running yet (idempotent); the last line is the gateway URL
 #   deploy/local-cluster.sh down     stop everything (gracefully: silos hand over and persist)
 #   deploy/local-cluster.sh status   one line per process: role, pid, ports, state
-#   deploy/local-cluster.sh kill ROLE      SIGKILL one process (redis, silo-1..3, gateway), for failure drills
+#   deploy/local-cluster.sh kill ROLE      SIGKILL one process (redis or azurite, silo-1..3, gateway), for failure drills
+#   deploy/local-cluster.sh stop ROLE      stop one process gracefully and leave it stopped (a store outage)
 #   deploy/local-cluster.sh restart ROLE   stop one silo or the gateway gracefully and start it again
 #   deploy/local-cluster.sh destroy        SIGKILL everything at once (for throw-away clusters)
-# Settings (environment): LOYALTY_CLUSTER_DIR (default .run/cluster), LOYALTY_REDIS_PORT (6379),
-# LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3),
-# LOYALTY_SILO_BASE_PORT (11110: silo N listens on base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000).
+# Settings (environment): LOYALTY_PROFILE (redis | azure), LOYALTY_CLUSTER_DIR (default .run/cluster),
+# LOYALTY_REDIS_PORT (6379), LOYALTY_APPENDFSYNC (everysec | always), LOYALTY_AZURITE_PORT (10000: blob, +1 queue,
+# +2 table), LOYALTY_GATEWAY_PORT (5080), LOYALTY_SILOS (3), LOYALTY_SILO_BASE_PORT (11110: silo N listens on
+# base+N), LOYALTY_SILO_GATEWAY_BASE_PORT (30000). Azurite is installed with npm into .run/azurite when missing.
 # Cluster identity and partition counts come from deploy/loyalty.settings.json, which every silo and gateway reads;
 # Loyalty__* variables in the environment still reach every process, for a one-off cluster.
 # The gateway's operator key: Loyalty__Security__OperatorKey when set, else the one kept in $LOYALTY_CLUSTER_DIR/operator.key
@@ -17,7 +20,15 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${LOYALTY_CLUSTER_DIR:-$root/.run/cluster}
+profile=${LOYALTY_PROFILE:-redis}
 redis_port=${LOYALTY_REDIS_PORT:-6379}
+azurite_port=${LOYALTY_AZURITE_PORT:-10000}
+azurite=$root/.run/azurite/node_modules/.bin/azurite
+case "$profile" in
+  redis) store=redis ;;
+  azure) store=azurite ;;
+  *) echo "LOYALTY_PROFILE must be redis or azure" >&2; exit 2 ;;
+esac
 fsync=${LOYALTY_APPENDFSYNC:-everysec}
 gateway_port=${LOYALTY_GATEWAY_PORT:-5080}
 silos=${LOYALTY_SILOS:-3}
@@ -32,6 +43,7 @@ is_ours() {
   local pid=$1 role=$2 program tgid
   case "$role" in
     redis) program=redis-server ;;
+    azurite) program=azurite ;;
     gateway) program=Loyalty.Gateway.dll ;;
     *) program=Loyalty.Silo.dll ;;
   esac
@@ -70,6 +82,17 @@ ensure_redis_installed() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 }
 
+ensure_azurite_installed() {
+  [ -x "$azurite" ] && return
+  if ! command -v npm >/dev/null; then
+    echo "installing node and npm…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "installing azurite…"
+  mkdir -p "$root/.run/azurite"
+  npm install --prefix "$root/.run/azurite" --no-audit --no-fund --loglevel=error azurite@3.37.0 >/dev/null
+}
+
 ensure_built() {
   [ -f "$silo_dll" ] && [ -f "$gateway_dll" ] && [ -z "${LOYALTY_REBUILD:-}" ] && return
   dotnet build "$root/src/Silo/Loyalty.Silo.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
@@ -85,8 +108,36 @@ start_redis() {
   wait_until 20 redis redis_ready
 }
 
+port_open() { { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && exec 3<&- 3>&-; }
+azurite_ready() { port_open "$azurite_port" && port_open $((azurite_port + 1)) && port_open $((azurite_port + 2)); }
+
+# Loopback only, data on disk in the cluster folder; Azurite saves its tables every few seconds and on a graceful stop.
+start_azurite() {
+  alive azurite && return
+  mkdir -p "$dir/azurite"
+  (exec nohup "$azurite" --silent --location "$dir/azurite" --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --blobPort "$azurite_port" --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) \
+    --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) >>"$dir/azurite.log" 2>&1) &
+  echo $! >"$dir/azurite.pid"
+  wait_until 30 azurite azurite_ready
+}
+
+azure_connection() {
+  local account=devstoreaccount1 endpoint="http://127.0.0.1"
+  echo "DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$endpoint:$azurite_port/$account;QueueEndpoint=$endpoint:$((azurite_port + 1))/$account;TableEndpoint=$endpoint:$((azurite_port + 2))/$account;"
+}
+
+# Azurite serves every request from one Node thread and stops now and then to save its tables: a partition starting
+# a thousand member turns at once (the default, made for a store that answers in parallel) queues requests past
+# their timeout, so it starts 32, and a call may wait 30 s.
 profile_env() {
-  export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port"
+  if [ "$profile" = azure ]; then
+    export Loyalty__Profile=azure Loyalty__AzureStorage__ConnectionString Loyalty__PartitionDelivery__MembersInFlightWhileStoring=32
+    export Loyalty__AzureStorage__CallTimeout=00:00:30
+    Loyalty__AzureStorage__ConnectionString=$(azure_connection)
+  else
+    export Loyalty__Profile=redis Loyalty__Redis="127.0.0.1:$redis_port"
+  fi
 }
 
 start_silo() {
@@ -119,6 +170,22 @@ start_gateway() {
 
 stopped() { ! alive "$1"; }
 
+# Azurite saves its data when it closes its services, then may linger while clients hold connections open.
+azurite_closed() { stopped azurite || [ "$(grep -c 'successfully closed' "$dir/azurite.log")" -ge "$1" ]; }
+
+stop_store() {
+  if [ "$store" = redis ]; then
+    if alive redis; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; fi
+    stop redis 30
+  elif alive azurite; then
+    local closed; closed=$(grep -c 'successfully closed' "$dir/azurite.log" || true)
+    signal azurite TERM
+    wait_until 30 "azurite to save and close" azurite_closed $((closed + 3)) || true
+    signal azurite KILL
+  fi
+  rm -f "$dir/$store.pid"
+}
+
 stop() { # name, seconds to wait
   if alive "$1"; then
     signal "$1" TERM
@@ -137,9 +204,9 @@ status_line() {
 case "${1:-}" in
   up)
     mkdir -p "$dir"
-    ensure_redis_installed
+    if [ "$store" = redis ]; then ensure_redis_installed; else ensure_azurite_installed; fi
     ensure_built
-    start_redis
+    "start_$store"
     for n in $(seq 1 "$silos"); do start_silo "$n"; done
     start_gateway
     wait_until 120 "the gateway to be ready" gateway_ready
@@ -148,11 +215,11 @@ case "${1:-}" in
   down)
     stop gateway 30
     for n in $(seq "$silos" -1 1); do stop "silo-$n" 60; done
-    if alive redis; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; fi
-    stop redis 30
+    stop_store
     ;;
   status)
-    status_line redis "redis $redis_port"
+    if [ "$store" = redis ]; then status_line redis "redis $redis_port"
+    else status_line azurite "blob $azurite_port, queue $((azurite_port + 1)), table $((azurite_port + 2))"; fi
     for n in $(seq 1 "$silos"); do status_line "silo-$n" "silo $(silo_port "$n"), gateway $(silo_gateway_port "$n")"; done
     status_line gateway "http $gateway_port"
     ;;
@@ -164,14 +231,18 @@ case "${1:-}" in
       *) echo "restart takes silo-N or gateway" >&2; exit 2 ;;
     esac
     ;;
+  stop)
+    role=${2:?name a process: $store, silo-N or gateway}
+    if [ "$role" = "$store" ]; then stop_store; else stop "$role" 60; fi
+    ;;
   destroy)
-    for name in gateway $(for n in $(seq 1 "$silos"); do echo "silo-$n"; done) redis; do signal "$name" KILL; done
+    for name in gateway $(for n in $(seq 1 "$silos"); do echo "silo-$n"; done) "$store"; do signal "$name" KILL; done
     ;;
   kill)
-    signal "${2:?name a process: redis, silo-N or gateway}" KILL
+    signal "${2:?name a process: $store, silo-N or gateway}" KILL
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

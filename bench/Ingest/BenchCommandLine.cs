@@ -8,9 +8,9 @@ public static class BenchCommandLine
 {
     private static readonly Option<string> ProfileOption = new Option<string>("--profile")
     {
-        Description = "What to measure: the embedded profile, the Redis profile (starts deploy/local-cluster.sh), or the duplicate index.",
+        Description = "What to measure: the embedded profile, the Redis or Azure Storage profile (starts deploy/local-cluster.sh), or the duplicate index.",
         DefaultValueFactory = _ => "embedded",
-    }.AcceptOnlyFromAmong("embedded", "redis", "index");
+    }.AcceptOnlyFromAmong("embedded", "redis", "azure", "index");
 
     private static readonly Option<int> EventsOption = Count("--events", "Purchases of the log to send; all when not given.", fallback: null);
     private static readonly Option<int> BatchOption = Count("--batch", "Events per request.", 5_000);

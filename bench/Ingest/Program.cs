@@ -29,5 +29,6 @@ Console.WriteLine($"PostgreSQL baseline ({PostgresBaseline.Clients} clients, one
 return options.Profile switch
 {
     "redis" => await RedisProfileBench.Run(events, sender, options, postgres),
+    "azure" => await AzureProfileBench.Run(events, sender, options),
     _ => await EmbeddedProfileBench.Run(events, sender, options, postgres),
 };

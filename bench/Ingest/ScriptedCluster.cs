@@ -2,7 +2,7 @@ using Loyalty.ClusterScript;
 
 namespace Loyalty.Bench.Ingest;
 
-/// <summary>A throw-away Redis-profile cluster started with deploy/local-cluster.sh on free loopback ports.</summary>
+/// <summary>A throw-away Redis- or Azure-Storage-profile cluster started with deploy/local-cluster.sh on free loopback ports.</summary>
 public sealed class ScriptedCluster : IAsyncDisposable
 {
     private readonly LocalClusterScript script;
@@ -17,6 +17,8 @@ public sealed class ScriptedCluster : IAsyncDisposable
 
     public string Redis => script.Redis;
 
+    public string AzureStorage => script.AzureStorage;
+
     /// <summary>A client of the gateway carrying the operator key.</summary>
     public HttpClient CreateClient()
     {
@@ -25,9 +27,9 @@ public sealed class ScriptedCluster : IAsyncDisposable
         return client;
     }
 
-    public static async Task<ScriptedCluster> Start(int silos)
+    public static async Task<ScriptedCluster> Start(int silos, string profile = "redis")
     {
-        var script = new LocalClusterScript(new Dictionary<string, string> { ["LOYALTY_SILOS"] = silos.ToString() });
+        var script = new LocalClusterScript(new Dictionary<string, string> { ["LOYALTY_SILOS"] = silos.ToString(), ["LOYALTY_PROFILE"] = profile });
         return new ScriptedCluster(script, await script.Up(TimeSpan.FromMinutes(3)));
     }
 

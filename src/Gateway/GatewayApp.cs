@@ -22,6 +22,7 @@ using Loyalty.Gateway.Rewards;
 using Loyalty.Gateway.Security;
 using Loyalty.Client.Ingestion;
 using Loyalty.Client.Programs;
+using Loyalty.Client.Azure;
 using Loyalty.Client.Redis;
 using Loyalty.Silo;
 using Loyalty.Silo.Storage;
@@ -51,7 +52,8 @@ public static class GatewayApp
         builder.Services.AddSingleton(new EventIdHasher());
         builder.Services.AddSingleton(services => new MemberEventPublisher(
             services.GetRequiredService<IClusterClient>(), services.GetRequiredService<IEventIdIndex>(), services.GetRequiredService<EventIdHasher>(),
-            hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>()));
+            hosting.StreamPartitions, services.GetRequiredService<ILogger<MemberEventPublisher>>(), services.GetRequiredService<IPublicationCounter>(),
+            services.GetService<LoyaltyAzureStorage>()?.Options.EventsPerMessage ?? int.MaxValue));
         builder.AddIngestionBackPressure(hosting);
         builder.AddLoyaltySecurity(hosting);
         builder.Services.AddLoyaltyRateLimits();
@@ -60,6 +62,11 @@ public static class GatewayApp
             builder.Services.AddLoyaltyRedis(hosting);
             builder.Services.AddSingleton<IEventIdIndex>(services => new RedisEventIdIndex(services.GetRequiredService<LoyaltyRedis>(),
                 $"{hosting.ServiceId}:seen", hosting.DuplicateWindow, hosting.DuplicateIndexPeakRate));
+        }
+        else if (hosting.IsAzure)
+        {
+            builder.Services.AddSingleton<IEventIdIndex>(services => new AzureTableEventIdIndex(services.GetRequiredService<LoyaltyAzureStorage>(),
+                hosting.ServiceId, hosting.DuplicateWindow));
         }
         else
         {
@@ -98,6 +105,10 @@ public static class GatewayApp
         {
             builder.Services.AddSingleton<RedisHealthCheck>();
             health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+        else if (hosting.IsAzure)
+        {
+            health.AddCheck<AzureStorageHealthCheck>("azure-storage", tags: ["ready"]);
         }
 
         builder.AddLoyaltyTelemetry("loyalty-gateway", tracing => tracing.AddAspNetCoreInstrumentation())

@@ -6,7 +6,7 @@ namespace Loyalty.Silo;
 
 /// <summary>
 /// The one place a gateway meets the silo project: the embedded profile co-hosts a silo in the gateway's process,
-/// the Redis profile joins the cluster as a client. Everything else the gateway uses is grain interfaces, the
+/// the Redis and Azure Storage profiles join the cluster as a client. Everything else the gateway uses is grain interfaces, the
 /// domain and the client layer.
 /// </summary>
 public static class LoyaltyClusterHosting
@@ -15,9 +15,9 @@ public static class LoyaltyClusterHosting
     {
         builder.Configuration.AddLoyaltyDeploymentSettings();
         var hosting = LoyaltyHostingOptions.From(builder.Configuration);
-        if (hosting.IsRedis)
+        if (!hosting.IsEmbedded)
         {
-            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting).AddDashboard()); // the page, served from the silos' statistics
+            builder.UseOrleansClient(client => client.AddLoyaltyClient(hosting, builder.Configuration).AddDashboard()); // the page, served from the silos' statistics
         }
         else
         {

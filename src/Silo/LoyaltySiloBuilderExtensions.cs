@@ -43,13 +43,12 @@ public static class LoyaltySiloBuilderExtensions
     {
         var options = LoyaltyHostingOptions.From(configuration);
         silo.Services.AddLoyaltyClusterIdentity(options);
-        if (!options.IsRedis)
+        if (options.IsEmbedded)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             return silo.AddLoyaltyGrains(options);
         }
 
-        var redis = ConfigurationOptions.Parse(options.Redis);
         if (options.Kubernetes)
         {
             // Pod IP endpoints, and pods that vanish are declared dead at once; cluster identity stays the tree's.
@@ -60,6 +59,23 @@ public static class LoyaltySiloBuilderExtensions
             silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         }
 
+        silo.AddLoyaltyFailover();
+        if (options.IsAzure)
+        {
+            silo.AddAzureStorageProfile(options, configuration);
+        }
+        else
+        {
+            silo.AddRedisProfile(options);
+        }
+
+        return silo.AddLoyaltyServices();
+    }
+
+    /// <summary>Membership, grain state and reminders in Redis, member events on Redis Streams, our stores in Redis.</summary>
+    private static void AddRedisProfile(this ISiloBuilder silo, LoyaltyHostingOptions options)
+    {
+        var redis = ConfigurationOptions.Parse(options.Redis);
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Loyalty, storage =>
         {
@@ -70,16 +86,13 @@ public static class LoyaltySiloBuilderExtensions
         silo.AddRedisConsumerGroupStreams(MemberEventStream.ProviderName, streams => options.ConfigureRedisStreams(streams), stream =>
         {
             stream.ConfigureMemberStream(options);
-            stream.ConfigurePullingAgent(agent => agent.Configure<IOptions<StreamRetryOptions>>(
-                (pulling, retries) => pulling.MaxEventDeliveryTime = retries.Value.GiveUpAfter));
+            stream.ConfigureGivingUp();
         });
-        silo.AddLoyaltyFailover();
         silo.Services.AddLoyaltyRedis(options);
         silo.Services.AddSingleton<IBoardShardStore>(services => new RedisBoardShardStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:boards"));
         silo.Services.AddSingleton<IDueWorkStore>(services => new RedisDueWorkStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:due"));
         silo.Services.AddSingleton<ILedgerStore>(services => new RedisLedgerStore(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:ledger"));
         silo.Services.AddSingleton<IMemberDirectory>(services => new RedisMemberDirectory(services.GetRequiredService<LoyaltyRedis>(), $"{options.ServiceId}:members"));
-        return silo.AddLoyaltyServices();
     }
 
     /// <summary>
@@ -110,7 +123,7 @@ public static class LoyaltySiloBuilderExtensions
         return silo.AddLoyaltyServices();
     }
 
-    private static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)
+    internal static ISiloBuilder AddLoyaltyServices(this ISiloBuilder silo)
     {
         // States are JSON, compressed when large enough to gain: what a durable store holds per member.
         silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
@@ -144,7 +157,7 @@ public static class LoyaltySiloBuilderExtensions
     /// Member events reach member grains by implicit subscription only, polled often and delivered in batches;
     /// failed deliveries and reads are retried as <see cref="StreamRetryOptions"/> say, not after Orleans' 30 s.
     /// </summary>
-    private static void ConfigureMemberStream(this ISiloPersistentStreamConfigurator stream, LoyaltyHostingOptions options)
+    internal static void ConfigureMemberStream(this ISiloPersistentStreamConfigurator stream, LoyaltyHostingOptions options)
     {
         stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         stream.ConfigurePullingAgent(agent => agent.Configure(pulling =>
@@ -155,4 +168,9 @@ public static class LoyaltySiloBuilderExtensions
         stream.ConfigureBackoffProvider((services, _) => (IMessageDeliveryBackoffProvider)StreamRetryBackoff.Delivery(services));
         stream.ConfigureBackoffProvider((services, _) => (IQueueReaderBackoffProvider)StreamRetryBackoff.QueueRead(services));
     }
+
+    /// <summary>A failing delivery is retried as long as <see cref="StreamRetryOptions.GiveUpAfter"/> says, not Orleans' one minute.</summary>
+    internal static void ConfigureGivingUp(this ISiloPersistentStreamConfigurator stream) =>
+        stream.ConfigurePullingAgent(agent => agent.Configure<IOptions<StreamRetryOptions>>(
+            (pulling, retries) => pulling.MaxEventDeliveryTime = retries.Value.GiveUpAfter));
 }

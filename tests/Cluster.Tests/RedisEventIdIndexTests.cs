@@ -10,8 +10,7 @@ namespace Loyalty.Cluster.Tests;
 /// <summary>The Redis profile's event-id index against a real redis-server.</summary>
 public sealed class RedisEventIdIndexTests
 {
-    private const ulong A = 0x0123_4567_89AB_CDEF;
-    private const ulong B = 0xFEDC_BA98_7654_3210;
+    private const ulong A = EventIdIndexClaims.A;
 
     [Fact]
     public async Task Claims_are_shared_through_Redis_and_an_event_is_a_duplicate_only_once_stored()
@@ -22,18 +21,7 @@ public sealed class RedisEventIdIndexTests
         await using var gatewayTwoConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
         var gatewayTwo = new RedisEventIdIndex(gatewayTwoConnection, "t:seen", TimeSpan.FromHours(1), 1);
 
-        Assert.Equal([EventIdClaim.Fresh, EventIdClaim.Fresh], await gatewayOne.Claim("p", [A, B], "attempt-1"));
-        Assert.Equal([EventIdClaim.Fresh], await gatewayOne.Claim("p", [A], "attempt-1")); // its own claim, asked again
-        Assert.Equal([EventIdClaim.InDoubt, EventIdClaim.InDoubt], await gatewayTwo.Claim("p", [A, B], "attempt-2"));
-
-        await gatewayOne.Confirm("p", [A]);
-        await gatewayTwo.Release("p", [B], "attempt-2"); // not its claim: nothing happens
-        Assert.Equal([EventIdClaim.Stored, EventIdClaim.InDoubt], await gatewayTwo.Claim("p", [A, B], "attempt-3"));
-        Assert.Equal(new[] { true, false }, await gatewayTwo.AreStored("p", [A, B]));
-
-        await gatewayOne.Release("p", [B], "attempt-1");
-        Assert.Equal([EventIdClaim.Stored, EventIdClaim.Fresh], await gatewayTwo.Claim("p", [A, B], "attempt-4"));
-        Assert.Equal([EventIdClaim.Fresh], await gatewayTwo.Claim("other-program", [A], "attempt-5"));
+        await EventIdIndexClaims.AssertShared(gatewayOne, gatewayTwo);
 
         // Stored ids live for the window and one bucket at most; claims for at most twice PendingFor.
         var ttls = await Task.WhenAll(Keys(redis, "t:seen:p:*").Select(async key => (key, ttl: await redis.Database.KeyTimeToLiveAsync(key))));

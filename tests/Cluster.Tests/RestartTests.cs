@@ -3,20 +3,21 @@ using Loyalty.Replay.Sending;
 
 namespace Loyalty.Cluster.Tests;
 
-/// <summary>The Redis profile keeps everything across a full stop and start of every process, Redis included, KPIs too.</summary>
+/// <summary>The durable profiles keep everything across a full stop and start of every process, the store included, KPIs too.</summary>
 [Collection(LocalCluster.Collection)]
 public sealed class RestartTests
 {
-    [Fact]
-    public async Task After_a_full_restart_every_member_ledger_board_and_kpi_is_identical()
+    [Theory]
+    [MemberData(nameof(ProfileLogs.Profiles), MemberType = typeof(ProfileLogs))]
+    public async Task After_a_full_restart_every_member_ledger_board_and_kpi_is_identical(string profile)
     {
-        var data = OnlineRetailReader.Read(SharedData.File("online_retail.csv"));
-        var spend = ReplayExpectations.NetSpend(data.Events);
-        var periods = data.Events.Select(e => e.OccurredAt.UtcDateTime.ToString("yyyy-MM")).Distinct().Append("all").ToList();
-        await using var cluster = new LocalCluster();
+        var events = ProfileLogs.OnlineRetail(profile);
+        var spend = ReplayExpectations.NetSpend(events);
+        var periods = events.Select(e => e.OccurredAt.UtcDateTime.ToString("yyyy-MM")).Distinct().Append("all").ToList();
+        await using var cluster = new LocalCluster(profile);
         await cluster.Up();
 
-        var summary = await new EventBatchSender(cluster.Client, new SenderOptions()).SendAsync("demo", data.Events, cancellationToken: TestContext.Current.CancellationToken);
+        var summary = await new EventBatchSender(cluster.Client, new SenderOptions()).SendAsync("demo", events, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(summary.Clean, string.Join("; ", summary.Errors));
         await ReplayExpectations.WaitUntilApplied(cluster.Client, "demo", spend, TimeSpan.FromSeconds(90));
         var board = await Polling.Eventually(() => cluster.Client.ReadBoard("demo", "spend"), b => b.Count == spend.Count);

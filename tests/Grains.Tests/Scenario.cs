@@ -32,6 +32,11 @@ public sealed class Scenario(IClusterClient client)
     public Task<MemberEventPublisher.Outcome> Publish(params MemberEvent[] events) =>
         new MemberEventPublisher(client, Index, new EventIdHasher(), Hosting.StreamPartitions, NullLogger<MemberEventPublisher>.Instance).Publish(ProgramId, events);
 
+    /// <summary>Publishes in stream items of at most <paramref name="eventsPerItem"/> events, telling <paramref name="counter"/> of each.</summary>
+    public Task<MemberEventPublisher.Outcome> PublishInItems(int eventsPerItem, IPublicationCounter counter, params MemberEvent[] events) =>
+        new MemberEventPublisher(client, Index, new EventIdHasher(), Hosting.StreamPartitions, NullLogger<MemberEventPublisher>.Instance, counter, eventsPerItem)
+            .Publish(ProgramId, events);
+
     public static MemberEvent Purchase(string eventId, string memberId, long amountMinor, string occurredAt) =>
         new(MemberEventKind.Purchase, eventId, memberId, DateTimeOffset.Parse(occurredAt), amountMinor, "EUR", ImmutableArray<EventLine>.Empty, null, null);
 

@@ -32,10 +32,12 @@ public sealed class DeploymentSettingsTests
             File.ReadAllText(OptionsTree.RepositoryFile("deploy", DeploymentSettings.FileName)),
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, DeploymentSettings.FileName)));
 
-    [Fact]
-    public void The_silo_pods_are_labelled_with_the_files_cluster_identity()
+    [Theory]
+    [InlineData("silo.yaml")]
+    [InlineData("azure/silo.yaml")]
+    public void The_silo_pods_are_labelled_with_the_files_cluster_identity(string manifest)
     {
-        var silo = File.ReadAllText(OptionsTree.RepositoryFile("deploy", "k8s", "silo.yaml"));
+        var silo = File.ReadAllText(OptionsTree.RepositoryFile(["deploy", "k8s", .. manifest.Split('/')]));
         Assert.Equal(Shared["Loyalty:ServiceId"], Label(silo, "orleans/serviceId"));
         Assert.Equal(Shared["Loyalty:ClusterId"], Label(silo, "orleans/clusterId"));
     }

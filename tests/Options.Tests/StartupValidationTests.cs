@@ -25,7 +25,7 @@ public sealed class StartupValidationTests
 
     [Theory]
     [InlineData("Loyalty:StreamPartitions", "0", "The field Loyalty:StreamPartitions must be between 1 and 256. It is 0.")]
-    [InlineData("Loyalty:Profile", "cloud", "Loyalty:Profile must be \"embedded\" or \"redis\". It is cloud.")]
+    [InlineData("Loyalty:Profile", "cloud", "Loyalty:Profile must be \"embedded\", \"redis\" or \"azure\". It is cloud.")]
     [InlineData("Loyalty:ClusterId", "two words", "Loyalty:ClusterId must be 1 to 63 letters")]
     public void A_bad_root_value_stops_the_process_before_anything_is_built(string key, string value, string message)
     {
@@ -33,6 +33,20 @@ public sealed class StartupValidationTests
 
         var refused = Assert.Throws<OptionsValidationException>(() => LoyaltyHostingOptions.From(configuration));
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Loyalty:AzureStorage:TableServiceUri", "https://account.table.core.windows.net", "TableServiceUri and Loyalty:AzureStorage:QueueServiceUri are set together")]
+    [InlineData("Loyalty:AzureStorage:ConnectionString", " ", "Loyalty:AzureStorage:ConnectionString is required unless both service URIs are set")]
+    public void Azure_storage_is_named_by_a_connection_string_or_both_service_uris(string key, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => Loyalty.Client.Azure.AzureStorageOptions.From(configuration));
+        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+        Assert.True(Loyalty.Client.Azure.AzureStorageOptions.From(new ConfigurationBuilder().AddInMemoryCollection([
+            new("Loyalty:AzureStorage:TableServiceUri", "https://account.table.core.windows.net"),
+            new("Loyalty:AzureStorage:QueueServiceUri", "https://account.queue.core.windows.net")]).Build()).UsesServiceUris);
     }
 
     [Theory]

@@ -19,6 +19,7 @@ public sealed class LocalClusterScript
         {
             ["LOYALTY_CLUSTER_DIR"] = Directory.CreateTempSubdirectory("loyalty-cluster-").FullName,
             ["LOYALTY_REDIS_PORT"] = FreePort().ToString(),
+            ["LOYALTY_AZURITE_PORT"] = ThreeFreePorts().ToString(),
             ["LOYALTY_GATEWAY_PORT"] = FreePort().ToString(),
             ["LOYALTY_SILO_BASE_PORT"] = siloBase.ToString(),
             ["LOYALTY_SILO_GATEWAY_BASE_PORT"] = (siloBase + 10).ToString(),
@@ -33,6 +34,12 @@ public sealed class LocalClusterScript
     public string Folder => environment["LOYALTY_CLUSTER_DIR"];
 
     public string Redis => $"127.0.0.1:{environment["LOYALTY_REDIS_PORT"]}";
+
+    /// <summary>The connection string of the cluster's Azurite (LOYALTY_PROFILE=azure).</summary>
+    public string AzureStorage => ThrowawayAzurite.ConnectionStringFor(int.Parse(environment["LOYALTY_AZURITE_PORT"]));
+
+    /// <summary>The profile's store process, as the script names it: redis, or azurite for LOYALTY_PROFILE=azure.</summary>
+    public string Store => environment.GetValueOrDefault("LOYALTY_PROFILE") == "azure" ? "azurite" : "redis";
 
     /// <summary>The gateway's operator key, for the clients of tests and benchmarks.</summary>
     public string OperatorKey => environment["Loyalty__Security__OperatorKey"];
@@ -84,8 +91,10 @@ public sealed class LocalClusterScript
     private string Logs() => string.Join("\n", Directory.GetFiles(Folder, "*.log")
         .Select(log => $"--- {Path.GetFileName(log)}\n{string.Join("\n", File.ReadLines(log).TakeLast(20))}"));
 
-    /// <summary>deploy/local-cluster.sh above the working folder or the binaries.</summary>
-    private static string Script
+    private static string Script => Path.Combine(RepositoryRoot, "deploy", "local-cluster.sh");
+
+    /// <summary>The folder that holds deploy/local-cluster.sh, above the working folder or the binaries.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -93,15 +102,41 @@ public sealed class LocalClusterScript
             {
                 for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 {
-                    var script = Path.Combine(dir.FullName, "deploy", "local-cluster.sh");
-                    if (File.Exists(script))
+                    if (File.Exists(Path.Combine(dir.FullName, "deploy", "local-cluster.sh")))
                     {
-                        return script;
+                        return dir.FullName;
                     }
                 }
             }
 
             throw new FileNotFoundException("deploy/local-cluster.sh not found above the working folder or the binaries.");
+        }
+    }
+
+    /// <summary>The first of three free consecutive loopback ports (Azurite's blob, queue and table services).</summary>
+    public static int ThreeFreePorts()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var first = FreePort();
+            if (first <= 65_533 && IsFree(first + 1) && IsFree(first + 2) || attempt == 20)
+            {
+                return first;
+            }
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

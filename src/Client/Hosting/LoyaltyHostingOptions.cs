@@ -11,6 +11,7 @@ public sealed class LoyaltyHostingOptions : ILoyaltyOptions
 {
     public const string EmbeddedProfile = "embedded";
     public const string RedisProfile = "redis";
+    public const string AzureProfile = "azure";
     private const string Identifier = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
     private const string IdentifierRule = "{0} must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit (it names Kubernetes labels and Redis keys).";
 
@@ -19,8 +20,9 @@ public sealed class LoyaltyHostingOptions : ILoyaltyOptions
     /// <summary>
     /// "embedded" (default): one process, in-memory storage and streams, localhost clustering.
     /// "redis": membership, grain state and reminders in Redis, member events on Redis Streams; silos and gateways apart.
+    /// "azure": the same on Azure Storage (<c>Loyalty:AzureStorage</c>): tables, and member events on Azure queues.
     /// </summary>
-    [RegularExpression("(?i)^(embedded|redis)$", ErrorMessage = "{0} must be \"embedded\" or \"redis\".")]
+    [RegularExpression("(?i)^(embedded|redis|azure)$", ErrorMessage = "{0} must be \"embedded\", \"redis\" or \"azure\".")]
     public string Profile { get; set; } = EmbeddedProfile;
 
     /// <summary>StackExchange.Redis configuration of the Redis profile.</summary>
@@ -35,7 +37,7 @@ public sealed class LoyaltyHostingOptions : ILoyaltyOptions
     [Required, RegularExpression(Identifier, ErrorMessage = IdentifierRule)]
     public string ClusterId { get; set; } = "loyalty";
 
-    /// <summary>Also the prefix of every Redis key of the deployment: fixed once data exists.</summary>
+    /// <summary>Also the prefix of every Redis key, Azure table and queue of the deployment: fixed once data exists.</summary>
     [Required, RegularExpression(Identifier, ErrorMessage = IdentifierRule)]
     public string ServiceId { get; set; } = "loyalty";
 
@@ -85,6 +87,11 @@ public sealed class LoyaltyHostingOptions : ILoyaltyOptions
     public int DuplicateIndexCapacity { get; set; } = 2_000_000;
 
     public bool IsRedis => string.Equals(Profile, RedisProfile, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsAzure => string.Equals(Profile, AzureProfile, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One process, nothing durable; every other profile runs silos and gateways apart on a durable store.</summary>
+    public bool IsEmbedded => !IsRedis && !IsAzure;
 
     /// <summary>The root section, checked: a bad value stops the process before anything is built.</summary>
     public static LoyaltyHostingOptions From(IConfiguration configuration) =>

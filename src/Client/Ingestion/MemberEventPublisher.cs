@@ -16,9 +16,13 @@ namespace Loyalty.Client.Ingestion;
 /// </summary>
 /// <param name="partitions">Partitions of every program's member-events stream: the same on every gateway.</param>
 /// <param name="lag">Counts each stream item's events into the ingestion lag this process sees.</param>
+/// <param name="eventsPerItem">
+/// The most events one stream item carries (whole members, so one member's may exceed it): a partition's events
+/// travel in as many items as that takes, in order. Bounded where the stream bounds a message's size (Azure queues).
+/// </param>
 public sealed class MemberEventPublisher(
     IClusterClient cluster, IEventIdIndex index, EventIdHasher hasher, int partitions, ILogger<MemberEventPublisher> logger,
-    IPublicationCounter? lag = null)
+    IPublicationCounter? lag = null, int eventsPerItem = int.MaxValue)
 {
     public sealed record Outcome(IReadOnlySet<string> Duplicates, bool Complete);
 
@@ -69,23 +73,51 @@ public sealed class MemberEventPublisher(
     private async Task<(ImmutableArray<MemberEvent> Events, bool Published)> PublishPartition(
         IStreamProvider provider, string programId, int partition, ImmutableArray<MemberEvent> events)
     {
-        var publishedAt = DateTimeOffset.UtcNow;
-        lag?.Publishing(events.Length, publishedAt);
-        try
+        var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
+        var members = events
+            .GroupBy(e => e.MemberId, StringComparer.Ordinal)
+            .Select(member => new MemberEventBatch(member.Key, [.. member]));
+        foreach (var item in Items(members))
         {
-            var members = events
-                .GroupBy(e => e.MemberId, StringComparer.Ordinal)
-                .Select(member => new MemberEventBatch(member.Key, [.. member]));
-            var stream = provider.GetStream<PartitionEventBatch>(MemberEventStream.For(programId, partition));
-            await stream.OnNextAsync(new PartitionEventBatch(programId, [.. members], publishedAt));
-            lag?.Published(events.Length, publishedAt);
-            return (events, true);
+            var publishedAt = DateTimeOffset.UtcNow;
+            var count = item.Sum(member => member.Events.Length);
+            lag?.Publishing(count, publishedAt);
+            try
+            {
+                await stream.OnNextAsync(new PartitionEventBatch(programId, item, publishedAt));
+                lag?.Published(count, publishedAt);
+            }
+            catch (Exception e)
+            {
+                lag?.Withdrawn(count, publishedAt);
+                logger.LogWarning(e, "Publishing {Count} events of partition {Partition} of {ProgramId} failed", count, partition, programId);
+                return (events, false);
+            }
         }
-        catch (Exception e)
+
+        return (events, true);
+    }
+
+    /// <summary>Stream items of whole members, each of at most <paramref name="eventsPerItem"/> events unless one member has more.</summary>
+    private IEnumerable<ImmutableArray<MemberEventBatch>> Items(IEnumerable<MemberEventBatch> members)
+    {
+        var item = ImmutableArray.CreateBuilder<MemberEventBatch>();
+        var count = 0;
+        foreach (var member in members)
         {
-            lag?.Withdrawn(events.Length, publishedAt);
-            logger.LogWarning(e, "Publishing {Count} events of partition {Partition} of {ProgramId} failed", events.Length, partition, programId);
-            return (events, false);
+            if (count > 0 && count + member.Events.Length > eventsPerItem)
+            {
+                yield return item.DrainToImmutable();
+                count = 0;
+            }
+
+            item.Add(member);
+            count += member.Events.Length;
+        }
+
+        if (item.Count > 0)
+        {
+            yield return item.DrainToImmutable();
         }
     }
 

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Loyalty.Gateway.Http;
 
 /// <summary>
-/// A cluster or Redis that is briefly unreachable (silo failover, overload, restart) is the client's cue to retry,
+/// A cluster, Redis or Azure Storage that is briefly unreachable (silo failover, overload, restart) is the client's cue to retry,
 /// not a server bug:
 /// answer 503 with Retry-After instead of 500.
 /// </summary>
@@ -44,6 +44,8 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
         RedisServerException server => server.Message.StartsWith("LOADING", StringComparison.Ordinal)
             || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
             || server.Message.StartsWith("READONLY", StringComparison.Ordinal),
+        // Azure Storage away or throttling (no answer, 408, 429, 5xx); 4xx answers are the request's own fault.
+        Azure.RequestFailedException storage => storage.Status is 0 or 408 or 429 or >= 500,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -21,9 +21,9 @@ public sealed class OperatorKey(string value)
 
     /// <summary>
     /// The configured key; else, embedded only, the key kept in <see cref="SecurityOptions.OperatorKeyFile"/>, made
-    /// and printed once when there is none. The Redis profile refuses to start without a configured key.
+    /// and printed once when there is none. The clustered profiles (Redis, Azure Storage) refuse to start without a configured key.
     /// </summary>
-    public static OperatorKey Resolve(SecurityOptions options, bool isRedis, string contentRoot)
+    public static OperatorKey Resolve(SecurityOptions options, bool clustered, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(options.OperatorKey))
         {
@@ -32,10 +32,10 @@ public sealed class OperatorKey(string value)
                 : throw new InvalidOperationException($"{SecurityOptions.Section}:OperatorKey must be at least {MinLength} characters.");
         }
 
-        if (isRedis)
+        if (clustered)
         {
             throw new InvalidOperationException(
-                $"{SecurityOptions.Section}:OperatorKey is required in the Redis profile (environment Loyalty__Security__OperatorKey).");
+                $"{SecurityOptions.Section}:OperatorKey is required in the Redis and Azure Storage profiles (environment Loyalty__Security__OperatorKey).");
         }
 
         var path = Path.GetFullPath(options.OperatorKeyFile, contentRoot);

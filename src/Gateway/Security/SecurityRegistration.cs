@@ -19,7 +19,7 @@ public static class SecurityRegistration
     {
         builder.Services.AddLoyaltyOptions<SecurityOptions>();
         var configured = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        builder.Services.AddSingleton(OperatorKey.Resolve(configured, hosting.IsRedis, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton(OperatorKey.Resolve(configured, !hosting.IsEmbedded, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<ProgramKeyCache>();
         builder.Services.AddSingleton<KeyHolders>();
         builder.Services.AddSingleton<SessionCache>();

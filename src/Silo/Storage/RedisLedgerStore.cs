@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Loyalty.Domain;
 using Loyalty.Grains.Members;
 using Loyalty.Client.Redis;
@@ -44,11 +43,6 @@ public sealed class RedisLedgerStore(LoyaltyRedis redis, string keyPrefix) : ILe
         return entries
         """;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public async Task Append(string programId, string memberId, IReadOnlyList<LedgerEntry> entries, int? keepNewest)
     {
         if (entries.Count == 0)
@@ -61,7 +55,7 @@ public sealed class RedisLedgerStore(LoyaltyRedis redis, string keyPrefix) : ILe
         for (var i = 0; i < entries.Count; i++)
         {
             arguments[1 + (2 * i)] = entries[i].Sequence;
-            arguments[2 + (2 * i)] = JsonSerializer.SerializeToUtf8Bytes(entries[i], Json); // UTF-8 as Redis keeps it, no string between
+            arguments[2 + (2 * i)] = JsonSerializer.SerializeToUtf8Bytes(entries[i], LedgerJson.Options); // UTF-8 as Redis keeps it, no string between
         }
 
         var database = await redis.Database();
@@ -72,7 +66,7 @@ public sealed class RedisLedgerStore(LoyaltyRedis redis, string keyPrefix) : ILe
     {
         var database = await redis.Database();
         var result = (RedisResult[])(await database.ScriptEvaluateAsync(ReadScript, [Key(programId, memberId)], [throughSequence, limit]))!;
-        var entries = result.Skip(1).Select(value => JsonSerializer.Deserialize<LedgerEntry>((byte[])value!, Json)!).ToList();
+        var entries = result.Skip(1).Select(value => JsonSerializer.Deserialize<LedgerEntry>((byte[])value!, LedgerJson.Options)!).ToList();
         return new StoredLedger((long)result[0], entries);
     }
 

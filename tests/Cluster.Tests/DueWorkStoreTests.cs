@@ -1,21 +1,15 @@
-using Loyalty.Client.Redis;
-using Loyalty.ClusterScript;
-using Loyalty.Silo.Storage;
-using Loyalty.Client.Ingestion;
-
 namespace Loyalty.Cluster.Tests;
 
-/// <summary>The Redis profile's due times against a real redis-server.</summary>
-public sealed class RedisDueWorkStoreTests
+/// <summary>The durable profiles' due times against a real redis-server and Azurite.</summary>
+public sealed class DueWorkStoreTests
 {
-    [Fact]
-    public async Task Due_members_are_taken_in_due_order_leased_once_and_forgotten_when_nothing_is_due()
+    [Theory]
+    [MemberData(nameof(StoreServer.Profiles), MemberType = typeof(StoreServer))]
+    public async Task Due_members_are_taken_in_due_order_leased_once_and_forgotten_when_nothing_is_due(string profile)
     {
-        await using var redis = await ThrowawayRedis.Start();
-        await using var siloOneConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
-        var siloOne = new RedisDueWorkStore(siloOneConnection, "t:due");
-        await using var siloTwoConnection = new LoyaltyRedis(redis.Configuration, TimeSpan.FromSeconds(5));
-        var siloTwo = new RedisDueWorkStore(siloTwoConnection, "t:due");
+        await using var server = await StoreServer.Start(profile);
+        var siloOne = server.DueWorkStore();
+        var siloTwo = server.DueWorkStore();
         var now = DateTimeOffset.Parse("2026-12-02T12:00:00Z");
         await siloOne.Set("p", 3, "late", now.AddMinutes(5));
         await siloOne.Set("p", 3, "b", now.AddSeconds(-1));
