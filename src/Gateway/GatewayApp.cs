@@ -156,6 +156,7 @@ public static class GatewayApp
         v1.MapAuditEndpoints();
         v1.MapTokenSigningEndpoints();
         v1.MapSessionEndpoints();
+        v1.MapKpiEndpoints();
         api.MapLoyaltyDashboard();
         return app;
     }

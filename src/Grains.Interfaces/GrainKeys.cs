@@ -30,6 +30,9 @@ public static class GrainKeys
     /// <summary>One of a program's due-work slices; members are spread over them by <c>StableBucket.Of</c>.</summary>
     public static string DueWork(string programId, int slice) => $"{programId}/{slice}";
 
+    /// <summary>One of a program's KPI slices; members are spread over them by <c>StableBucket.Of</c>.</summary>
+    public static string KpiSlice(string programId, int slice) => $"{programId}/{slice}";
+
     public static string LeaderboardShard(string boardKey, int shard) => $"{boardKey}/{shard}";
 
     /// <summary>The parts of a <see cref="LeaderboardShard"/> key.</summary>

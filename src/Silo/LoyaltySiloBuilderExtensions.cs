@@ -4,6 +4,7 @@ using Loyalty.Grains;
 using Loyalty.Client;
 using Loyalty.Grains.DeadLetters;
 using Loyalty.Grains.Ingestion;
+using Loyalty.Grains.Kpis;
 using Loyalty.Client.Ingestion;
 using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Leaderboards;
@@ -99,6 +100,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.TryAddSingleton<IPublicationCounter>(services => services.GetRequiredService<IngestionLagTracker>());
         // Memory streams are not durable: members need not wait for their scores to be stored.
         silo.Services.Configure<LeaderboardOptions>(boards => boards.StoreBeforeAcknowledge = false);
+        silo.Services.Configure<KpiOptions>(kpis => kpis.StoreBeforeAcknowledge = false);
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(MemberEventStream.ProviderName, stream =>
         {
@@ -130,6 +132,7 @@ public static class LoyaltySiloBuilderExtensions
         silo.Services.AddLoyaltyOptions<DueWorkOptions>();
         silo.Services.AddLoyaltyOptions<DeadLetterOptions>();
         silo.Services.AddLoyaltyOptions<NotificationOptions>();
+        silo.Services.AddLoyaltyOptions<KpiOptions>();
         silo.Services.AddLoyaltyOptions<WebhookOptions>();
         silo.Services.AddLoyaltyOptions<RewardOptions>();
         silo.Services.AddLoyaltyOptions<StreamRetryOptions>();

@@ -6,7 +6,8 @@ namespace Loyalty.Cluster.Tests;
 public sealed record ProgramState(
     IReadOnlyDictionary<string, string> Members,
     IReadOnlyDictionary<string, IReadOnlyList<LedgerRow>> Ledgers,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Boards)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Boards,
+    IReadOnlyList<string> Kpis)
 {
     public static async Task<ProgramState> Capture(HttpClient client, string program, IEnumerable<string> memberIds, IEnumerable<string> periods)
     {
@@ -27,7 +28,16 @@ public sealed record ProgramState(
             }
         }
 
-        return new ProgramState(members, ledgers, boards);
+        // The KPIs as answered, but for the moment they were asked.
+        var kpis = new List<string>();
+        foreach (var query in new[] { "", "?by=tier", "?by=segment", "/daily?from=2011-01-01&to=2011-12-31" })
+        {
+            var answer = (await client.GetJson($"v1/programs/{program}/kpis{query}"))!;
+            answer.Remove("asOf");
+            kpis.Add(answer.ToJsonString());
+        }
+
+        return new ProgramState(members, ledgers, boards, kpis);
     }
 
     public void AssertSameAs(ProgramState other)
@@ -42,5 +52,7 @@ public sealed record ProgramState(
         {
             Assert.Equal(entries.OrderBy(e => e.Key), other.Boards[board].OrderBy(e => e.Key));
         }
+
+        Assert.Equal(Kpis, other.Kpis);
     }
 }

@@ -39,11 +39,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every write the silos make, counted per grain.</summary>
     public static readonly CountingGrainStorage Writes = new(Storage);
 
+    /// <summary>Few enough that a test can make a KPI slice forget ids.</summary>
+    public const int KpiRecentIdsKept = 1_000;
+
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(2)
         .ConfigureSilo((_, silo) => silo.AddLoyaltyGrains(Options).Services.AddSingleton(Storage).AddSingleton<ILedgerStore>(LedgerAppends).AddSingleton<IMemberDirectory>(Directory).AddKeyedSingleton(LoyaltyClock.Key, TestClock.Provider)
             .AddKeyedSingleton<IGrainStorage>(StorageNames.Loyalty, Writes)
             .AddSingleton<IDueWorkStore>(DueWork).Configure<DueWorkOptions>(due => due.PollInterval = TimeSpan.FromMilliseconds(100))
-            .Configure<WebhookOptions>(webhooks => webhooks.AllowPrivateNetworks = true)) // tests aim webhooks at loopback
+            .Configure<WebhookOptions>(webhooks => webhooks.AllowPrivateNetworks = true) // tests aim webhooks at loopback
+            .Configure<Loyalty.Grains.Kpis.KpiOptions>(kpis => kpis.RecentIdsKept = KpiRecentIdsKept))
         .ConfigureClient(client => client.AddMemoryStreams(MemberEventStream.ProviderName,
             stream => stream.ConfigurePartitioning(Options.StreamPartitions)))
         .Build();

@@ -18,7 +18,7 @@ public sealed class DeploymentSettingsTests
     [Fact]
     public void The_file_holds_the_shared_keys_with_valid_values()
     {
-        foreach (var key in new[] { "Loyalty:ClusterId", "Loyalty:ServiceId", "Loyalty:StreamPartitions", "Loyalty:Leaderboards:Shards", "Loyalty:DueWork:Slices", "Loyalty:Notifications:Slices" })
+        foreach (var key in new[] { "Loyalty:ClusterId", "Loyalty:ServiceId", "Loyalty:StreamPartitions", "Loyalty:Leaderboards:Shards", "Loyalty:DueWork:Slices", "Loyalty:Notifications:Slices", "Loyalty:Kpis:Slices" })
         {
             Assert.False(string.IsNullOrEmpty(Shared[key]), $"{DeploymentSettings.FileName} does not set {key}.");
         }

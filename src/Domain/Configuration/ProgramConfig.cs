@@ -20,6 +20,9 @@ public sealed record ProgramConfig
     /// <summary>Base rate: points per one major unit spent.</summary>
     public long PointsPerUnit { get; init; } = 1;
 
+    /// <summary>What one point is worth to the program, in minor units: outstanding points times this is the liability KPI.</summary>
+    public long PointValueMinor { get; init; } = 1;
+
     /// <summary>Purchase points stay pending this long, then become available.</summary>
     public int ReturnWindowDays { get; init; } = 30;
 

@@ -11,6 +11,9 @@ public static partial class ProgramConfigValidator
     private const int MinLedgerEntries = 100;
     private const int MaxLedgerEntries = 10_000_000;
 
+    /// <summary>A point worth up to 10,000.00 in a currency of cents keeps the liability of any program far inside <c>decimal</c>.</summary>
+    public const long MaxPointValueMinor = 1_000_000;
+
     /// <summary>
     /// Every problem of <paramref name="config"/>; empty when it is sound. Never throws, even on JSON nulls.
     /// <paramref name="networks"/> says whether webhooks may aim at private networks: the host's choice, not the program's.
@@ -33,6 +36,7 @@ public static partial class ProgramConfigValidator
         Check(MinorUnitChoices.Contains(config.MinorUnitsPerUnit), "minorUnitsPerUnit", "must be 1, 10, 100 or 1000");
         Check(config.PointsPerUnit is >= 1 and <= 10_000, "pointsPerUnit", "must be between 1 and 10000");
         Check(config.ReturnWindowDays is >= 0 and <= 365, "returnWindowDays", "must be between 0 and 365");
+        Check(config.PointValueMinor is >= 0 and <= MaxPointValueMinor, "pointValueMinor", Between(0, MaxPointValueMinor));
         Check(config.ExpiryMonths is null or (>= 1 and <= 120), "expiryMonths", "must be between 1 and 120, or absent for no expiry");
         Check(config.ExpiryWarningDays is >= 0 and <= 365, "expiryWarningDays", "must be between 0 and 365");
         Check(config.TierDowngradeGraceDays is >= 0 and <= 365, "tierDowngradeGraceDays", "must be between 0 and 365");

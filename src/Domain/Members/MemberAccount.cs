@@ -76,6 +76,16 @@ public sealed partial class MemberAccount
     /// <summary>Event time of the newest purchase or engagement: a challenge is past for the member by it.</summary>
     public DateTimeOffset? NewestActivityAt => Latest(Rfm.LastPurchaseAt, Engagements.LastAt);
 
+    /// <summary>The member's part in its program's KPIs.</summary>
+    public MemberKpis Kpis { get; private set; } = new();
+
+    /// <summary>A stored member's KPI part.</summary>
+    public MemberAccount WithKpis(MemberKpis kpis)
+    {
+        Kpis = kpis;
+        return this;
+    }
+
     /// <summary>True for every event id applied within the duplicate window, and for every purchase a return may still name.</summary>
     public bool HasSeen(string eventId) => SeenEvents.Contains(eventId) || Purchases.Held.ContainsKey(eventId);
 
@@ -137,6 +147,8 @@ public sealed partial class MemberAccount
                 effects.ApplySurvey(answer, config, zone, now);
                 break;
         }
+
+        Kpis.Record(e, zone);
 
         // Surprises first: a gifted tier counts for tier badges at once.
         bonuses.GiveSurprises(config, zone, e.OccurredAt, now);

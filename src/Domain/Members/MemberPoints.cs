@@ -6,6 +6,9 @@ namespace Loyalty.Domain;
 /// </summary>
 public sealed class MemberPoints
 {
+    /// <summary>How the ledger entry of a cancelled redemption's returned points starts.</summary>
+    public const string CancelledRedemptionReason = "redemption cancelled";
+
     private const int KeptEarningDays = 400;
 
     private readonly List<PendingLot> pendingLots;
@@ -179,7 +182,7 @@ public sealed class MemberPoints
     {
         AddAvailable(redemption.Points, $"redemption {redemptionId}", redemption.RedeemedAt, config, ProgramCalendar.Zone(config));
         Redeemed -= redemption.Points;
-        Ledger.AddEntry(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"redemption cancelled: reward {redemption.RewardId}", redemptionId, now);
+        Ledger.AddEntry(LedgerKind.Adjusted, PointsBalance.Available, redemption.Points, $"{CancelledRedemptionReason}: reward {redemption.RewardId}", redemptionId, now);
     }
 
     /// <summary>Pending lots whose return window is over become available, oldest first. True if any did.</summary>

@@ -27,8 +27,7 @@ public sealed class LeaderboardShardGrain(
     private RankedBoard board = new();
     // Null: the member was erased, so the store forgets their entry.
     private Dictionary<string, BoardEntry?> changed = new(StringComparer.Ordinal);
-    private TaskCompletionSource nextWrite = NewWrite();
-    private Task? writeInFlight;
+    private GroupCommit? commit;
     private string programId = "";
     private string period = "";
 
@@ -36,15 +35,17 @@ public sealed class LeaderboardShardGrain(
     {
         (programId, _, period, _) = GrainKeys.SplitLeaderboardShard(this.GetPrimaryKeyString());
         board = RankedBoard.Import(await store.Load(this.GetPrimaryKeyString()));
+        commit = new GroupCommit(() => changed.Count > 0, Persist, e =>
+            logger.LogWarning("Leaderboard shard {Shard} could not store its scores: {Error}", this.GetPrimaryKeyString(), e.Message));
         var interval = options.Value.PersistInterval;
-        this.RegisterGrainTimer(Persist, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
+        this.RegisterGrainTimer(Commit.WriteNow, new GrainTimerCreationOptions(interval, interval) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         try
         {
-            await Persist();
+            await Commit.WriteNow();
         }
         catch (Exception e)
         {
@@ -76,35 +77,7 @@ public sealed class LeaderboardShardGrain(
         if (options.Value.StoreBeforeAcknowledge)
         {
             // An update that changed nothing still waits for the write in flight: the newer score it lost to may be unwritten.
-            var stored = changed.Count > 0 ? nextWrite.Task : writeInFlight ?? Task.CompletedTask;
-            StartWriteIfIdle();
-            await stored;
-        }
-    }
-
-    /// <summary>
-    /// Group commit: a write starts as soon as none is in flight, and what changes meanwhile goes with the next one, so
-    /// an update waits about one write, idle or busy. The timer retries after a failed write.
-    /// </summary>
-    private void StartWriteIfIdle()
-    {
-        if (changed.Count > 0 && writeInFlight is null)
-        {
-            _ = WriteThenStartNext();
-        }
-    }
-
-    private async Task WriteThenStartNext()
-    {
-        try
-        {
-            await Persist();
-            StartWriteIfIdle();
-        }
-        catch (Exception e)
-        {
-            // The waiters were told; the timer tries again.
-            logger.LogWarning("Leaderboard shard {Shard} could not store its scores: {Error}", this.GetPrimaryKeyString(), e.Message);
+            await Commit.Stored(changed.Count > 0);
         }
     }
 
@@ -118,19 +91,13 @@ public sealed class LeaderboardShardGrain(
         return Task.FromResult(new ShardNeighbourhood(neighbours.Above, neighbours.Before.ToShardEntries(), neighbours.After.ToShardEntries()));
     }
 
-    /// <summary>Writes the entries that changed, then releases everyone who waited for that write.</summary>
+    private GroupCommit Commit => commit ?? throw new InvalidOperationException("The shard is not active.");
+
+    /// <summary>Writes the entries that changed; on failure they wait for the next write.</summary>
     private async Task Persist()
     {
-        if (changed.Count == 0 || writeInFlight is not null)
-        {
-            return;
-        }
-
         var writing = changed;
-        var completing = nextWrite;
         changed = new(StringComparer.Ordinal);
-        nextWrite = NewWrite();
-        writeInFlight = completing.Task;
         try
         {
             await store.Save(
@@ -138,9 +105,8 @@ public sealed class LeaderboardShardGrain(
                 [.. writing.Values.OfType<BoardEntry>()],
                 [.. writing.Where(entry => entry.Value is null).Select(entry => entry.Key)],
                 await KeptUntil());
-            completing.SetResult();
         }
-        catch (Exception e)
+        catch
         {
             // Put back what was not stored, unless a newer version of the member changed meanwhile.
             foreach (var (member, entry) in writing)
@@ -148,12 +114,7 @@ public sealed class LeaderboardShardGrain(
                 changed.TryAdd(member, entry);
             }
 
-            completing.SetException(e);
             throw;
-        }
-        finally
-        {
-            writeInFlight = null;
         }
     }
 
@@ -161,6 +122,4 @@ public sealed class LeaderboardShardGrain(
         await programs.Get(programId) is { } rules
             ? PeriodKeys.KeptUntil(period, rules.Zone, rules.Config.LeaderboardRetention)
             : null;
-
-    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

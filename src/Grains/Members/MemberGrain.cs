@@ -6,6 +6,7 @@ using Loyalty.Grains.Interfaces.Events;
 using Loyalty.Grains.Interfaces.Members;
 using Loyalty.Grains.Interfaces.Referrals;
 using Loyalty.Grains.Interfaces.Rewards;
+using Loyalty.Grains.Kpis;
 using Loyalty.Grains.Notifications;
 using Loyalty.Grains.Scheduling;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public sealed partial class MemberGrain : Grain, IMemberGrain, IRemindable
         ProgramRulesCache programs,
         ILedgerStore ledgerStore,
         IOptions<NotificationOptions> notificationOptions,
+        IOptions<KpiOptions> kpiOptions,
         IDueWorkStore dueWorkStore,
         IMemberDirectory directory,
         IOptions<DueWorkOptions> dueWorkOptions,
@@ -63,6 +65,7 @@ public sealed partial class MemberGrain : Grain, IMemberGrain, IRemindable
             state, ledger, dueTime,
             new ChallengePlacements(grains, clock, programId, memberId),
             new NotificationHandOff(grains, notificationSlices, programId, memberId),
+            new KpiHandOff(grains, kpiOptions.Value.Slices, programId, memberId),
             referrals, listing, clock, RequireRules, DeactivateAfterFailedWrite);
         redemptions = new MemberRedemptionFlow(grains, clock, programId, memberId, RequireRules, turns.Persist);
     }

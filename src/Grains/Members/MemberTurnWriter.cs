@@ -6,8 +6,9 @@ namespace Loyalty.Grains.Members;
 /// Ends a member's turn with one write. First the work other grains own a part of: placing completed challenges,
 /// handing notifications to the webhook outbox, crediting a referrer; each is idempotent there and remembered in the
 /// state until done, so a turn that fails before its write is simply done again from the stored state. Then the
-/// ledger entries go to the ledger store, the state is written, and the next due time is stored if it moved. Last,
-/// the member is listed in the member directory if what the listing shows changed.
+/// turn's KPI change is closed, the ledger entries go to the ledger store, the state is written, the KPI changes are
+/// handed to the program's totals, and the next due time is stored if it moved. Last, the member is listed in the
+/// member directory if what the listing shows changed.
 /// </summary>
 /// <param name="requireRules">The program's rules; fails when the program is not configured.</param>
 /// <param name="writeFailed">Called before a failed turn rethrows: the activation holds more than is stored.</param>
@@ -17,6 +18,7 @@ internal sealed class MemberTurnWriter(
     MemberDueTime dueTime,
     ChallengePlacements placements,
     NotificationHandOff notifications,
+    KpiHandOff kpis,
     MemberReferrals referrals,
     MemberListing listing,
     TimeProvider clock,
@@ -36,6 +38,7 @@ internal sealed class MemberTurnWriter(
             changed |= await placements.PlaceAwaiting(account, rules, periods);
             changed |= await notifications.HandOff(account, rules);
             changed |= await referrals.CreditReferrer(account);
+            changed |= KpiHandOff.Close(account, rules, clock.GetUtcNow());
             if (changed)
             {
                 await ledger.AppendPending(account);
@@ -48,6 +51,8 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
+        // Also when nothing changed: a retried turn hands what its first attempt stored.
+        await kpis.HandOff(account);
         if (changed)
         {
             await dueTime.Store(account, rules.Config, clock.GetUtcNow());
@@ -64,8 +69,10 @@ internal sealed class MemberTurnWriter(
     /// <summary>Writes the state, for turns with nothing owed elsewhere (redemptions, referral codes).</summary>
     public async Task Persist()
     {
+        var rules = await requireRules();
         try
         {
+            KpiHandOff.Close(state.State, rules, clock.GetUtcNow());
             await ledger.AppendPending(state.State);
             await state.WriteStateAsync();
         }
@@ -75,8 +82,8 @@ internal sealed class MemberTurnWriter(
             throw;
         }
 
-        var config = (await requireRules()).Config;
-        await dueTime.Store(state.State, config, clock.GetUtcNow());
-        await listing.Publish(state.State, config);
+        await kpis.HandOff(state.State);
+        await dueTime.Store(state.State, rules.Config, clock.GetUtcNow());
+        await listing.Publish(state.State, rules.Config);
     }
 }

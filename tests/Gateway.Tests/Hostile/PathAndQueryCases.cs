@@ -43,6 +43,8 @@ public static class PathAndQueryCases
         ("DELETE /v1/programs/{programId}/keys/{keyId}", "DELETE", "/v1/programs/{program}/keys/k-1"),
         ("GET /v1/programs/{programId}/audit/", "GET", "/v1/programs/{program}/audit"),
         ("GET /v1/programs/{programId}/token-signing/", "GET", "/v1/programs/{program}/token-signing"),
+        ("GET /v1/programs/{programId}/kpis/", "GET", "/v1/programs/{program}/kpis"),
+        ("GET /v1/programs/{programId}/kpis/daily", "GET", "/v1/programs/{program}/kpis/daily?from=2026-01-01&to=2026-01-31"),
     ];
 
     /// <summary>Program ids no program may have, each with the category it stands for.</summary>
@@ -125,6 +127,9 @@ public static class PathAndQueryCases
         ("GET /v1/programs/{programId}/leaderboards/{board}/members/{memberId}", "/v1/programs/{program}/leaderboards/points/members/victim", "around", ["-1", "101", "1e1"]),
         ("GET /v1/programs/{programId}/leaderboards/{board}/live", "/v1/programs/{program}/leaderboards/points/live", "top", ["0", "101", "x"]),
         ("GET /v1/programs/{programId}/members/{memberId}/live", "/v1/programs/{program}/members/victim/live", "around", ["-1", "101", "x"]),
+        ("GET /v1/programs/{programId}/kpis/", "/v1/programs/{program}/kpis", "by", ["", "tiers", "TIER", "member", "tier%00", "%2Fsegment"]),
+        ("GET /v1/programs/{programId}/kpis/daily", "/v1/programs/{program}/kpis/daily?to=2026-01-31", "from", ["", "2026-02-30", "01/01/2026", "2026-1-1", "0000-01-01", "2026-01-01T00:00Z", "1e9"]),
+        ("GET /v1/programs/{programId}/kpis/daily", "/v1/programs/{program}/kpis/daily?from=2026-01-01", "to", ["", "2025-12-31", "2027-01-02", "9999-99-99", "today"]),
     ];
 
     private static HostileCase Get(HostileCategory category, string route, string path, string? field) =>

@@ -158,6 +158,8 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["GET /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
         ["GET /v1/programs/{programId}/rewards/"] = Access.AppOrMembers,
         ["GET /v1/programs/{programId}/token-signing/"] = Access.Admin,
+        ["GET /v1/programs/{programId}/kpis/"] = Access.Admin,
+        ["GET /v1/programs/{programId}/kpis/daily"] = Access.Admin,
         ["GET /v1/programs/{programId}/rewards/{rewardId}/"] = Access.AppOrMembers,
         ["POST /v1/programs/{programId}/dead-letters/discard"] = Access.Admin,
         ["POST /v1/programs/{programId}/dead-letters/replay"] = Access.Admin,

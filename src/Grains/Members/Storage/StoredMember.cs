@@ -102,6 +102,8 @@ public sealed record StoredMember
 
     /// <summary>First days of the periods whose survey bonus was credited, per survey kind.</summary>
     public Dictionary<string, List<DateOnly>> SurveyBonusPeriods { get; init; } = [];
+
+    public StoredMemberKpis? Kpis { get; init; }
 }
 
 public sealed record StoredAdjustment(long Points, string Reason, DateTimeOffset AdjustedAt);

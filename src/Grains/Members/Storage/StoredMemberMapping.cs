@@ -73,6 +73,7 @@ public static class StoredMemberMapping
             Engagement = StoredActivityMapping.ToStored(account.Engagements),
             Surveys = StoredActivityMapping.ToStored(account.Surveys),
             SurveyBonusPeriods = StoredActivityMapping.BonusPeriods(account.Surveys),
+            Kpis = account.Kpis.ToStored(),
         };
     }
 
@@ -116,7 +117,7 @@ public static class StoredMemberMapping
         var lastEarning = stored.LastEarning is { } e
             ? new AppliedEarning(e.EventId, e.OccurredAt, e.BasePoints, [.. e.Rules.Select(r => new RulePoints(r.RuleId, r.Points, r.Kind))], e.Total, e.Capped)
             : null;
-        return MemberAccount.Restore(stored.MemberId, stored.Version, stored.RulesVersion, lastEarning, parts);
+        return MemberAccount.Restore(stored.MemberId, stored.Version, stored.RulesVersion, lastEarning, parts).WithKpis(stored.Kpis.FromStored());
     }
 
     /// <summary>A whole ledger stored with the state becomes pending, so it is appended to the store like any turn's entries.</summary>
