@@ -15,6 +15,8 @@ public sealed class AdminPage : IAsyncDisposable
 
     public static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
 
+    public static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 10_000 };
+
     /// <summary>Signs in with a new admin key of the program, as its owner would.</summary>
     public static async Task<AdminPage> SignInAsAdmin(LiveGateway gateway, HttpClient http, string programId)
     {
