@@ -82,6 +82,53 @@ public sealed class AdminPageTests(LiveGateway gateway)
     }
 
     [Fact]
+    public async Task Rewards_and_challenges_are_listed_and_edited_with_errors_beside_their_fields()
+    {
+        using var http = gateway.CreateClient();
+        var program = await gateway.NewProgram(http);
+        var march = """{"name":"March spend","start":"2026-03-01","end":"2026-04-01","goal":{"kind":"spend","target":10000},"reward":{"points":50}}""";
+        (await http.PutAsync($"v1/programs/{program}/challenges/march", new StringContent(march, System.Text.Encoding.UTF8, "application/json"), Cancel)).EnsureSuccessStatusCode();
+        await using var admin = await AdminPage.SignInAsAdmin(gateway, http, program);
+        var page = admin.Page;
+        var rewards = page.Locator("#reward-form");
+
+        await rewards.GetByLabel("Reward id").FillAsync("mug");
+        await rewards.GetByLabel("Name").FillAsync("Mug");
+        await rewards.GetByLabel("Cost (points)").FillAsync("0");
+        await rewards.GetByLabel("Stock").FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save reward" }).ClickAsync();
+        await Assertions.Expect(rewards.Locator("label:has([name=costPoints]) + .field-error")).ToHaveTextAsync("must be between 1 and 1000000000", AdminPage.Soon);
+
+        await rewards.GetByLabel("Cost (points)").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save reward" }).ClickAsync();
+        var mug = page.Locator("#reward-rows tr").Filter(new() { HasText = "mug" });
+        await Assertions.Expect(mug).ToContainTextAsync("50 of 50", AdminPage.SoonContains);
+
+        await mug.GetByRole(AriaRole.Button, new() { Name = "Edit mug" }).ClickAsync();
+        await Assertions.Expect(rewards.GetByLabel("Stock")).ToHaveValueAsync("50");
+        await rewards.GetByLabel("Stock").FillAsync("60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save reward" }).ClickAsync();
+        await Assertions.Expect(mug).ToContainTextAsync("60 of 60", AdminPage.SoonContains);
+        var reward = await http.GetFromJsonAsync<JsonObject>($"v1/programs/{program}/rewards/mug", Cancel);
+        Assert.Equal((60, 2), (reward!["stock"]!.GetValue<int>(), reward["version"]!.GetValue<int>()));
+
+        var challenges = page.Locator("#challenge-form");
+        var row = page.Locator("#challenge-rows tr").Filter(new() { HasText = "march" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Edit march" }).ClickAsync();
+        await Assertions.Expect(challenges.GetByLabel("Target")).ToHaveValueAsync("10000");
+        await challenges.GetByLabel("Target").FillAsync("-5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save challenge" }).ClickAsync();
+        await Assertions.Expect(challenges.Locator("label:has([name='goal.target']) + .field-error")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        await challenges.GetByLabel("Target").FillAsync("20000");
+        await challenges.GetByLabel("Name").FillAsync("March big spend");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save challenge" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("spend 20,000", AdminPage.SoonContains);
+        var challenge = await http.GetFromJsonAsync<JsonObject>($"v1/programs/{program}/challenges/march", Cancel);
+        Assert.Equal("March big spend", challenge!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_kpi_charts_draw_the_daily_series_the_tiers_and_nps_by_tier()
     {
         using var http = gateway.CreateClient();
@@ -92,6 +139,7 @@ public sealed class AdminPageTests(LiveGateway gateway)
         await Events.Survey(http, program, "kpi-3", "ann", 10);
         await Events.Survey(http, program, "kpi-4", "bob", 9);
         await Events.Survey(http, program, "kpi-5", "cid", 2);
+        (await http.PutAsJsonAsync($"v1/programs/{program}/rewards/mug", new { name = "Mug", costPoints = 100, stock = 50 }, Cancel)).EnsureSuccessStatusCode();
         await Polling.Eventually(() => http.GetFromJsonAsync<JsonObject>($"v1/programs/{program}/kpis", Cancel),
             k => k!["purchases"]!.GetValue<long>() == 3 && k["surveys"]!["nps"]!["responses"]!.GetValue<long>() == 3);
         await using var admin = await AdminPage.SignInAsOperator(gateway, program);
