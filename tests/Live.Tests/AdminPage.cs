@@ -9,9 +9,13 @@ public sealed class AdminPage : IAsyncDisposable
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
-    private AdminPage(IPlaywright playwright, IBrowser browser, IPage page) => (this.playwright, this.browser, Page) = (playwright, browser, page);
+    private AdminPage(IPlaywright playwright, IBrowser browser, IPage page, string key) =>
+        (this.playwright, this.browser, Page, Key) = (playwright, browser, page, key);
 
     public IPage Page { get; }
+
+    /// <summary>The key signed in with, which the page must keep nowhere.</summary>
+    public string Key { get; }
 
     public static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
 
@@ -39,7 +43,7 @@ public sealed class AdminPage : IAsyncDisposable
             Args = ["--no-sandbox"], // the test command runs as root
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var admin = new AdminPage(playwright, browser, page);
+        var admin = new AdminPage(playwright, browser, page, key);
         await page.GotoAsync(new Uri(gateway.BaseAddress, "admin").ToString());
         await page.GetByLabel("Admin key, or the operator key").FillAsync(key);
         if (programId is not null)

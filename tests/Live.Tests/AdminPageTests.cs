@@ -44,6 +44,24 @@ public sealed class AdminPageTests(LiveGateway gateway)
         var stored = await http.GetFromJsonAsync<JsonObject>($"v1/programs/{program}", Cancel);
         Assert.Equal(150_000, stored!["tiers"]![1]!["qualifyingSpendMinor"]!.GetValue<long>());
         Assert.Equal("Demo store", stored["name"]!.GetValue<string>()); // the rest of the document went back unchanged
+
+        // A field the form does not show: its error is shown beside the JSON editor, naming its path.
+        await page.GetByText("The whole document (JSON)").ClickAsync();
+        var document = JsonNode.Parse(await page.Locator("#config-json").InputValueAsync())!;
+        document["leaderboardRetention"]!["days"] = -1;
+        await page.Locator("#config-json").FillAsync(document.ToJsonString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save configuration" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#config-json-errors .field-error"))
+            .ToHaveTextAsync("leaderboardRetention.days: must be between 0 and 36600", AdminPage.Soon);
+        Assert.Equal("\"2\"", (await http.GetAsync($"v1/programs/{program}", Cancel)).Headers.ETag?.Tag);
+
+        // The key is kept nowhere the page's scripts reach; signing out ends the session on the server.
+        var stores = await page.EvaluateAsync<string>("() => JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage), document.cookie])");
+        Assert.DoesNotContain(admin.Key, stores, StringComparison.Ordinal);
+        Assert.DoesNotContain("loyalty-session", stores, StringComparison.Ordinal); // HttpOnly
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Admin key, or the operator key")).ToBeVisibleAsync();
+        Assert.Equal(401, await page.EvaluateAsync<int>("async () => (await fetch('/v1/session')).status"));
     }
 
     [Fact]

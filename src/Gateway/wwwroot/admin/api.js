@@ -1,6 +1,8 @@
 // Calls to the gateway as the signed-in browser: the session cookie goes by itself (same origin), never a key.
 // Answers come back as { status, ok, data, etag }; a problem+json answer keeps its body in data.
 
+export const signedOutEvent = "loyalty-signed-out";
+
 export class ApiAnswer {
   constructor(status, data, etag) {
     this.status = status;
@@ -39,6 +41,8 @@ export async function call(path, { method = "GET", body, ifMatch } = {}) {
   } catch {
     return new ApiAnswer(0, { title: "The gateway cannot be reached." }, null);
   }
+  // A session that ended (signed out elsewhere, expired, its key revoked) sends the page back to the sign-in form.
+  if (response.status === 401 && path !== "/v1/session") window.dispatchEvent(new Event(signedOutEvent));
   const text = response.status === 204 ? "" : await response.text();
   let data = null;
   if (text) {

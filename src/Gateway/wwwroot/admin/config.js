@@ -16,7 +16,7 @@ export class ConfigEditor {
     this.onLoaded = onLoaded;
     this.document = {};
     this.etag = null;
-    this.form.addEventListener("input", () => this.formChanged());
+    this.form.addEventListener("input", (event) => { if (event.target !== this.json) this.formChanged(); });
     this.json.addEventListener("change", () => this.jsonChanged());
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.save(); });
     $("config-reload").addEventListener("click", () => this.load(this.programId));

@@ -5,6 +5,7 @@ import { ConfigEditor } from "./config.js";
 import { rewardSection, challengeSection } from "./catalogue.js";
 import { KpiPanel } from "./kpis.js";
 import { MemberPanel } from "./member.js";
+import { signedOutEvent } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,6 +37,10 @@ function close() {
 }
 
 wireSignIn($("sign-in-form"), open);
+window.addEventListener(signedOutEvent, () => {
+  close();
+  $("who").textContent = "The session ended: sign in again.";
+});
 
 $("sign-out").addEventListener("click", async () => {
   await signOut();
