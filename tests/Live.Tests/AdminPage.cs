@@ -35,13 +35,7 @@ public sealed class AdminPage : IAsyncDisposable
 
     private static async Task<AdminPage> SignIn(LiveGateway gateway, string key, string? programId)
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = LivePage.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"], // the test command runs as root
-        });
+        var (playwright, browser) = await LivePage.LaunchChromium();
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var admin = new AdminPage(playwright, browser, page, key);
         await page.GotoAsync(new Uri(gateway.BaseAddress, "admin").ToString());
