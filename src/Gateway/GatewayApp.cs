@@ -155,8 +155,8 @@ public static class GatewayApp
         v1.MapMemberTokenEndpoints();
         v1.MapAuditEndpoints();
         v1.MapTokenSigningEndpoints();
-        v1.MapSessionEndpoints();
         v1.MapKpiEndpoints();
+        v1.MapSessionEndpoints();
         api.MapLoyaltyDashboard();
         return app;
     }

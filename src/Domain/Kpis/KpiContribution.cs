@@ -17,6 +17,34 @@ public sealed record KpiContribution(string Tier, string Segment, DateOnly? Last
 /// </summary>
 public static class KpiSegments
 {
+    // Every member's turn asks for its segment: the 25 names are made once.
+    private static readonly string[,] Names = MakeNames();
+
     public static string Of(long purchases, long netSpendMinor, RfmThresholds thresholds) =>
-        $"f{1 + thresholds.Frequency.Count(step => purchases >= step)}m{1 + thresholds.MonetaryMinor.Count(step => netSpendMinor >= step)}";
+        Names[Steps(purchases, thresholds.Frequency), Steps(netSpendMinor, thresholds.MonetaryMinor)];
+
+    private static int Steps(long value, List<long> thresholds)
+    {
+        var steps = 0;
+        foreach (var step in thresholds)
+        {
+            steps += value >= step ? 1 : 0;
+        }
+
+        return Math.Min(steps, 4);
+    }
+
+    private static string[,] MakeNames()
+    {
+        var names = new string[5, 5];
+        for (var f = 0; f < 5; f++)
+        {
+            for (var m = 0; m < 5; m++)
+            {
+                names[f, m] = $"f{f + 1}m{m + 1}";
+            }
+        }
+
+        return names;
+    }
 }
