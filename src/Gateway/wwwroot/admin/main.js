@@ -28,6 +28,7 @@ async function open(session) {
   members.use(programId);
   $("program-name").textContent = programId;
   await Promise.all([config.load(programId), rewards.load(programId), challenges.load(programId)]);
+  if (!$("signed-in").contains(document.activeElement)) $("configuration-title").focus(); // the sign-in form it was on is gone
 }
 
 function close() {
