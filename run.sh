@@ -31,5 +31,5 @@ replay() { LOYALTY_KEY="$key" dotnet tools/Replay/bin/Release/net10.0/Loyalty.Re
 if [ -f "$data/online_retail.csv" ]; then replay "$data/online_retail.csv"; fi
 if [ -f "$data/CDNOW_master.txt" ]; then replay "$data/CDNOW_master.txt"; fi
 
-echo "Loyalty.Orleans is serving at $url  (the live page: $url/#key=$key ; the API: $url/v1/programs/demo/leaderboards/points?top=10 with Authorization: Bearer <the key in $kept>; Ctrl-C stops)"
+echo "Loyalty.Orleans is serving at $url  (the live page: $url/#key=$key ; the API: $url/v1/programs/demo/leaderboards/points?top=10 with Authorization: Bearer <the key in $kept>; the admin page: $url/admin, signed in with that key; Ctrl-C stops)"
 wait "$gateway"

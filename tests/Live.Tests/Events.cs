@@ -11,9 +11,22 @@ internal static class Events
         {
             new { type = "purchase", eventId, memberId, occurredAt = DateTimeOffset.UtcNow, amountMinor, currency = "GBP" },
         };
-        using var response = await client.PostAsJsonAsync($"v1/programs/{programId}/events", purchase, TestContext.Current.CancellationToken);
+        await Post(client, programId, purchase);
+    }
+
+    /// <summary>Posts one NPS answer given now and checks it was accepted.</summary>
+    public static async Task Survey(HttpClient client, string programId, string eventId, string memberId, int score)
+    {
+        var answer = new[] { new { type = "survey", eventId, memberId, occurredAt = DateTimeOffset.UtcNow, survey = "nps", score } };
+        await Post(client, programId, answer);
+    }
+
+    private static async Task Post<T>(HttpClient client, string programId, T[] events)
+    {
+        using var response = await client.PostAsJsonAsync($"v1/programs/{programId}/events", events, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
         Assert.Equal(1, answer!["accepted"]!.GetValue<int>());
     }
 }
+

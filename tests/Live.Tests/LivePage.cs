@@ -14,7 +14,8 @@ public sealed class LivePage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<LivePage> Open(Uri url)
+    /// <summary>Headless Debian Chromium, the browser every page test drives.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromium()
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -23,6 +24,12 @@ public sealed class LivePage : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox"], // the test command runs as root
         });
+        return (playwright, browser);
+    }
+
+    public static async Task<LivePage> Open(Uri url)
+    {
+        var (playwright, browser) = await LaunchChromium();
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         await page.GotoAsync(url.ToString());
         return new LivePage(playwright, browser, page);

@@ -57,6 +57,18 @@ public static class SessionEndpoints
         .Produces<SignedIn>()
         .WithSummary("Signs a browser in with the operator key or an admin key: an HttpOnly, SameSite=Strict session cookie stands for the key from now on.");
 
+        session.MapGet("", async (HttpContext context, SessionCache cache) =>
+        {
+            var user = context.User;
+            var byCookie = user.Identity is { IsAuthenticated: true, AuthenticationType: SessionAuthenticationHandler.Name };
+            return byCookie && SessionCookie.From(context.Request) is { } cookie && await cache.Find(cookie.Scope, cookie.SecretHash) is { } open
+                ? TypedResults.Ok(new SignedIn(user.IsOperator() ? "operator" : "admin", user.ProgramId(), open.ExpiresAt))
+                : Problems.Unauthorized("This browser is not signed in, or its session ended.");
+        })
+        .WithName("GetSession")
+        .Produces<SignedIn>()
+        .WithSummary("Who the browser is signed in as: the role and program of the key its session cookie stands for, and when the session ends.");
+
         session.MapDelete("", async (HttpRequest request, IGrainFactory grains, SessionCache cache) =>
         {
             if (SessionCookie.From(request) is { } cookie

@@ -10,6 +10,7 @@ public static class SessionAndDashboardCases
 {
     private const string SignIn = "POST /v1/session/";
     private const string SignOut = "DELETE /v1/session/";
+    private const string WhoAmI = "GET /v1/session/";
 
     /// <summary>Every route of the dashboard with a concrete path; the silo and grain names name nothing.</summary>
     private static readonly (string Route, string Path)[] Dashboard =
@@ -67,6 +68,12 @@ public static class SessionAndDashboardCases
         foreach (var cookie in new[] { "loyalty-session=ls_fm9wZXJhdG9y.AAAA", "loyalty-session=ls_Li4vdmljdGlt.x", "loyalty-session=%00%1B", "loyalty-session=ls_.", $"loyalty-session={new string('c', 4000)}" })
         {
             yield return new(HostileCategory.ControlCharacters, SignOut, "DELETE", "/v1/session", null, null, Verdict.Harmless, null)
+            {
+                Headers = new Dictionary<string, string> { ["Cookie"] = cookie },
+            };
+
+            // Asking who the browser is with a cookie that opens no session is a 401, never a guess.
+            yield return new(HostileCategory.ControlCharacters, WhoAmI, "GET", "/v1/session", null, null, Verdict.Refused, null)
             {
                 Headers = new Dictionary<string, string> { ["Cookie"] = cookie },
             };

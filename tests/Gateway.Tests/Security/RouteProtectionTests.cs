@@ -106,6 +106,7 @@ public sealed class RouteProtectionTests(GatewayFixture gateway)
         ["DELETE /v1/programs/{programId}/members/{memberId}/"] = Access.Admin,
         ["DELETE /v1/programs/{programId}/members/{memberId}/redemptions/{redemptionId}"] = Access.AppOrTheMember,
         ["DELETE /v1/session/"] = Everyone,
+        ["GET /v1/session/"] = Everyone,
         ["POST /v1/session/"] = Everyone,
         ["GET /dashboard/"] = Access.Operator,
         ["GET /dashboard/index.html"] = Access.Operator,

@@ -38,6 +38,9 @@ public sealed class SessionTests(GatewayFixture gateway)
         Assert.DoesNotContain("secure", attributes); // plain http here; over https the cookie is Secure
         Assert.DoesNotContain(attributes, a => a.StartsWith("expires", StringComparison.Ordinal)); // gone when the browser closes
 
+        var whoAmI = await (await browser.Get("/v1/session")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+        Assert.Equal(("admin", program, answer["expiresAt"]!.GetValue<DateTimeOffset>()),
+            (whoAmI!["role"]!.GetValue<string>(), whoAmI["programId"]!.GetValue<string>(), whoAmI["expiresAt"]!.GetValue<DateTimeOffset>()));
         Assert.Equal(HttpStatusCode.OK, (await browser.Get($"/v1/programs/{program}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.Get($"/v1/programs/{other}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.Get("/dashboard/")).StatusCode);
@@ -105,5 +108,6 @@ public sealed class SessionTests(GatewayFixture gateway)
         Assert.Equal(kept, browser.Cookie); // the browser still sends the old cookie: the server must refuse it
         await Problem.Assert(await browser.Get("/dashboard/"), HttpStatusCode.Unauthorized);
         await Problem.Assert(await browser.Get("/v1/programs/demo"), HttpStatusCode.Unauthorized);
+        await Problem.Assert(await browser.Get("/v1/session"), HttpStatusCode.Unauthorized);
     }
 }
