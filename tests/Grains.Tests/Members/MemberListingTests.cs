@@ -7,7 +7,10 @@ namespace Loyalty.Grains.Tests.Members;
 /// <summary>Members keep their entry of the member directory current as their events are applied, exactly once.</summary>
 public sealed class MemberListingTests(ClusterFixture fixture)
 {
-    private static readonly DateTimeOffset TwoMonthsAgo = TestClock.UtcNow.AddDays(-60); // past the return window: points available
+    // The middle of the month two months back: past the return window (points available), and a few days either side
+    // stay in that local month, so the tier is judged on both purchases whatever the clock.
+    private static readonly DateTimeOffset TwoMonthsAgo =
+        new DateTimeOffset(TestClock.UtcNow.Year, TestClock.UtcNow.Month, 15, 12, 0, 0, TimeSpan.Zero).AddMonths(-2);
 
     private static DateTimeOffset Truncated(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
