@@ -11,7 +11,21 @@ public sealed record MemberSummary(
     [property: Id(1)] string Tier,
     [property: Id(2)] long Available,
     [property: Id(3)] DateTimeOffset? LastEventAt,
-    [property: Id(4)] long Version);
+    [property: Id(4)] long Version)
+{
+    /// <summary>
+    /// What a directory keeps when it holds this summary and is given <paramref name="incoming"/>: the newer version's
+    /// fields (an equal one replaces), with the later of the two last-event times.
+    /// </summary>
+    public MemberSummary Merge(MemberSummary incoming)
+    {
+        var newer = incoming.Version >= Version ? incoming : this;
+        var later = LastEventAt is null ? incoming.LastEventAt
+            : incoming.LastEventAt is null ? LastEventAt
+            : LastEventAt > incoming.LastEventAt ? LastEventAt : incoming.LastEventAt;
+        return newer with { LastEventAt = later };
+    }
+}
 
 /// <summary>Which members a listing page asks for.</summary>
 /// <param name="After">The page starts after this member id; null: at the first.</param>

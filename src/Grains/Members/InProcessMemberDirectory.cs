@@ -49,21 +49,6 @@ public sealed class InProcessMemberDirectory : IMemberDirectory
         }
     }
 
-    /// <summary>The newer version's fields, with the later of the two last-event times.</summary>
-    private static MemberSummary Merge(MemberSummary? held, MemberSummary incoming)
-    {
-        if (held is null)
-        {
-            return incoming;
-        }
-
-        var newer = incoming.Version >= held.Version ? incoming : held;
-        return newer with { LastEventAt = Later(held.LastEventAt, incoming.LastEventAt) };
-    }
-
-    private static DateTimeOffset? Later(DateTimeOffset? one, DateTimeOffset? other) =>
-        one is null ? other : other is null ? one : one > other ? one : other;
-
     private sealed class ProgramMembers
     {
         private readonly Dictionary<string, MemberSummary> summaries = new(StringComparer.Ordinal);
@@ -74,7 +59,7 @@ public sealed class InProcessMemberDirectory : IMemberDirectory
         {
             var id = incoming.MemberId;
             summaries.TryGetValue(id, out var held);
-            var kept = Merge(held, incoming);
+            var kept = held?.Merge(incoming) ?? incoming;
             if (held is not null && held.Tier != kept.Tier)
             {
                 tiers[held.Tier].Remove(id);

@@ -27,7 +27,7 @@ public sealed class AzureTableMemberDirectory(Func<Task<TableClient>> table) : I
         for (var attempt = 1; ; attempt++)
         {
             var held = await members.GetEntityIfExistsAsync<TableEntity>(partition, row);
-            var next = Entity(partition, row, held.HasValue ? Newer(Decode(held.Value!), summary) : summary);
+            var next = Entity(partition, row, held.HasValue ? Decode(held.Value!).Merge(summary) : summary);
             try
             {
                 await (held.HasValue
@@ -86,14 +86,6 @@ public sealed class AzureTableMemberDirectory(Func<Task<TableClient>> table) : I
     }
 
     private static string Partition(string programId, string memberId) => $"{AzureNames.Key(programId)}|{StableBucket.Of(memberId, Buckets)}";
-
-    /// <summary>The newer version's fields (an equal one replaces), with the later of both last events.</summary>
-    private static MemberSummary Newer(MemberSummary held, MemberSummary incoming)
-    {
-        var kept = held.Version > incoming.Version ? held : incoming;
-        var last = held.LastEventAt > incoming.LastEventAt || incoming.LastEventAt is null ? held.LastEventAt : incoming.LastEventAt;
-        return kept with { LastEventAt = last };
-    }
 
     private static TableEntity Entity(string partition, string row, MemberSummary summary) => new(partition, row)
     {
